@@ -1,0 +1,253 @@
+"""The message catalogue: every user-facing sentence, in Dutch and English.
+
+Dutch is the default language (the MR reads Dutch); ``DPIA_LANG=en`` or ``--lang en`` switches.
+Code never builds user-facing sentences itself: it names a message key and its parameters.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+LANGS = ("nl", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # ---- file level
+    "path_missing": {
+        "nl": "bestand of map bestaat niet",
+        "en": "no such file or folder",
+    },
+    "empty_folder": {
+        "nl": "de map bevat geen registerbestanden (*.yaml of *.yml)",
+        "en": "the folder holds no register files (*.yaml or *.yml)",
+    },
+    "unreadable": {
+        "nl": "bestand kan niet gelezen worden: {reason}",
+        "en": "cannot read the file: {reason}",
+    },
+    "file_too_large": {
+        "nl": "bestand is {size} MB; een registerbestand mag hoogstens {limit} MB zijn "
+        "(grote tabellen horen in CSV)",
+        "en": "the file is {size} MB; a register file may be at most {limit} MB (large tables belong in CSV)",
+    },
+    "utf16": {
+        "nl": "bestand is als UTF-16 opgeslagen; sla het op als UTF-8",
+        "en": "the file is encoded as UTF-16; save it as UTF-8",
+    },
+    "not_utf8": {
+        "nl": "bestand is geen geldige UTF-8 (byte {byte} op positie {offset}); sla het op als UTF-8",
+        "en": "the file is not valid UTF-8 (byte {byte} at offset {offset}); save it as UTF-8",
+    },
+    "binary": {
+        "nl": "bestand bevat binaire gegevens (NUL-tekens), geen YAML-tekst",
+        "en": "the file holds binary data (NUL characters), not YAML text",
+    },
+    "empty_file": {
+        "nl": "bestand is leeg; verwacht secties zoals 'controller:' of 'flows:'",
+        "en": "the file is empty; expected sections such as 'controller:' or 'flows:'",
+    },
+    "yaml_syntax": {
+        "nl": "YAML-syntaxfout: {problem}",
+        "en": "YAML syntax error: {problem}",
+    },
+    "yaml_tab": {
+        "nl": "een tab-teken mag niet voor inspringen gebruikt worden; gebruik spaties",
+        "en": "a tab character cannot be used for indentation; use spaces",
+    },
+    "duplicate_key": {
+        "nl": "sleutel '{value}' komt twee keer voor in dezelfde mapping",
+        "en": "key '{value}' appears twice in the same mapping",
+    },
+    "forbidden_tag": {
+        "nl": "YAML-tag '{value}' is niet toegestaan: een register bevat alleen gewone gegevens",
+        "en": "YAML tag '{value}' is not allowed: a register holds plain data only",
+    },
+    "alias": {
+        "nl": "ankers en verwijzingen (&naam, *naam) zijn niet toegestaan in een register; schrijf de waarde uit",
+        "en": "anchors and aliases (&name, *name) are not allowed in a register; write the value out",
+    },
+    "too_deep": {
+        "nl": "te diep genest (meer dan {limit} niveaus)",
+        "en": "nested too deeply (more than {limit} levels)",
+    },
+    "top_not_mapping": {
+        "nl": "het hoogste niveau moet secties bevatten (controller:, parties:, flows: ...), niet {found}",
+        "en": "the top level must hold sections (controller:, parties:, flows: ...), not {found}",
+    },
+    "unknown_section": {
+        "nl": "onbekende sectie '{value}'; toegestaan: {allowed}{hint}",
+        "en": "unknown section '{value}'; allowed: {allowed}{hint}",
+    },
+    "section_not_list": {
+        "nl": "sectie '{section}' moet een lijst van items zijn ('- id: ...'), niet {found}",
+        "en": "section '{section}' must be a list of entries ('- id: ...'), not {found}",
+    },
+    "item_not_mapping": {
+        "nl": "{path}: een item moet velden hebben (id: ..., name: ...), niet {found}",
+        "en": "{path}: an entry must have fields (id: ..., name: ...), not {found}",
+    },
+    "controller_missing": {
+        "nl": "geen sectie 'controller' (het bevoegd gezag) in de registerbestanden",
+        "en": "no 'controller' section (the school board) in the register files",
+    },
+    "controller_twice": {
+        "nl": "sectie 'controller' staat ook in {where}; een register heeft één verwerkingsverantwoordelijke",
+        "en": "section 'controller' also appears in {where}; a register has one controller",
+    },
+    # ---- field level (from the model)
+    "missing": {
+        "nl": "{path}: verplicht veld '{field}' ontbreekt",
+        "en": "{path}: required field '{field}' is missing",
+    },
+    "extra_forbidden": {
+        "nl": "{path}: onbekend veld '{field}'; toegestaan: {allowed}{hint}",
+        "en": "{path}: unknown field '{field}'; allowed: {allowed}{hint}",
+    },
+    "enum": {
+        "nl": "{path}: waarde '{value}' is niet toegestaan; toegestaan: {allowed}{hint}",
+        "en": "{path}: value '{value}' is not allowed; allowed: {allowed}{hint}",
+    },
+    "wrong_type": {
+        "nl": "{path}: verwacht {expected}, gevonden {value}",
+        "en": "{path}: expected {expected}, found {value}",
+    },
+    "bad_id": {
+        "nl": "{path}: '{value}' is geen geldige id; gebruik kleine letters, cijfers, '-', '_' en '.' "
+        "en begin met een letter of cijfer",
+        "en": "{path}: '{value}' is not a valid id; use lower-case letters, digits, '-', '_' and '.', "
+        "starting with a letter or digit",
+    },
+    "bad_duration": {
+        "nl": "{path}: '{value}' is geen ISO-8601-duur; gebruik bijvoorbeeld P2Y (2 jaar), P6M (6 maanden) of P5Y6M",
+        "en": "{path}: '{value}' is not an ISO-8601 duration; use for example P2Y (2 years), P6M (6 months) or P5Y6M",
+    },
+    "bad_date": {
+        "nl": "{path}: '{value}' is geen geldige datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-08-01",
+        "en": "{path}: '{value}' is not a valid date; use YYYY-MM-DD, for example 2026-08-01",
+    },
+    "bad_pattern": {
+        "nl": "{path}: '{value}' heeft niet de vorm {what}",
+        "en": "{path}: '{value}' does not have the form {what}",
+    },
+    "too_small": {
+        "nl": "{path}: {value} is te klein; minimaal {limit}",
+        "en": "{path}: {value} is too small; at least {limit}",
+    },
+    "too_short": {
+        "nl": "{path}: mag niet leeg zijn",
+        "en": "{path}: must not be empty",
+    },
+    "too_long": {
+        "nl": "{path}: te lang (hoogstens {limit})",
+        "en": "{path}: too long (at most {limit})",
+    },
+    "special_subtype_required": {
+        "nl": "{path}: type 'special' vraagt een 'special_subtype' (AVG art. 9 lid 1); toegestaan: {allowed}",
+        "en": "{path}: type 'special' needs a 'special_subtype' (GDPR Art. 9(1)); allowed: {allowed}",
+    },
+    "special_subtype_forbidden": {
+        "nl": "{path}: 'special_subtype' hoort alleen bij type 'special', niet bij '{value}'",
+        "en": "{path}: 'special_subtype' belongs only with type 'special', not with '{value}'",
+    },
+    "age_band_required": {
+        "nl": "{path}: leerlingen hebben een 'age_band' nodig (wie toestemming geeft hangt ervan af, UAVG art. 5); "
+        "toegestaan: {allowed}",
+        "en": "{path}: pupils need an 'age_band' (who consents depends on it, UAVG art. 5); allowed: {allowed}",
+    },
+    "valid_until_before_from": {
+        "nl": "{path}: 'valid_until' ligt vóór 'valid_from'",
+        "en": "{path}: 'valid_until' is before 'valid_from'",
+    },
+    "retention_target": {
+        "nl": "{path}: een bewaartermijn geldt voor precies één van 'category' of 'purpose'",
+        "en": "{path}: a retention rule applies to exactly one of 'category' or 'purpose'",
+    },
+    "invalid_value": {
+        "nl": "{path}: ongeldige waarde {value}: {detail}",
+        "en": "{path}: invalid value {value}: {detail}",
+    },
+    # ---- register level
+    "duplicate_id": {
+        "nl": "{path}: id '{value}' is al gebruikt op {where}; ids moeten uniek zijn in het hele register",
+        "en": "{path}: id '{value}' is already used at {where}; ids must be unique in the whole register",
+    },
+    "dangling_ref": {
+        "nl": "{path}: '{value}' verwijst naar niets; verwacht een id uit {allowed}{hint}",
+        "en": "{path}: '{value}' refers to nothing; expected an id from {allowed}{hint}",
+    },
+    "did_you_mean": {"nl": "; bedoelde u '{value}'?", "en": "; did you mean '{value}'?"},
+    # ---- types named in messages
+    "type_str": {"nl": "tekst", "en": "text"},
+    "type_int": {"nl": "een geheel getal", "en": "a whole number"},
+    "type_bool": {"nl": "true of false", "en": "true or false"},
+    "type_list": {"nl": "een lijst", "en": "a list"},
+    "type_mapping": {"nl": "velden (sleutel: waarde)", "en": "fields (key: value)"},
+    "type_date": {"nl": "een datum (JJJJ-MM-DD)", "en": "a date (YYYY-MM-DD)"},
+    "type_null": {"nl": "niets", "en": "nothing"},
+    "type_number": {"nl": "een getal", "en": "a number"},
+    "form_country": {"nl": "een landcode van twee hoofdletters (NL, DE, US)", "en": "a two-letter country code (NL, DE, US)"},
+    "form_email": {"nl": "een e-mailadres", "en": "an e-mail address"},
+    "form_brin": {"nl": "een BRIN-nummer (bijv. 01AB of 01AB00)", "en": "a BRIN number (e.g. 01AB or 01AB00)"},
+    "form_kvk": {"nl": "een KvK-nummer van 8 cijfers", "en": "an 8-digit Chamber of Commerce number"},
+    "form_other": {"nl": "{pattern}", "en": "{pattern}"},
+    # ---- saving
+    "changed_on_disk": {
+        "nl": "bestand is op schijf gewijzigd sinds het geladen werd; niets opgeslagen. Laad het register "
+        "opnieuw en breng de wijziging opnieuw aan",
+        "en": "the file changed on disk since it was loaded; nothing was saved. Reload the register and "
+        "make the edit again",
+    },
+    "save_invalid": {
+        "nl": "de wijziging maakt het register ongeldig; niets opgeslagen",
+        "en": "the edit makes the register invalid; nothing was saved",
+    },
+    "unknown_entity": {
+        "nl": "geen item met id '{value}'{hint}",
+        "en": "no entry with id '{value}'{hint}",
+    },
+    "write_failed": {
+        "nl": "schrijven mislukt: {reason}; het oude bestand is ongewijzigd",
+        "en": "writing failed: {reason}; the previous file is unchanged",
+    },
+    # ---- CLI
+    "cli_description": {
+        "nl": "DPIA-werkbank voor scholen: controleer het register van leerlinggegevens.",
+        "en": "DPIA workbench for schools: check the register of pupil-data flows.",
+    },
+    "cli_valid": {
+        "nl": "{path}: geldig register",
+        "en": "{path}: valid register",
+    },
+    "cli_invalid": {
+        "nl": "{count} probleem/problemen gevonden; het register is ongeldig",
+        "en": "{count} problem(s) found; the register is invalid",
+    },
+    "cli_internal_error": {
+        "nl": "interne fout: {error}. Dit is een fout in de werkbank, niet in uw register; meld het alstublieft",
+        "en": "internal error: {error}. This is a bug in the workbench, not in your register; please report it",
+    },
+    "summary_title": {"nl": "Register van {name}", "en": "Register of {name}"},
+    "summary_counts": {
+        "nl": "{schools} scholen, {parties} partijen, {systems} systemen, {categories} gegevenscategorieën, "
+        "{subjects} groepen betrokkenen, {purposes} doelen, {flows} gegevensstromen, {agreements} overeenkomsten, "
+        "{consents} toestemmingsregelingen, {roles} toegangsrollen, {retention} bewaartermijnen, {measures} maatregelen",
+        "en": "{schools} schools, {parties} parties, {systems} systems, {categories} data categories, "
+        "{subjects} groups of data subjects, {purposes} purposes, {flows} data flows, {agreements} agreements, "
+        "{consents} consent arrangements, {roles} access roles, {retention} retention rules, {measures} measures",
+    },
+}
+
+
+def default_lang() -> str:
+    lang = os.environ.get("DPIA_LANG", "nl")
+    return lang if lang in LANGS else "nl"
+
+
+def t(key: str, lang: str | None = None, /, **params: Any) -> str:
+    """The message ``key`` in ``lang`` with ``params`` filled in.
+
+    >>> t("cli_valid", "en", path="data/x")
+    'data/x: valid register'
+    """
+    entry = MESSAGES[key]
+    return entry[lang or default_lang()].format(**params)

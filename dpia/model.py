@@ -1,0 +1,528 @@
+"""The register model: everything a DPIA and an Art. 30 record need.
+
+The shape of the register is declared here once. Validation, the JSON Schema shipped for editors
+(`dpia/schema/register.schema.json`) and the file-format reference (`docs/register-format.md`) are all
+derived from these classes.
+
+Every entity has a stable ``id``; entities refer to each other by id only. Ids share one namespace per
+register, so a flow's ``from`` and ``to`` can name a party, a system, a school, the controller or a
+data-subject category without saying which.
+
+The model checks *shape* (types, enumerations, dates, durations, required fields). Whether the content
+is *lawful* (a purpose without a legal basis, an expired agreement) is the job of the rules in
+`dpia.rules`, so the model deliberately lets such gaps through: they are findings, not syntax errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=ID_PATTERN,
+        min_length=1,
+        max_length=80,
+        description="Stable identifier: lower-case letters, digits, '-', '_' and '.'; unique in the register.",
+    ),
+]
+
+_DURATION = re.compile(
+    r"^P(?!$)(?:(?P<y>\d+)Y)?(?:(?P<m>\d+)M)?(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?$"
+)
+
+
+def _check_duration(value: str) -> str:
+    if not _DURATION.match(value):
+        raise ValueError("iso_duration")
+    return value
+
+
+IsoDuration = Annotated[
+    str,
+    Field(
+        pattern=r"^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$",
+        description="ISO-8601 duration in years, months, weeks or days, e.g. P2Y, P6M, P5Y6M.",
+        examples=["P2Y", "P6M"],
+    ),
+    AfterValidator(_check_duration),
+]
+
+
+def duration_in_days(value: str) -> float:
+    """Approximate length of an ISO-8601 duration in days (a year is 365.25 days, a month 30.44).
+
+    Used only to compare retention periods, where a day's precision is irrelevant.
+
+    >>> duration_in_days("P2Y")
+    730.5
+    """
+    m = _DURATION.match(value)
+    if not m:
+        raise ValueError(f"not an ISO-8601 duration: {value!r}")
+    y, mo, w, d = (int(m.group(k) or 0) for k in "ymwd")
+    return y * 365.25 + mo * 30.4375 + w * 7 + d
+
+
+class Strict(BaseModel):
+    """Base for every register entity: unknown fields are errors, values are checked strictly."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True, use_enum_values=False)
+
+
+class Text(Strict):
+    """A label in Dutch and English. Dutch is what the MR reads; English serves other readers."""
+
+    nl: str = Field(min_length=1, description="Dutch text.")
+    en: str = Field(min_length=1, description="English text.")
+
+
+# --------------------------------------------------------------------------------------------------
+# Enumerations. Values are English snake_case; Dutch labels live in the message catalogue.
+
+
+class PartyRole(StrEnum):
+    """Role of a party under the GDPR (Art. 4(7)-(10), Art. 26, Art. 28)."""
+
+    CONTROLLER = "controller"
+    JOINT_CONTROLLER = "joint_controller"
+    PROCESSOR = "processor"
+    SUB_PROCESSOR = "sub_processor"
+    INDEPENDENT_CONTROLLER = "independent_controller"
+    RECIPIENT = "recipient"
+    THIRD_PARTY = "third_party"
+    PUBLIC = "public"
+
+
+class TransferMechanism(StrEnum):
+    """Instrument for a transfer outside the EEA (GDPR Art. 45-49)."""
+
+    ADEQUACY = "adequacy"
+    SCC = "scc"
+    BCR = "bcr"
+    DEROGATION = "derogation"
+
+
+class SystemKind(StrEnum):
+    PUPIL_ADMINISTRATION = "pupil_administration"
+    LEARNING_PLATFORM = "learning_platform"
+    LEARNING_MATERIALS = "learning_materials"
+    WEBSITE = "website"
+    MAIL = "mail"
+    IDENTITY = "identity"
+    FILE_STORAGE = "file_storage"
+    PHOTO = "photo"
+    OTHER = "other"
+
+
+class DataType(StrEnum):
+    """Legal type of a data category: drives which rules apply."""
+
+    ORDINARY = "ordinary"
+    SENSITIVE = "sensitive"  # not Art. 9, but sensitive in context (grades, conversation reports)
+    SPECIAL = "special"  # GDPR Art. 9(1)
+    CRIMINAL = "criminal"  # GDPR Art. 10
+    NATIONAL_ID = "national_id"  # BSN and other numbers prescribed by law (UAVG art. 46)
+
+
+class SpecialSubtype(StrEnum):
+    """The special categories of GDPR Art. 9(1)."""
+
+    RACIAL_ETHNIC_ORIGIN = "racial_ethnic_origin"
+    POLITICAL_OPINIONS = "political_opinions"
+    RELIGION_BELIEF = "religion_belief"
+    TRADE_UNION = "trade_union"
+    GENETIC = "genetic"
+    BIOMETRIC = "biometric"
+    HEALTH = "health"
+    SEX_LIFE_ORIENTATION = "sex_life_orientation"
+
+
+class SubjectKind(StrEnum):
+    PUPIL = "pupil"
+    PARENT = "parent"
+    STAFF = "staff"
+    OTHER = "other"
+
+
+class AgeBand(StrEnum):
+    """Age bands that decide who consents (UAVG art. 5: a parent under 16, the pupil from 16)."""
+
+    UNDER_16 = "under_16"
+    AGE_16_17 = "16_17"
+    ADULT = "18_plus"
+
+
+class LegalBasis(StrEnum):
+    """GDPR Art. 6(1) (a)-(f)."""
+
+    CONSENT = "consent"
+    CONTRACT = "contract"
+    LEGAL_OBLIGATION = "legal_obligation"
+    VITAL_INTERESTS = "vital_interests"
+    PUBLIC_TASK = "public_task"
+    LEGITIMATE_INTEREST = "legitimate_interest"
+
+
+class AgreementKind(StrEnum):
+    MODEL_4_0 = "model_4_0"  # model processing agreement of the Privacyconvenant Onderwijs 4.0
+    PROCESSING_AGREEMENT = "processing_agreement"  # other Art. 28(3) agreement
+    DATA_SHARING = "data_sharing"  # arrangement with an independent controller or recipient
+
+
+class Consenter(StrEnum):
+    PARENT = "parent"
+    PUPIL = "pupil"
+
+
+class RetentionTrigger(StrEnum):
+    """Event from which a retention period runs."""
+
+    DEREGISTRATION = "deregistration"  # uitschrijving: the pupil leaves the school
+    RESULT = "result"  # the exam result is final
+    CREATION = "creation"  # the record is made
+    END_OF_SCHOOL_YEAR = "end_of_school_year"
+    END_OF_CONTRACT = "end_of_contract"  # end of the processing agreement
+    END_OF_USE = "end_of_use"  # the purpose is served (e.g. the pass is printed)
+    END_OF_EMPLOYMENT = "end_of_employment"
+
+
+class MeasureKind(StrEnum):
+    TECHNICAL = "technical"
+    ORGANISATIONAL = "organisational"
+
+
+class MeasureStatus(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    IMPLEMENTED = "implemented"
+
+
+# --------------------------------------------------------------------------------------------------
+# Entities
+
+
+class School(Strict):
+    """A school (vestiging) under the board's authority."""
+
+    id: Id
+    name: str = Field(min_length=1)
+    brin: str | None = Field(
+        default=None, pattern=r"^[0-9]{2}[A-Z]{2}([0-9]{2})?$", description="BRIN or vestigingsnummer."
+    )
+    pupils: int | None = Field(default=None, ge=0, description="Number of pupils, for the screening.")
+    staff: int | None = Field(default=None, ge=0)
+
+
+class Contact(Strict):
+    """A named person. Confidential: never shown in the report for the MR."""
+
+    name: str = Field(min_length=1)
+    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    phone: str | None = None
+
+
+class Controller(Strict):
+    """The controller: the school board (bevoegd gezag). One per register."""
+
+    id: Id
+    name: str = Field(min_length=1)
+    kvk: str | None = Field(default=None, pattern=r"^[0-9]{8}$", description="Chamber of Commerce number.")
+    public_authority: bool = Field(
+        default=True,
+        description="A public or publicly funded school board; it may not rely on legitimate interest "
+        "for its public tasks (GDPR Art. 6(1), last sentence).",
+    )
+    dpo: Contact | None = Field(default=None, description="The FG (functionaris gegevensbescherming).")
+    contact: Contact | None = None
+    schools: list[School] = Field(default_factory=list)
+
+
+class Location(Strict):
+    """Where a party processes the data."""
+
+    country: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code.")
+    transfer_mechanism: TransferMechanism | None = Field(
+        default=None, description="Required when the country is outside the EEA (GDPR Art. 44-49)."
+    )
+
+    @property
+    def in_eea(self) -> bool:
+        return self.country in EEA_COUNTRIES
+
+
+EEA_COUNTRIES = frozenset(
+    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO".split()
+)
+
+
+class Party(Strict):
+    """An organisation (or the public) that receives or handles pupil data."""
+
+    id: Id
+    name: str = Field(min_length=1)
+    role: PartyRole
+    location: Location | None = None
+    processor_of: Id | None = Field(
+        default=None, description="For a sub-processor: the processor that engages it."
+    )
+    contact: Contact | None = None
+    notes: str | None = None
+
+
+class System(Strict):
+    """An application or system in which data is kept (Magister, the website, mail)."""
+
+    id: Id
+    name: str = Field(min_length=1)
+    kind: SystemKind
+    operated_by: Id = Field(description="The party that runs it (a processor, or the controller itself).")
+    schools: list[Id] = Field(default_factory=list, description="Schools that use it; empty means all.")
+    notes: str | None = None
+
+
+class DataCategory(Strict):
+    """A category of personal data."""
+
+    id: Id
+    label: Text
+    type: DataType
+    special_subtype: SpecialSubtype | None = Field(
+        default=None, description="Required when type is special (GDPR Art. 9(1))."
+    )
+
+    @model_validator(mode="after")
+    def _subtype_matches_type(self) -> DataCategory:
+        if self.type is DataType.SPECIAL and self.special_subtype is None:
+            raise ValueError("special_subtype_required")
+        if self.type is not DataType.SPECIAL and self.special_subtype is not None:
+            raise ValueError("special_subtype_forbidden")
+        return self
+
+
+class SubjectCategory(Strict):
+    """A category of data subjects (betrokkenen)."""
+
+    id: Id
+    label: Text
+    kind: SubjectKind
+    age_band: AgeBand | None = Field(default=None, description="Required for pupils.")
+    count: int | None = Field(default=None, ge=0, description="Approximate number, for the screening.")
+
+    @model_validator(mode="after")
+    def _age_band_for_pupils(self) -> SubjectCategory:
+        if self.kind is SubjectKind.PUPIL and self.age_band is None:
+            raise ValueError("age_band_required")
+        return self
+
+
+class Purpose(Strict):
+    """A purpose of processing, with its legal basis (GDPR Art. 5(1)(b), Art. 6)."""
+
+    id: Id
+    label: Text
+    legal_basis: LegalBasis | None = Field(
+        default=None, description="GDPR Art. 6(1). Missing is reported by `dpia check`, not by validation."
+    )
+    legal_source: str | None = Field(
+        default=None,
+        description="The statute for a legal obligation or public task, e.g. 'WVO 2020 art. 8.1'.",
+    )
+    art9_exception: str | None = Field(
+        default=None,
+        description="Exception for special-category data: GDPR Art. 9(2) point and UAVG article.",
+    )
+    needs: list[Id] = Field(default_factory=list, description="Data categories this purpose needs.")
+
+
+class Flow(Strict):
+    """A flow of personal data from one node to another."""
+
+    id: Id
+    from_: Id = Field(alias="from", description="Source: a party, system, school, controller or subjects.")
+    to: Id = Field(description="Destination: a party, system, school or the controller.")
+    categories: list[Id] = Field(min_length=1)
+    purposes: list[Id] = Field(default_factory=list)
+    subjects: list[Id] = Field(default_factory=list)
+    channel: str | None = Field(default=None, description="How the data travels (API, SFTP, mail, paper).")
+    agreement: Id | None = Field(default=None, description="The agreement that covers this flow, if stated.")
+
+
+class ProcessingAgreement(Strict):
+    """A processing agreement (Art. 28(3)) or a data-sharing arrangement."""
+
+    id: Id
+    kind: AgreementKind
+    parties: list[Id] = Field(min_length=1, description="The other parties (processor or recipient).")
+    categories: list[Id] = Field(default_factory=list)
+    purposes: list[Id] = Field(default_factory=list)
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    deletion_after_use: bool = Field(
+        default=False, description="The agreement obliges deletion or return after use (Art. 28(3)(g))."
+    )
+    permitted_subprocessors: list[Id] = Field(default_factory=list)
+    privacy_annex_version: str | None = Field(default=None, description="Version of the privacybijsluiter.")
+    security_annex: str | None = Field(default=None, description="Reference to the beveiligingsbijlage.")
+    retention: IsoDuration | None = Field(
+        default=None, description="How long the processor keeps the data after the trigger below."
+    )
+    retention_trigger: RetentionTrigger | None = None
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> ProcessingAgreement:
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValueError("valid_until_before_from")
+        return self
+
+
+class ConsentBy(Strict):
+    """Who gives consent per age band."""
+
+    under_16: Consenter | None = None
+    age_16_17: Consenter | None = Field(default=None, alias="16_17")
+    adult: Consenter | None = Field(default=None, alias="18_plus")
+
+    def for_band(self, band: AgeBand) -> Consenter | None:
+        return {AgeBand.UNDER_16: self.under_16, AgeBand.AGE_16_17: self.age_16_17, AgeBand.ADULT: self.adult}[band]
+
+
+class ConsentArrangement(Strict):
+    """How consent is asked, recorded and withdrawn for a purpose (GDPR Art. 7, UAVG art. 5)."""
+
+    id: Id
+    purpose: Id
+    given_by: ConsentBy
+    recorded_in: Id | None = Field(default=None, description="The system in which consent is recorded.")
+    how_recorded: str | None = None
+    withdrawal: str | None = Field(default=None, description="How consent is withdrawn.")
+    renewed: IsoDuration | None = Field(default=None, description="How often consent is asked again.")
+
+
+class AccessRole(Strict):
+    """A role in a system and the categories it may read or change (need-to-know)."""
+
+    id: Id
+    label: Text
+    system: Id
+    read: list[Id] = Field(default_factory=list)
+    write: list[Id] = Field(default_factory=list)
+    reason: str | None = Field(default=None, description="Why the role needs these categories.")
+    care_team: bool = Field(default=False, description="Member of the care team (zorgteam).")
+    needs: list[Id] | None = Field(
+        default=None, description="Categories the role needs for its task; reading more is a finding."
+    )
+    shared_account: bool = False
+
+
+class RetentionRule(Strict):
+    """How long a category (or the data of a purpose) is kept, and from which event."""
+
+    id: Id
+    category: Id | None = None
+    purpose: Id | None = None
+    duration: IsoDuration
+    trigger: RetentionTrigger
+    legal_source: str | None = None
+    minimum: bool = Field(default=False, description="True when the duration is a legal minimum, not a maximum.")
+
+    @model_validator(mode="after")
+    def _one_target(self) -> RetentionRule:
+        if (self.category is None) == (self.purpose is None):
+            raise ValueError("retention_target")
+        return self
+
+
+class Measure(Strict):
+    """A technical or organisational measure (GDPR Art. 24, 25, 32)."""
+
+    id: Id
+    label: Text
+    kind: MeasureKind
+    status: MeasureStatus = MeasureStatus.IMPLEMENTED
+    systems: list[Id] = Field(default_factory=list)
+    owner: str | None = None
+    due: dt.date | None = None
+    detail: str | None = Field(default=None, description="Confidential implementation detail; never in the MR report.")
+
+
+class Register(Strict):
+    """A whole register: the controller and every entity, in file order."""
+
+    controller: Controller
+    parties: list[Party] = Field(default_factory=list)
+    systems: list[System] = Field(default_factory=list)
+    data_categories: list[DataCategory] = Field(default_factory=list)
+    subjects: list[SubjectCategory] = Field(default_factory=list)
+    purposes: list[Purpose] = Field(default_factory=list)
+    flows: list[Flow] = Field(default_factory=list)
+    agreements: list[ProcessingAgreement] = Field(default_factory=list)
+    consents: list[ConsentArrangement] = Field(default_factory=list)
+    access_roles: list[AccessRole] = Field(default_factory=list)
+    retention: list[RetentionRule] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+
+    def index(self) -> dict[str, Any]:
+        """Every entity by id (the controller and schools included)."""
+        out: dict[str, Any] = {self.controller.id: self.controller}
+        out.update({s.id: s for s in self.controller.schools})
+        for name in SECTIONS:
+            out.update({e.id: e for e in getattr(self, name)})
+        return out
+
+
+SECTIONS: dict[str, type[Strict]] = {
+    "parties": Party,
+    "systems": System,
+    "data_categories": DataCategory,
+    "subjects": SubjectCategory,
+    "purposes": Purpose,
+    "flows": Flow,
+    "agreements": ProcessingAgreement,
+    "consents": ConsentArrangement,
+    "access_roles": AccessRole,
+    "retention": RetentionRule,
+    "measures": Measure,
+}
+
+
+# Reference fields: for each section, the field paths holding ids and the sections they must name.
+NODE_SECTIONS = ("controller", "schools", "parties", "systems", "subjects")
+REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
+    "controller": {},
+    "parties": {"processor_of": ("parties",)},
+    "systems": {"operated_by": ("controller", "parties"), "schools": ("schools",)},
+    "data_categories": {},
+    "subjects": {},
+    "purposes": {"needs": ("data_categories",)},
+    "flows": {
+        "from": NODE_SECTIONS,
+        "to": ("controller", "schools", "parties", "systems"),
+        "categories": ("data_categories",),
+        "purposes": ("purposes",),
+        "subjects": ("subjects",),
+        "agreement": ("agreements",),
+    },
+    "agreements": {
+        "parties": ("parties",),
+        "categories": ("data_categories",),
+        "purposes": ("purposes",),
+        "permitted_subprocessors": ("parties",),
+    },
+    "consents": {"purpose": ("purposes",), "recorded_in": ("systems",)},
+    "access_roles": {
+        "system": ("systems",),
+        "read": ("data_categories",),
+        "write": ("data_categories",),
+        "needs": ("data_categories",),
+    },
+    "retention": {"category": ("data_categories",), "purpose": ("purposes",)},
+    "measures": {"systems": ("systems",)},
+}

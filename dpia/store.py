@@ -1,0 +1,862 @@
+"""Loading and saving a register folder without losing anything.
+
+A register is a folder of YAML files. Each file is a mapping of sections (``controller``, ``parties``,
+``flows``, ...); a section's entries may be split over several files and are read in file-name order.
+
+Loading reports *every* problem in one pass, each with file, line and column, the field path, the bad
+value and what is allowed. YAML is read as plain data: tags, anchors and aliases are refused.
+
+Saving goes through the model: edits are applied to the round-trip YAML documents (so comments, key
+order and quoting survive), the whole register is validated again, and only changed files are written,
+each atomically (temporary file, fsync, rename). A file that changed on disk since it was loaded is
+never overwritten.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import hashlib
+import io
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from . import model
+from .i18n import t
+from .model import REFERENCES, SECTIONS, Controller, Register
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 40
+YAML_SUFFIXES = (".yaml", ".yml")
+TOP_KEYS = ("controller", *SECTIONS)
+
+
+# --------------------------------------------------------------------------------------------------
+# Problems
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a register, with its place and a catalogue message."""
+
+    file: str
+    line: int
+    column: int
+    key: str = field(compare=False)
+    params: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
+
+    def message(self, lang: str | None = None) -> str:
+        params = dict(self.params)
+        # Parameters that are themselves message keys are translated too.
+        for name, value in params.items():
+            if isinstance(value, Msg):
+                params[name] = value.render(lang)
+        return t(self.key, lang, **params)
+
+    def render(self, lang: str | None = None) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message(lang)}"
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message key with parameters, rendered lazily in the reader's language."""
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def render(self, lang: str | None) -> str:
+        return t(self.key, lang, **dict(self.params))
+
+
+def _problem(file: str, pos: tuple[int, int], key: str, **params: Any) -> Problem:
+    """``pos`` is zero-based (as ruamel gives it); problems are one-based, as editors show them."""
+    return Problem(file, pos[0] + 1, pos[1] + 1, key, tuple(sorted(params.items())))
+
+
+class RegisterInvalid(Exception):
+    """The register cannot be loaded or saved; ``problems`` says every reason."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(p.render("en") for p in self.problems))
+
+
+class ChangedOnDisk(Exception):
+    """A file was changed by someone else since it was loaded; the save was refused."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(p.render("en") for p in problems))
+
+
+def did_you_mean(value: Any, options: Iterable[str]) -> Msg | str:
+    """A 'did you mean' hint for a misspelt id or enumeration value, or '' when nothing is close."""
+    if not isinstance(value, str):
+        return ""
+    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
+    return Msg("did_you_mean", (("value", close[0]),)) if close else ""
+
+
+def _allowed(options: Iterable[str], limit: int = 12) -> str:
+    opts = list(options)
+    shown = ", ".join(opts[:limit])
+    return shown + (", …" if len(opts) > limit else "")
+
+
+# --------------------------------------------------------------------------------------------------
+# YAML reading
+
+
+class _SafeConstructor(RoundTripConstructor):
+    """Round-trip constructor that turns an impossible date into a string the model then rejects."""
+
+    def construct_yaml_timestamp(self, node, values=None):  # type: ignore[override]
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except (ValueError, OverflowError):
+            return InvalidScalar(node.value)
+
+
+_SafeConstructor.add_constructor("tag:yaml.org,2002:timestamp", _SafeConstructor.construct_yaml_timestamp)
+
+
+class InvalidScalar(str):
+    """A scalar YAML could not construct (e.g. 2026-13-01); validation reports it."""
+
+
+def _yaml() -> YAML:
+    y = YAML(typ="rt")
+    y.Constructor = _SafeConstructor
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.width = 100
+    y.preserve_quotes = True
+    y.allow_duplicate_keys = False
+    return y
+
+
+def _describe(value: Any, lang_neutral: bool = True) -> str:
+    """A short rendering of a found value for a message."""
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "…"
+        return f"'{shown}'"
+    return repr(value) if not isinstance(value, bool) else str(value).lower()
+
+
+@dataclass
+class SourceFile:
+    """One YAML file of a register as it was read: its text, digest and round-trip document."""
+
+    path: Path
+    text: str
+    digest: str
+    doc: Any
+    dirty: bool = False
+
+
+def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(
+                _problem(shown, (0, 0), "file_too_large", size=round(size / 2**20, 1), limit=MAX_FILE_BYTES // 2**20)
+            )
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(_problem(shown, (0, 0), "unreadable", reason=exc.strerror or str(exc)))
+        return None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        problems.append(_problem(shown, (0, 0), "utf16"))
+        return None
+    if b"\x00" in data:
+        problems.append(_problem(shown, (0, 0), "binary"))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n")
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1)
+        problems.append(
+            _problem(shown, (line, col), "not_utf8", byte=f"0x{data[exc.start]:02x}", offset=exc.start)
+        )
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text
+
+
+def _parse(text: str, shown: str, problems: list[Problem]) -> Any:
+    try:
+        return _yaml().load(text)
+    except DuplicateKeyError as exc:
+        mark = exc.problem_mark
+        m = re.search(r'duplicate key "(.*?)"', str(exc.problem))
+        problems.append(_problem(shown, (mark.line, mark.column), "duplicate_key", value=m.group(1) if m else "?"))
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = (mark.line, mark.column) if mark else (0, 0)
+        if "'\\t'" in str(exc.problem):
+            problems.append(_problem(shown, pos, "yaml_tab"))
+        else:
+            problem = f"{exc.problem or ''} {exc.context or ''}".strip()
+            problems.append(_problem(shown, pos, "yaml_syntax", problem=problem))
+    except (YAMLError, RecursionError) as exc:
+        problems.append(_problem(shown, (0, 0), "yaml_syntax", problem=str(exc).splitlines()[0][:200]))
+    return None
+
+
+def _pos_of(node: Any, key: Any) -> tuple[int, int]:
+    """Zero-based position of the value at ``key`` (str for mappings, int for sequences) in ``node``."""
+    try:
+        if isinstance(node, CommentedMap):
+            return tuple(node.lc.value(key))  # type: ignore[return-value]
+        if isinstance(node, CommentedSeq):
+            return tuple(node.lc.item(key))  # type: ignore[return-value]
+    except (KeyError, IndexError, TypeError, AttributeError):
+        pass
+    return _node_pos(node)
+
+
+def _key_pos(node: Any, key: Any) -> tuple[int, int]:
+    try:
+        return tuple(node.lc.key(key))  # type: ignore[return-value]
+    except (KeyError, TypeError, AttributeError):
+        return _node_pos(node)
+
+
+def _node_pos(node: Any) -> tuple[int, int]:
+    lc = getattr(node, "lc", None)
+    if lc is not None and lc.line is not None:
+        return (lc.line, lc.col)
+    return (0, 0)
+
+
+def _tag_of(node: Any) -> str | None:
+    tag = getattr(node, "tag", None)
+    value = getattr(tag, "value", None) if tag is not None and not isinstance(tag, str) else tag
+    return value or None
+
+
+def plain(node: Any, shown: str, problems: list[Problem], pos: tuple[int, int] = (0, 0)) -> Any:
+    """Turn a round-trip YAML node into plain Python data, refusing tags, aliases and deep nesting."""
+    seen: set[int] = set()
+
+    def walk(n: Any, pos: tuple[int, int], depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            problems.append(_problem(shown, pos, "too_deep", limit=MAX_DEPTH))
+            return None
+        if isinstance(n, TaggedScalar) or (isinstance(n, (CommentedMap, CommentedSeq)) and _tag_of(n)):
+            problems.append(_problem(shown, pos, "forbidden_tag", value=_tag_of(n) or "?"))
+            return None
+        if isinstance(n, (CommentedMap, CommentedSeq)):
+            if id(n) in seen:
+                problems.append(_problem(shown, pos, "alias"))
+                return None
+            seen.add(id(n))
+            if isinstance(n, CommentedMap):
+                return {str(k): walk(v, _pos_of(n, k), depth + 1) for k, v in n.items()}
+            return [walk(v, _pos_of(n, i), depth + 1) for i, v in enumerate(n)]
+        if isinstance(n, InvalidScalar):
+            return str(n)
+        if isinstance(n, str):
+            return str(n)
+        if isinstance(n, bool) or n is None:
+            return n
+        if isinstance(n, int):
+            return int(n)
+        if isinstance(n, float):
+            return float(n)
+        return n  # dates and datetimes
+
+    return walk(node, pos, 0)
+
+
+# --------------------------------------------------------------------------------------------------
+# Validation errors → problems
+
+
+_TYPE_NAMES = {
+    "string_type": "type_str",
+    "int_type": "type_int",
+    "int_parsing": "type_int",
+    "int_from_float": "type_int",
+    "bool_type": "type_bool",
+    "bool_parsing": "type_bool",
+    "list_type": "type_list",
+    "model_type": "type_mapping",
+    "model_attributes_type": "type_mapping",
+    "dict_type": "type_mapping",
+    "date_type": "type_date",
+    "float_type": "type_number",
+    "float_parsing": "type_number",
+}
+_FORMS = {
+    r"^[A-Z]{2}$": "form_country",
+    r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "form_email",
+    r"^[0-9]{2}[A-Z]{2}([0-9]{2})?$": "form_brin",
+    r"^[0-9]{8}$": "form_kvk",
+}
+
+
+def _field_path(prefix: str, loc: tuple[Any, ...]) -> str:
+    out = prefix
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+def _node_at(node: Any, loc: tuple[Any, ...]) -> tuple[Any, tuple[int, int], bool]:
+    """Follow ``loc`` into ``node``; return the deepest node, its position and whether loc was found."""
+    pos = _node_pos(node)
+    for part in loc:
+        if isinstance(node, CommentedMap) and part in node:
+            pos = _pos_of(node, part)
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+            pos = _pos_of(node, part)
+            node = node[part]
+        else:
+            return node, pos, False
+    return node, pos, True
+
+
+def _model_for(section_cls: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel]:
+    """The model class that owns the last field of ``loc`` (for listing allowed field names)."""
+    cls: Any = section_cls
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        f = _fields_by_alias(cls).get(part)
+        if f is None:
+            break
+        ann = f.annotation
+        inner = _model_in(ann)
+        if inner is None:
+            break
+        cls = inner
+    return cls
+
+
+def _model_in(ann: Any) -> type[BaseModel] | None:
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return ann
+    for arg in getattr(ann, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _fields_by_alias(cls: type[BaseModel]) -> dict[str, Any]:
+    return {(f.alias or name): f for name, f in cls.model_fields.items()}
+
+
+def _enum_options(expected: str) -> list[str]:
+    return re.findall(r"'([^']*)'", expected)
+
+
+def validation_problems(
+    exc: ValidationError, cls: type[BaseModel], node: Any, prefix: str, shown: str
+) -> list[Problem]:
+    """Translate pydantic errors on one entity into located problems with catalogue messages."""
+    out: list[Problem] = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        etype = err["type"]
+        ctx = err.get("ctx") or {}
+        value = err.get("input")
+        path = _field_path(prefix, loc)
+        target, pos, found = _node_at(node, loc)
+        if etype == "missing":
+            out.append(_problem(shown, pos, "missing", path=_field_path(prefix, loc[:-1]), field=loc[-1]))
+        elif etype == "extra_forbidden":
+            owner = _model_for(cls, loc)
+            allowed = list(_fields_by_alias(owner))
+            parent, _, _ = _node_at(node, loc[:-1])
+            out.append(
+                _problem(
+                    shown,
+                    _key_pos(parent, loc[-1]),
+                    "extra_forbidden",
+                    path=_field_path(prefix, loc[:-1]),
+                    field=loc[-1],
+                    allowed=_allowed(allowed, 30),
+                    hint=did_you_mean(loc[-1], allowed),
+                )
+            )
+        elif etype == "enum" or etype == "literal_error":
+            options = _enum_options(ctx.get("expected", ""))
+            out.append(
+                _problem(shown, pos, "enum", path=path, value=value, allowed=", ".join(options), hint=did_you_mean(value, options))
+            )
+        elif etype == "string_pattern_mismatch":
+            pattern = ctx.get("pattern", "")
+            if pattern == model.ID_PATTERN:
+                out.append(_problem(shown, pos, "bad_id", path=path, value=value))
+            elif pattern.startswith("^P"):
+                out.append(_problem(shown, pos, "bad_duration", path=path, value=value))
+            else:
+                form = _FORMS.get(pattern)
+                what = Msg(form) if form else Msg("form_other", (("pattern", pattern),))
+                out.append(_problem(shown, pos, "bad_pattern", path=path, value=value, what=what))
+        elif etype.startswith("date") or etype.startswith("datetime"):
+            if etype == "date_type" and not isinstance(value, str):
+                out.append(_problem(shown, pos, "wrong_type", path=path, expected=Msg("type_date"), value=_describe(value)))
+            else:
+                out.append(_problem(shown, pos, "bad_date", path=path, value=value))
+        elif etype in _TYPE_NAMES:
+            out.append(
+                _problem(shown, pos, "wrong_type", path=path, expected=Msg(_TYPE_NAMES[etype]), value=_describe(value))
+            )
+        elif etype in ("greater_than_equal", "greater_than"):
+            out.append(_problem(shown, pos, "too_small", path=path, value=value, limit=ctx.get("ge", ctx.get("gt"))))
+        elif etype in ("string_too_short", "too_short"):
+            out.append(_problem(shown, pos, "too_short", path=path))
+        elif etype in ("string_too_long", "too_long"):
+            out.append(_problem(shown, pos, "too_long", path=path, limit=ctx.get("max_length")))
+        elif etype == "value_error":
+            reason = str(ctx.get("error", ""))
+            if reason == "iso_duration":
+                out.append(_problem(shown, pos, "bad_duration", path=path, value=value))
+            elif reason == "special_subtype_required":
+                out.append(
+                    _problem(shown, pos, reason, path=path, allowed=", ".join(model.SpecialSubtype))
+                )
+            elif reason == "special_subtype_forbidden":
+                out.append(_problem(shown, pos, reason, path=path, value=(value or {}).get("type")))
+            elif reason == "age_band_required":
+                out.append(_problem(shown, pos, reason, path=path, allowed=", ".join(model.AgeBand)))
+            elif reason in ("valid_until_before_from", "retention_target"):
+                out.append(_problem(shown, pos, reason, path=path))
+            else:
+                out.append(_problem(shown, pos, "invalid_value", path=path, value=_describe(value), detail=reason))
+        else:
+            out.append(_problem(shown, pos, "invalid_value", path=path, value=_describe(value), detail=err["msg"]))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# The loaded register
+
+
+@dataclass
+class Origin:
+    """Where an entity is defined: file, section, index in its file's section, and position."""
+
+    file: SourceFile
+    shown: str
+    section: str
+    index: int | None
+    pos: tuple[int, int]
+
+    def where(self) -> str:
+        return f"{self.shown}:{self.pos[0] + 1}"
+
+
+@dataclass
+class LoadedRegister:
+    """A register together with the files it came from, for locating findings and for saving."""
+
+    root: Path
+    register: Register
+    files: list[SourceFile]
+    origins: dict[str, Origin]
+
+    # ---- locating
+    def where(self, entity_id: str) -> str:
+        """'file:line' of an entity, for messages and findings."""
+        origin = self.origins.get(entity_id)
+        return origin.where() if origin else str(self.root)
+
+    # ---- editing: every edit changes the round-trip documents, then ``save`` validates and writes.
+    def _node(self, entity_id: str) -> tuple[Origin, CommentedMap]:
+        origin = self.origins.get(entity_id)
+        if origin is None:
+            raise RegisterInvalid(
+                [_problem(str(self.root), (0, 0), "unknown_entity", value=entity_id, hint=did_you_mean(entity_id, self.origins))]
+            )
+        doc = origin.file.doc
+        if origin.section == "controller":
+            return origin, doc["controller"]
+        if origin.section == "schools":
+            return origin, doc["controller"]["schools"][origin.index]
+        return origin, doc[origin.section][origin.index]
+
+    def update(self, entity_id: str, **fields: Any) -> None:
+        """Set fields of an entity (YAML names; use ``**{"from": ...}`` for flows). ``None`` removes a field.
+
+        Untouched fields, comments and key order stay as they are.
+        """
+        origin, node = self._node(entity_id)
+        for name, value in fields.items():
+            if value is None:
+                node.pop(name, None)
+            elif name in node and _same(node[name], value):
+                continue
+            else:
+                node[name] = _to_yaml(value)
+        origin.file.dirty = True
+
+    def add(self, section: str, entry: dict[str, Any], file: str | None = None) -> None:
+        """Append an entry to ``section``, in the file that already holds that section (or ``file``)."""
+        if section not in SECTIONS:
+            raise RegisterInvalid(
+                [_problem(str(self.root), (0, 0), "unknown_section", value=section, allowed=", ".join(SECTIONS), hint=did_you_mean(section, SECTIONS))]
+            )
+        target = None
+        if file is not None:
+            target = next((f for f in self.files if f.path.name == file), None)
+        if target is None:
+            target = next((f for f in self.files if isinstance(f.doc, CommentedMap) and section in f.doc), None)
+        if target is None:
+            target = next(f for f in self.files if isinstance(f.doc, CommentedMap) and "controller" in f.doc)
+        if section not in target.doc:
+            target.doc[section] = CommentedSeq()
+        target.doc[section].append(_to_yaml(entry))
+        target.dirty = True
+
+    def remove(self, entity_id: str) -> None:
+        """Delete an entity (references to it become errors that ``save`` reports)."""
+        origin, _ = self._node(entity_id)
+        if origin.section in ("controller",):
+            raise ValueError("the controller cannot be removed")
+        seq = origin.file.doc["controller"]["schools"] if origin.section == "schools" else origin.file.doc[origin.section]
+        del seq[origin.index]
+        origin.file.dirty = True
+
+    def save(self) -> list[Path]:
+        """Validate the edited register and write the changed files atomically. Returns what was written.
+
+        Raises ``RegisterInvalid`` (nothing written) when the edit breaks the register, and
+        ``ChangedOnDisk`` (nothing written) when a file to be written was changed by someone else.
+        """
+        dirty = [f for f in self.files if f.dirty]
+        if not dirty:
+            return []
+        texts = {f.path: _dump(f.doc) for f in dirty}
+        # Validate the register as it would be on disk after the save.
+        problems: list[Problem] = []
+        docs = []
+        for f in self.files:
+            text = texts.get(f.path, f.text)
+            doc = _parse(text, self._shown(f.path), problems) if f.path in texts else f.doc
+            docs.append((f, doc))
+        if problems:
+            raise RegisterInvalid(problems)
+        fresh = _build(self.root, [(f.path, self._shown(f.path), f.text, f.digest, d) for f, d in docs])
+        if isinstance(fresh, list):
+            raise RegisterInvalid(fresh)
+        changed = [f for f in dirty if _digest_of(f.path) != f.digest]
+        if changed:
+            raise ChangedOnDisk([_problem(self._shown(f.path), (0, 0), "changed_on_disk") for f in changed])
+        written = []
+        for f in dirty:
+            atomic_write(f.path, texts[f.path])
+            written.append(f.path)
+        # Adopt the saved state.
+        reloaded = load(self.root)
+        self.register, self.files, self.origins = reloaded.register, reloaded.files, reloaded.origins
+        return written
+
+    def _shown(self, path: Path) -> str:
+        return _shown_path(self.root, path)
+
+
+def _same(node: Any, value: Any) -> bool:
+    try:
+        return plain(node, "", []) == value
+    except Exception:  # noqa: BLE001 - comparing is best effort; writing is always safe
+        return False
+
+
+def _to_yaml(value: Any) -> Any:
+    """Plain data → round-trip nodes (block style mappings, flow-style short lists of ids)."""
+    if isinstance(value, dict):
+        out = CommentedMap()
+        for k, v in value.items():
+            out[k] = _to_yaml(v)
+        return out
+    if isinstance(value, (list, tuple)):
+        seq = CommentedSeq(_to_yaml(v) for v in value)
+        if all(isinstance(v, (str, int, float)) for v in value):
+            seq.fa.set_flow_style()
+        return seq
+    if hasattr(value, "value") and isinstance(getattr(value, "value"), str):  # enums
+        return value.value
+    return value
+
+
+def _dump(doc: Any) -> str:
+    buf = io.StringIO()
+    _yaml().dump(doc, buf)
+    return buf.getvalue()
+
+
+def _digest_of(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that a reader sees either the old file or the new one, never half.
+
+    The data goes to a temporary file in the same folder, is flushed to disk, and replaces the target
+    with one rename; the file's permissions are kept.
+    """
+    path = Path(path)
+    data = text.encode("utf-8")
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    try:
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+# --------------------------------------------------------------------------------------------------
+# Loading
+
+
+def _shown_path(root: Path, path: Path) -> str:
+    try:
+        rel = path.relative_to(root) if root.is_dir() else Path(path.name)
+        return str(Path(root.as_posix()) / rel) if root.is_dir() else str(root)
+    except ValueError:
+        return str(path)
+
+
+def register_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """The YAML files of a register (a folder, or one file), in reading order."""
+    shown = str(root)
+    try:
+        if root.is_file():
+            return [root], []
+        if not root.is_dir():
+            return [], [Problem(shown, 1, 1, "path_missing")]
+        files = sorted(p for p in root.iterdir() if p.suffix in YAML_SUFFIXES and not p.name.startswith("."))
+    except OSError as exc:
+        return [], [Problem(shown, 1, 1, "unreadable", (("reason", exc.strerror or str(exc)),))]
+    if not files:
+        return [], [Problem(shown, 1, 1, "empty_folder")]
+    return files, []
+
+
+def load(path: str | os.PathLike[str]) -> LoadedRegister:
+    """Load and validate a register folder (or a single YAML file).
+
+    Raises ``RegisterInvalid`` with every problem found when the register is not valid.
+    """
+    root = Path(path)
+    files, problems = register_files(root)
+    if problems:
+        raise RegisterInvalid(problems)
+    parsed = []
+    for p in files:
+        shown = _shown_path(root, p)
+        text = _read_text(p, shown, problems)
+        if text is None:
+            continue
+        doc = _parse(text, shown, problems)
+        parsed.append((p, shown, text, hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else "", doc))
+    # Digest of the bytes on disk, for the concurrent-edit check.
+    parsed = [(p, s, tx, _digest_of(p) or "", d) for p, s, tx, _, d in parsed]
+    result = _build(root, parsed, problems)
+    if isinstance(result, list):
+        raise RegisterInvalid(result)
+    return result
+
+
+def _build(
+    root: Path,
+    parsed: list[tuple[Path, str, str, str, Any]],
+    problems: list[Problem] | None = None,
+) -> LoadedRegister | list[Problem]:
+    """Validate parsed documents into a register, or return the problems."""
+    problems = list(problems or [])
+    sources: list[SourceFile] = []
+    data: dict[str, Any] = {name: [] for name in SECTIONS}
+    controller: tuple[Any, Any, SourceFile] | None = None
+    # (section, index-in-file, node, plain, source) for every entity, in reading order
+    items: list[tuple[str, int | None, Any, Any, SourceFile]] = []
+
+    for path, shown, text, digest, doc in parsed:
+        src = SourceFile(path, text, digest, doc)
+        sources.append(src)
+        if doc is None:
+            if text is not None and not text.strip() and not any(pr.file == shown for pr in problems):
+                problems.append(Problem(shown, 1, 1, "empty_file"))
+            continue
+        if not isinstance(doc, CommentedMap):
+            problems.append(_problem(shown, _node_pos(doc), "top_not_mapping", found=_describe(plain(doc, shown, []))))
+            continue
+        for key, value in doc.items():
+            kpos = _key_pos(doc, key)
+            if key not in TOP_KEYS:
+                problems.append(
+                    _problem(shown, kpos, "unknown_section", value=key, allowed=", ".join(TOP_KEYS), hint=did_you_mean(str(key), TOP_KEYS))
+                )
+                continue
+            vpos = _pos_of(doc, key)
+            if key == "controller":
+                if controller is not None:
+                    problems.append(_problem(shown, kpos, "controller_twice", where=controller[2].path.name))
+                    continue
+                pdata = plain(value, shown, problems, vpos)
+                controller = (value, pdata, src)
+                continue
+            if value is None:
+                continue
+            if not isinstance(value, CommentedSeq):
+                problems.append(_problem(shown, vpos, "section_not_list", section=key, found=_describe(plain(value, shown, []))))
+                continue
+            for i, item in enumerate(value):
+                ipos = _pos_of(value, i)
+                pdata = plain(item, shown, problems, ipos)
+                if not isinstance(pdata, dict):
+                    problems.append(_problem(shown, ipos, "item_not_mapping", path=f"{key}[{i}]", found=_describe(pdata)))
+                    continue
+                items.append((key, i, item, pdata, src))
+
+    if controller is None:
+        if not problems:
+            problems.append(Problem(str(root), 1, 1, "controller_missing"))
+        return problems
+
+    # ---- validate each entity on its own, so one bad entry does not hide the others
+    origins: dict[str, Origin] = {}
+    id_sections: dict[str, str] = {}
+    valid: dict[str, list[Any]] = {name: [] for name in SECTIONS}
+    cnode, cdata, csrc = controller
+    cshown = _shown_path(root, csrc.path)
+    ctrl = None
+    if not isinstance(cdata, dict):
+        problems.append(_problem(cshown, _node_pos(cnode), "item_not_mapping", path="controller", found=_describe(cdata)))
+    else:
+        try:
+            ctrl = Controller.model_validate(cdata)
+        except ValidationError as exc:
+            problems.extend(validation_problems(exc, Controller, cnode, "controller", cshown))
+
+    def claim(entity_id: Any, section: str, src: SourceFile, index: int | None, node: Any, path: str) -> None:
+        if not isinstance(entity_id, str):
+            return
+        shown = _shown_path(root, src.path)
+        pos = _pos_of(node, "id") if isinstance(node, CommentedMap) else _node_pos(node)
+        if entity_id in origins:
+            problems.append(_problem(shown, pos, "duplicate_id", path=path + ".id", value=entity_id, where=origins[entity_id].where()))
+            return
+        origins[entity_id] = Origin(src, shown, section, index, pos)
+        id_sections[entity_id] = section
+
+    if isinstance(cdata, dict):
+        claim(cdata.get("id"), "controller", csrc, None, cnode, "controller")
+        schools = cnode.get("schools") if isinstance(cnode, CommentedMap) else None
+        for i, s in enumerate(cdata.get("schools") or []):
+            if isinstance(s, dict) and isinstance(schools, CommentedSeq):
+                claim(s.get("id"), "schools", csrc, i, schools[i], f"controller.schools[{i}]")
+
+    counters: dict[str, int] = {}
+    entities: list[tuple[str, int, Any, Any, SourceFile, Any]] = []
+    for section, i, node, pdata, src in items:
+        n = counters.get(section, 0)
+        counters[section] = n + 1
+        shown = _shown_path(root, src.path)
+        cls = SECTIONS[section]
+        path = f"{section}[{n}]"
+        if isinstance(pdata.get("id"), str):
+            path += f" ({pdata['id']})"
+        try:
+            obj = cls.model_validate(pdata)
+        except ValidationError as exc:
+            problems.extend(validation_problems(exc, cls, node, path, shown))
+            obj = None
+        claim(pdata.get("id"), section, src, i, node, path)
+        # References are checked even on an entry that failed validation: one pass, every problem.
+        entities.append((section, i, node, pdata, src, obj))
+        if obj is not None:
+            valid[section].append(obj)
+
+    # ---- references
+    ids_by_section: dict[str, list[str]] = {}
+    for eid, section in id_sections.items():
+        ids_by_section.setdefault(section, []).append(eid)
+
+    def check_refs(section: str, node: Any, pdata: dict[str, Any], shown: str, path: str) -> None:
+        for fname, targets in REFERENCES[section].items():
+            value = pdata.get(fname)
+            if value is None:
+                continue
+            values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+            for j, v in values:
+                if not isinstance(v, str):
+                    continue
+                if id_sections.get(v) in targets:
+                    continue
+                options = [x for s in targets for x in ids_by_section.get(s, [])]
+                fnode = node.get(fname) if isinstance(node, CommentedMap) else None
+                pos = _pos_of(fnode, j) if j is not None and fnode is not None else _pos_of(node, fname)
+                fpath = f"{path}.{fname}" + (f"[{j}]" if j is not None else "")
+                allowed = Msg("form_other", (("pattern", "/".join(targets)),))
+                problems.append(
+                    _problem(shown, pos, "dangling_ref", path=fpath, value=v, allowed=allowed, hint=did_you_mean(v, options))
+                )
+
+    counters = {}
+    for section, i, node, pdata, src, _obj in entities:
+        n = counters.get(section, 0)
+        counters[section] = n + 1
+        label = f" ({pdata['id']})" if isinstance(pdata.get("id"), str) else ""
+        check_refs(section, node, pdata, _shown_path(root, src.path), f"{section}[{n}]{label}")
+
+    if problems or ctrl is None:
+        return problems
+    register = Register(controller=ctrl, **valid)
+    return LoadedRegister(root, register, sources, origins)
+
+
+def iter_problems_text(problems: Iterable[Problem], lang: str | None = None) -> Iterator[str]:
+    for p in sorted(problems):
+        yield p.render(lang)
