@@ -156,7 +156,7 @@ class AgeBand(StrEnum):
     """Age bands that decide who consents (UAVG art. 5: a parent under 16, the pupil from 16)."""
 
     UNDER_16 = "under_16"
-    AGE_16_17 = "16_17"
+    AGE_16_TO_17 = "16_to_17"
     ADULT = "18_plus"
 
 
@@ -387,11 +387,11 @@ class ConsentBy(Strict):
     """Who gives consent per age band."""
 
     under_16: Consenter | None = None
-    age_16_17: Consenter | None = Field(default=None, alias="16_17")
+    age_16_17: Consenter | None = Field(default=None, alias="16_to_17")
     adult: Consenter | None = Field(default=None, alias="18_plus")
 
     def for_band(self, band: AgeBand) -> Consenter | None:
-        return {AgeBand.UNDER_16: self.under_16, AgeBand.AGE_16_17: self.age_16_17, AgeBand.ADULT: self.adult}[band]
+        return {AgeBand.UNDER_16: self.under_16, AgeBand.AGE_16_TO_17: self.age_16_17, AgeBand.ADULT: self.adult}[band]
 
 
 class ConsentArrangement(Strict):

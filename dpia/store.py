@@ -88,7 +88,8 @@ class RegisterInvalid(Exception):
     """The register cannot be loaded or saved; ``problems`` says every reason."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        unique = {(p.file, p.line, p.column, p.key, p.params): p for p in problems}
+        self.problems = sorted(unique.values())
         super().__init__("\n".join(p.render("en") for p in self.problems))
 
 
@@ -264,6 +265,11 @@ def plain(node: Any, shown: str, problems: list[Problem], pos: tuple[int, int] =
             return None
         if isinstance(n, TaggedScalar) or (isinstance(n, (CommentedMap, CommentedSeq)) and _tag_of(n)):
             problems.append(_problem(shown, pos, "forbidden_tag", value=_tag_of(n) or "?"))
+            return None
+        anchor = getattr(n, "anchor", None)
+        if anchor is not None and getattr(anchor, "value", None):
+            # Anchors make aliases possible, and aliases make "billion laughs" possible: refuse both.
+            problems.append(_problem(shown, pos, "alias"))
             return None
         if isinstance(n, (CommentedMap, CommentedSeq)):
             if id(n) in seen:
@@ -754,7 +760,10 @@ def _build(
                 continue
             for i, item in enumerate(value):
                 ipos = _pos_of(value, i)
+                before = len(problems)
                 pdata = plain(item, shown, problems, ipos)
+                if pdata is None and len(problems) > before:
+                    continue  # already explained (a tag or an alias)
                 if not isinstance(pdata, dict):
                     problems.append(_problem(shown, ipos, "item_not_mapping", path=f"{key}[{i}]", found=_describe(pdata)))
                     continue
@@ -772,7 +781,9 @@ def _build(
     cnode, cdata, csrc = controller
     cshown = _shown_path(root, csrc.path)
     ctrl = None
-    if not isinstance(cdata, dict):
+    if cdata is None and problems:
+        pass  # already explained
+    elif not isinstance(cdata, dict):
         problems.append(_problem(cshown, _node_pos(cnode), "item_not_mapping", path="controller", found=_describe(cdata)))
     else:
         try:

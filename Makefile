@@ -1,0 +1,45 @@
+# The DPIA workbench. Every target sets up its own virtual environment first.
+# `make report` runs the main job on the bundled example; `make test` runs every test.
+
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+EXAMPLE ?= data/omo-helmond
+OUT    ?= out
+PIP_QUIET := --quiet --disable-pip-version-check
+
+.PHONY: help venv report test unit notebooks lab schema docs bench clean
+
+help:
+	@echo "make report  - validate the example register and write its report to $(OUT)/"
+	@echo "make test    - run every test"
+	@echo "make lab     - open the workbench in JupyterLab"
+	@echo "make bench   - run the benchmarks (not part of make test)"
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install $(PIP_QUIET) --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
+	$(BIN)/python -m pip install $(PIP_QUIET) -e '.[test]' 2>&1 | grep -v '^WARNING: Location' || true
+	$(BIN)/python -c "import dpia, pytest, nbval, hypothesis"
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+report: $(STAMP)
+	@mkdir -p $(OUT)
+	$(BIN)/dpia validate $(EXAMPLE)
+	$(BIN)/dpia summary $(EXAMPLE) > $(OUT)/summary.txt
+	@echo "wrote $(OUT)/summary.txt"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lab: $(STAMP)
+	DPIA_REGISTER=$(abspath $(EXAMPLE)) $(BIN)/jupyter lab --notebook-dir=notebooks
+
+schema: $(STAMP)
+	$(BIN)/python -c "from dpia.schema import write_schema; print(write_schema())"
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache

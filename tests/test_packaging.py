@@ -1,0 +1,35 @@
+"""The project's declarations agree with each other: pyproject, environment.yml, the shipped schema."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+from packaging.requirements import Requirement
+from ruamel.yaml import YAML
+
+from dpia.schema import SCHEMA_PATH, schema_text
+
+from .conftest import ROOT
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_environment_yml_lists_the_same_dependencies_as_pyproject() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    pip_deps = [Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]]
+    expected = {_norm(r.name): str(r.specifier) for r in pip_deps}
+    env = YAML(typ="safe").load((ROOT / "environment.yml").read_text())
+    conda = {}
+    for dep in env["dependencies"]:
+        if not isinstance(dep, str) or dep.split(">")[0].split("=")[0] in ("python", "pip"):
+            continue
+        req = Requirement(dep)
+        conda[_norm(req.name)] = str(req.specifier)
+    assert conda == expected
+
+
+def test_shipped_json_schema_is_current() -> None:
+    assert SCHEMA_PATH.read_text() == schema_text(), "run `make schema` and commit the result"

@@ -1,0 +1,183 @@
+"""Loading a register: every kind of problem, located and explained, in one pass."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from dpia.store import RegisterInvalid, load
+
+from .conftest import MINI, write_register
+
+
+def problems_of(path: Path, lang: str = "en") -> list[str]:
+    with pytest.raises(RegisterInvalid) as info:
+        load(path)
+    return [p.render(lang) for p in info.value.problems]
+
+
+def broken(tmp_path: Path, old: str, new: str, file: str = "more.yaml") -> Path:
+    """The mini register with one substitution made in one file."""
+    files = dict(MINI)
+    text = textwrap.dedent(files[file])
+    assert old in text, old
+    files[file] = text.replace(old, new, 1)
+    return write_register(tmp_path / "reg", files)
+
+
+def line_of(path: Path, needle: str) -> int:
+    for i, line in enumerate(path.read_text().splitlines(), 1):
+        if needle in line:
+            return i
+    raise AssertionError(needle)
+
+
+def test_every_entity_loads(mini: Path) -> None:
+    reg = load(mini).register
+    assert reg.controller.id == "board"
+    assert [s.id for s in reg.controller.schools] == ["school-a"]
+    assert reg.controller.dpo.email == "fg@example.nl"
+    assert [p.id for p in reg.parties] == ["supplier", "hosting", "duo"]
+    assert reg.parties[1].location.in_eea is False and reg.parties[0].location.in_eea is True
+    assert reg.systems[0].operated_by == "supplier"
+    assert reg.data_categories[2].special_subtype == "health"
+    assert reg.subjects[0].age_band == "under_16"
+    assert reg.purposes[1].legal_source == "WVO 2020"
+    assert reg.flows[0].from_ == "school-a" and reg.flows[1].to == "duo"
+    agreement = reg.agreements[0]
+    assert agreement.valid_until.isoformat() == "2027-12-31" and agreement.permitted_subprocessors == ["hosting"]
+    assert reg.consents[0].given_by.for_band("16_to_17") == "pupil"
+    assert reg.access_roles[0].read == ["name", "care"]
+    assert reg.retention[0].duration == "P2Y"
+    assert reg.measures[0].status == "implemented"
+
+
+def test_origins_locate_entities(mini: Path) -> None:
+    loaded = load(mini)
+    assert loaded.where("f-las-duo") == f"{mini}/more.yaml:{line_of(mini / 'more.yaml', 'id: f-las-duo')}"
+    assert loaded.where("school-a").endswith(f"register.yaml:{line_of(mini / 'register.yaml', 'id: school-a')}")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "expected"),
+    [
+        ("    channel: web", "    chanel: web", "chanel", "unknown field 'chanel'; allowed: id, from, to"),
+        ("    channel: web", "    chanel: web", "chanel", "did you mean 'channel'?"),
+        ("legal_basis: public_task", "legal_basis: public_tsak", "public_tsak", "value 'public_tsak' is not allowed; allowed: consent, contract"),
+        ("legal_basis: public_task", "legal_basis: public_tsak", "public_tsak", "did you mean 'public_task'?"),
+        ("categories: [name, bsn]", "categories: [name, bsm]", "bsm", "flows[1] (f-las-duo).categories[1]: 'bsm' refers to nothing; expected an id from data_categories; did you mean 'bsn'?"),
+        ("valid_until: 2027-12-31", "valid_until: 2027-02-30", "2027-02-30", "valid_until: '2027-02-30' is not a valid date"),
+        ("retention: P1Y", "retention: 1 jaar", "1 jaar", "retention: '1 jaar' is not an ISO-8601 duration"),
+        ("deletion_after_use: true", "deletion_after_use: [true]", "deletion_after_use", "deletion_after_use: expected true or false, found […]"),
+        ("  - id: bron", "  - id: education", "id: education\n", "id 'education' is already used at"),
+        ("  - id: bron", "  - id: Bron Melding", "Bron Melding", "'Bron Melding' is not a valid id"),
+        ("    duration: P2Y\n", "", "id: r-name", "retention[0] (r-name): required field 'duration' is missing"),
+    ],
+)
+def test_field_errors_are_located_and_explained(tmp_path, old, new, needle, expected) -> None:
+    reg = broken(tmp_path, old, new)
+    messages = problems_of(reg)
+    text = (reg / "more.yaml").read_text()
+    matching = [m for m in messages if expected in m]
+    assert matching, messages
+    first_line = next(i for i, line in enumerate(text.splitlines(), 1) if needle.strip("\n") in line)
+    if needle == "id: education\n":  # the duplicate is reported at its second occurrence
+        first_line = [i for i, line in enumerate(text.splitlines(), 1) if "id: education" in line][1]
+    assert matching[0].startswith(f"{reg}/more.yaml:{first_line}:"), matching[0]
+
+
+def test_messages_default_to_dutch(tmp_path) -> None:
+    reg = broken(tmp_path, "legal_basis: public_task", "legal_basis: publieke_taak")
+    (message,) = problems_of(reg, lang="nl")
+    assert "waarde 'publieke_taak' is niet toegestaan; toegestaan: consent" in message
+
+
+def test_special_category_needs_subtype(tmp_path) -> None:
+    reg = broken(tmp_path, "    special_subtype: health\n", "", file="register.yaml")
+    (message,) = problems_of(reg)
+    assert "type 'special' needs a 'special_subtype' (GDPR Art. 9(1)); allowed: racial_ethnic_origin" in message
+
+
+def test_pupils_need_an_age_band(tmp_path) -> None:
+    reg = broken(tmp_path, "    age_band: under_16\n", "", file="register.yaml")
+    (message,) = problems_of(reg)
+    assert "pupils need an 'age_band'" in message
+
+
+def test_wrong_type_names_the_value(tmp_path) -> None:
+    reg = broken(tmp_path, "pupils: 900", "pupils: veel", file="register.yaml")
+    (message,) = problems_of(reg)
+    assert "controller.schools[0].pupils: expected a whole number, found 'veel'" in message
+    assert f":{line_of(reg / 'register.yaml', 'pupils: veel')}:" in message
+
+
+def test_unknown_section_suggests(tmp_path) -> None:
+    reg = broken(tmp_path, "flows:", "flow:")
+    (message,) = problems_of(reg)
+    assert "unknown section 'flow'" in message and "did you mean 'flows'?" in message
+    assert message.startswith(f"{reg}/more.yaml:{line_of(reg / 'more.yaml', 'flow:')}:1:")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "line"),
+    [
+        ("controller:\n\tid: x\n", "a tab character cannot be used for indentation", 2),
+        ("controller:\n  id: x\n  id: y\n", "key 'id' appears twice", 3),
+        ("controller: [unclosed\n", "YAML syntax error", 2),
+        ("controller: !!python/object:os.system {id: x}\n", "YAML tag 'tag:yaml.org,2002:python/object:os.system' is not allowed", 1),
+        ("controller: &c {id: x, name: y}\nparties:\n  - *c\n", "anchors and aliases", 1),
+        ("- just\n- a list\n", "the top level must hold sections", 1),
+        ("parties: {id: x}\n", "section 'parties' must be a list of entries", 1),
+        ("", "the file is empty", 1),
+    ],
+)
+def test_yaml_level_errors(tmp_path, text, expected, line) -> None:
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(text, encoding="utf-8")
+    messages = problems_of(folder)
+    hit = [m for m in messages if expected in m]
+    assert hit, messages
+    assert hit[0].startswith(f"{folder}/a.yaml:{line}:"), hit[0]
+
+
+def test_encodings_are_explained(tmp_path) -> None:
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    (folder / "latin1.yaml").write_bytes("controller:\n  name: Caf\u00e9\n".encode("latin-1"))
+    (folder / "utf16.yaml").write_bytes("controller: {}\n".encode("utf-16"))
+    messages = problems_of(folder)
+    assert any("latin1.yaml:2:" in m and "not valid UTF-8 (byte 0xe9" in m for m in messages), messages
+    assert any("utf16.yaml:1:1: the file is encoded as UTF-16" in m for m in messages), messages
+
+
+def test_missing_path_and_empty_folder(tmp_path) -> None:
+    assert problems_of(tmp_path / "nothing") == [f"{tmp_path / 'nothing'}:1:1: no such file or folder"]
+    (tmp_path / "empty").mkdir()
+    assert "holds no register files" in problems_of(tmp_path / "empty")[0]
+
+
+def test_controller_required(tmp_path) -> None:
+    folder = write_register(tmp_path / "reg", {"a.yaml": "parties: []\n"})
+    assert "no 'controller' section" in problems_of(folder)[0]
+
+
+def test_five_mistakes_all_reported_with_lines(tmp_path) -> None:
+    files = dict(MINI)
+    text = textwrap.dedent(files["more.yaml"])
+    for old, new in [
+        ("legal_basis: legal_obligation", "legal_basis: wettelijke_plicht"),
+        ("    channel: web", "    chanel: web"),
+        ("categories: [name, bsn]", "categories: [name, bsm]"),
+        ("valid_until: 2027-12-31", "valid_until: 31-12-2027"),
+        ("duration: P2Y", "duration: twee jaar"),
+    ]:
+        text = text.replace(old, new, 1)
+    files["more.yaml"] = text
+    reg = write_register(tmp_path / "reg", files)
+    messages = problems_of(reg)
+    assert len(messages) == 5, messages
+    for needle, message in zip(["wettelijke_plicht", "chanel", "bsm", "31-12-2027", "twee jaar"], messages):
+        assert f"more.yaml:{line_of(reg / 'more.yaml', needle)}:" in message, (needle, message)
