@@ -7,6 +7,7 @@ error. A traceback is never shown: an unexpected error is reported in one line, 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 
@@ -40,7 +41,39 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .check import as_csv, as_json, as_text, check
+
+    loaded = load(args.path)
+    result = check(loaded.register, args.on, loaded.where)
+    if args.format == "json":
+        out = as_json(result, args.lang, args.path)
+    elif args.format == "csv":
+        out = as_csv(result, args.lang)
+    else:
+        out = as_text(result, args.lang)
+    sys.stdout.write(out)
+    return EXIT_BLOCKED if result.blocking else EXIT_OK
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    from .rulesdoc import rules_json, rules_markdown, rules_text
+
+    render = {"json": rules_json, "markdown": rules_markdown}.get(args.format, rules_text)
+    sys.stdout.write(render(args.lang))
+    return EXIT_OK
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}': YYYY-MM-DD") from None
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "check": _cmd_check,
+    "rules": _cmd_rules,
     "validate": _cmd_validate,
     "summary": _cmd_summary,
     "schema": _cmd_schema,
@@ -63,6 +96,12 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="no summary, only the verdict")
     p = sub.add_parser("summary", help="print a summary of the register")
     p.add_argument("path")
+    p = sub.add_parser("check", help="check the register against the rules (exit 1 when a blocker remains)")
+    p.add_argument("path")
+    p.add_argument("--on", type=_date, default=None, help="assessment date YYYY-MM-DD (default: today)")
+    p.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    p = sub.add_parser("rules", help="list the rules with their articles")
+    p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     sub.add_parser("schema", help="print the JSON Schema of the register files")
     for p in sub.choices.values():
         p.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="nl (default) or en")

@@ -235,6 +235,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{subjects} groups of data subjects, {purposes} purposes, {flows} data flows, {agreements} agreements, "
         "{consents} consent arrangements, {roles} access roles, {retention} retention rules, {measures} measures",
     },
+    # ---- check output
+    "severity_blocker": {"nl": "BLOKKEREND", "en": "BLOCKER"},
+    "severity_warning": {"nl": "WAARSCHUWING", "en": "WARNING"},
+    "severity_info": {"nl": "INFO", "en": "INFO"},
+    "kind_violation": {"nl": "overtreding", "en": "violation"},
+    "kind_gap": {"nl": "leemte", "en": "gap"},
+    "accepted_note": {
+        "nl": "geaccepteerd door {by} tot {until}: {reason}",
+        "en": "accepted by {by} until {until}: {reason}",
+    },
+    "check_summary": {
+        "nl": "Controle op {on}: {blocker} blokkerend, {warning} waarschuwing(en), {info} info, {accepted} geaccepteerd",
+        "en": "Check on {on}: {blocker} blocker(s), {warning} warning(s), {info} info, {accepted} accepted",
+    },
+    "rules_header": {"nl": "Regels", "en": "Rules"},
+
 }
 
 

@@ -194,6 +194,16 @@ class RetentionTrigger(StrEnum):
     END_OF_EMPLOYMENT = "end_of_employment"
 
 
+class RecordType(StrEnum):
+    """Kinds of school records whose retention the law or the sector fixes (see ``dpia.law``)."""
+
+    PUPIL_FILE = "pupil_file"  # leerlingdossier
+    ABSENCE_ENROLMENT = "absence_enrolment"  # verzuim, in- en uitschrijving
+    SPECIAL_EDUCATION_REFERRAL = "special_education_referral"  # verwijzing speciaal onderwijs
+    CENTRAL_EXAM = "central_exam"  # centraal examenwerk en cijferlijst
+    SCHOOL_EXAM = "school_exam"  # schoolexamenwerk
+
+
 class MeasureKind(StrEnum):
     TECHNICAL = "technical"
     ORGANISATIONAL = "organisational"
@@ -297,6 +307,10 @@ class DataCategory(Strict):
     special_subtype: SpecialSubtype | None = Field(
         default=None, description="Required when type is special (GDPR Art. 9(1))."
     )
+    record_type: RecordType | None = Field(
+        default=None, description="The kind of school record, when the law fixes its retention."
+    )
+    confidential: bool = Field(default=False, description="Never shown by name in the MR report.")
 
     @model_validator(mode="after")
     def _subtype_matches_type(self) -> DataCategory:
@@ -453,6 +467,22 @@ class Measure(Strict):
     detail: str | None = Field(default=None, description="Confidential implementation detail; never in the MR report.")
 
 
+class Acceptance(Strict):
+    """A finding the board accepts for now, with its reason, who accepted it and until when.
+
+    ``finding`` is the finding's stable id as ``dpia check`` prints it (``CODE/subject/...``). After
+    ``until`` the acceptance lapses and the finding is open again; an acceptance that matches no
+    finding is itself reported, so stale acceptances do not pile up.
+    """
+
+    id: Id
+    finding: str = Field(pattern=r"^DPIA[0-9]{3}(/[^/\s]+)*$", description="Finding id, e.g. DPIA202/f-photo/va-photo.")
+    reason: str = Field(min_length=1)
+    accepted_by: str = Field(min_length=1)
+    accepted_on: dt.date | None = None
+    until: dt.date
+
+
 class Register(Strict):
     """A whole register: the controller and every entity, in file order."""
 
@@ -468,6 +498,7 @@ class Register(Strict):
     access_roles: list[AccessRole] = Field(default_factory=list)
     retention: list[RetentionRule] = Field(default_factory=list)
     measures: list[Measure] = Field(default_factory=list)
+    acceptances: list[Acceptance] = Field(default_factory=list)
 
     def index(self) -> dict[str, Any]:
         """Every entity by id (the controller and schools included)."""
@@ -490,6 +521,7 @@ SECTIONS: dict[str, type[Strict]] = {
     "access_roles": AccessRole,
     "retention": RetentionRule,
     "measures": Measure,
+    "acceptances": Acceptance,
 }
 
 
@@ -525,4 +557,5 @@ REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "retention": {"category": ("data_categories",), "purpose": ("purposes",)},
     "measures": {"systems": ("systems",)},
+    "acceptances": {},
 }

@@ -1,0 +1,182 @@
+"""Run the rules on a register: findings, acceptances, and their text, JSON and CSV forms.
+
+Findings are sorted (severity, code, subjects) and have stable ids (``CODE/subject/...``), so two runs
+give identical output and a diff of the output is a diff of the assessment.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from .i18n import t
+from .model import Register
+from .rules import REGISTRY, Context, Kind, Severity, rules
+from .rules.base import SEVERITY_ORDER
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding: which rule, about which ids, and why (message parameters)."""
+
+    code: str
+    subjects: tuple[str, ...]
+    params: dict[str, Any] = field(compare=False, hash=False)
+    location: str | None = field(default=None, compare=False, hash=False)
+    accepted: dict[str, Any] | None = field(default=None, compare=False, hash=False)
+
+    @property
+    def rule(self):
+        return REGISTRY[self.code]
+
+    @property
+    def id(self) -> str:
+        return "/".join((self.code, *self.subjects))
+
+    @property
+    def severity(self) -> Severity:
+        return self.rule.severity
+
+    @property
+    def kind(self) -> Kind:
+        return self.rule.kind
+
+    def message(self, lang: str | None = None) -> str:
+        return self.rule.text("message", lang, **self.params)
+
+    def sort_key(self) -> tuple:
+        return (self.accepted is not None, SEVERITY_ORDER[self.severity], self.code, self.subjects)
+
+    def as_dict(self, lang: str | None = None) -> dict[str, Any]:
+        r = self.rule
+        return {
+            "id": self.id,
+            "code": self.code,
+            "name": r.name,
+            "severity": self.severity.value,
+            "kind": self.kind.value,
+            "subjects": list(self.subjects),
+            "message": self.message(lang),
+            "reference": r.article,
+            "location": self.location,
+            "accepted": self.accepted,
+        }
+
+
+@dataclass
+class CheckResult:
+    on: dt.date
+    findings: list[Finding]
+
+    @property
+    def open(self) -> list[Finding]:
+        return [f for f in self.findings if f.accepted is None]
+
+    @property
+    def blocking(self) -> list[Finding]:
+        return [f for f in self.open if f.severity is Severity.BLOCKER]
+
+    def counts(self) -> dict[str, int]:
+        out = {s.value: 0 for s in Severity}
+        for f in self.open:
+            out[f.severity.value] += 1
+        out["accepted"] = len(self.findings) - len(self.open)
+        return out
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def check(register: Register, on: dt.date | None = None, where: Any = None) -> CheckResult:
+    """Run every rule on ``register`` as of ``on`` (default: today) and apply the acceptances.
+
+    ``where`` maps an id to its 'file:line' (``LoadedRegister.where``) to locate findings.
+    """
+    on = on or dt.date.today()
+    ctx = Context(register, on)
+    found: dict[str, Finding] = {}
+
+    def collect(r, hits) -> None:
+        for hit in hits:
+            params = {k: _json_safe(v) for k, v in hit.params.items()}
+            f = Finding(r.code, hit.subjects, params, where(hit.subjects[0]) if where and hit.subjects else None)
+            found.setdefault(f.id, f)
+
+    all_rules = rules()
+    for r in all_rules:
+        if not r.after_findings:
+            collect(r, r.func(ctx))
+    findings = list(found.values())
+    for r in all_rules:
+        if r.after_findings:
+            collect(r, r.func(ctx, findings))
+    findings = apply_acceptances(register, list(found.values()), on)
+    findings.sort(key=Finding.sort_key)
+    return CheckResult(on, findings)
+
+
+def apply_acceptances(register: Register, findings: list[Finding], on: dt.date) -> list[Finding]:
+    """Mark the findings that a current acceptance in the register covers."""
+    current = {a.finding: a for a in register.acceptances if a.until >= on}
+    out = []
+    for f in findings:
+        acc = current.get(f.id)
+        if acc is not None:
+            f = Finding(
+                f.code, f.subjects, f.params, f.location,
+                {"by": acc.accepted_by, "reason": acc.reason, "until": acc.until.isoformat(), "acceptance": acc.id},
+            )
+        out.append(f)
+    return out
+
+
+# ---- output forms
+
+
+def as_json(result: CheckResult, lang: str | None = None, register_path: str | None = None) -> str:
+    doc = {
+        "register": register_path,
+        "on": result.on.isoformat(),
+        "summary": result.counts(),
+        "findings": [f.as_dict(lang) for f in result.findings],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = ["id", "code", "name", "severity", "kind", "subjects", "message", "reference", "location", "accepted"]
+
+
+def as_csv(result: CheckResult, lang: str | None = None) -> str:
+    from .export import safe_cell
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for f in result.findings:
+        d = f.as_dict(lang)
+        d["subjects"] = " ".join(d["subjects"])
+        d["accepted"] = d["accepted"]["reason"] if d["accepted"] else ""
+        writer.writerow([safe_cell(d[c]) for c in CSV_COLUMNS])
+    return buf.getvalue()
+
+
+def as_text(result: CheckResult, lang: str | None = None) -> str:
+    lines = []
+    for f in result.findings:
+        sev = t(f"severity_{f.severity.value}", lang)
+        kind = t(f"kind_{f.kind.value}", lang)
+        where = f"{f.location}: " if f.location else ""
+        line = f"{where}{sev} {f.code} {f.rule.name} [{kind}] {f.message(lang)} ({f.rule.article})"
+        if f.accepted:
+            line += " — " + t("accepted_note", lang, **f.accepted)
+        lines.append(line)
+    c = result.counts()
+    lines.append(t("check_summary", lang, on=result.on.isoformat(), **c))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,147 @@
+"""The rule registry: each rule is a small function with a stable code and its documentation.
+
+A rule is declared with :func:`rule`, next to the function that finds its instances, like a linter
+rule: code (``DPIA201``), kebab-case name, severity, kind (violation or gap), the article it enforces,
+and Dutch and English text for its title, what it checks, why it matters, how to fix it and the message
+of one finding. The texts are registered in the message catalogue (``dpia.i18n``) under
+``rule.<CODE>.<field>``, so `dpia rules`, the generated `docs/rules.md` and every finding read the same
+words.
+
+A rule function takes a :class:`Context` and yields :class:`Hit` objects. It works on whole tables
+(``ctx.tables``) and graph algorithms (``ctx.graph``): joins, not a loop per flow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+from typing import Any
+
+from ..i18n import LANGS, MESSAGES, t
+from ..model import Register
+from ..tables import Tables
+
+
+class Severity(StrEnum):
+    BLOCKER = "blocker"
+    WARNING = "warning"
+    INFO = "info"
+
+
+SEVERITY_ORDER = {Severity.BLOCKER: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+class Kind(StrEnum):
+    VIOLATION = "violation"  # something declared is wrong
+    GAP = "gap"  # something needed is not declared
+
+
+TEXT_FIELDS = ("title", "checks", "why", "fix", "message")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One instance a rule found: the ids it concerns (first = where to look) and message parameters."""
+
+    subjects: tuple[str, ...]
+    params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    kind: Kind
+    article: str
+    theme: str
+    func: Callable[[Context], Iterable[Hit]] = field(repr=False, compare=False)
+    advisory: bool = False  # the law is uncertain here: the rule advises, see its 'why'
+    after_findings: bool = False  # runs after the others, as func(ctx, findings)
+
+    def text(self, part: str, lang: str | None = None, **params: Any) -> str:
+        return t(f"rule.{self.code}.{part}", lang, **params)
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    *,
+    code: str,
+    name: str,
+    severity: Severity,
+    kind: Kind,
+    article: str,
+    theme: str,
+    nl: dict[str, str],
+    en: dict[str, str],
+    advisory: bool = False,
+    after_findings: bool = False,
+) -> Callable[[Callable[[Context], Iterable[Hit]]], Callable[[Context], Iterable[Hit]]]:
+    """Declare a rule. ``nl`` and ``en`` hold the texts: title, checks, why, fix, message."""
+
+    def register(func: Callable[[Context], Iterable[Hit]]) -> Callable[[Context], Iterable[Hit]]:
+        if code in REGISTRY:
+            raise ValueError(f"rule code {code} declared twice")
+        for lang, texts in (("nl", nl), ("en", en)):
+            missing = set(TEXT_FIELDS) - set(texts)
+            if missing:
+                raise ValueError(f"rule {code}: {lang} text lacks {sorted(missing)}")
+        for part in TEXT_FIELDS:
+            MESSAGES[f"rule.{code}.{part}"] = {"nl": nl[part], "en": en[part]}
+        REGISTRY[code] = Rule(code, name, severity, kind, article, theme, func, advisory, after_findings)
+        return func
+
+    return register
+
+
+@dataclass
+class Context:
+    """What a rule may look at: the register, its tables and graph, and the assessment date."""
+
+    register: Register
+    on: dt.date
+
+    @cached_property
+    def tables(self) -> Tables:
+        return Tables(self.register)
+
+    @cached_property
+    def graph(self):  # -> nx.MultiDiGraph
+        from ..graph import build_graph
+
+        return build_graph(self.register)
+
+
+def rules(theme: str | None = None) -> list[Rule]:
+    """Every registered rule, sorted by code."""
+    from . import load_all
+
+    load_all()
+    return sorted((r for r in REGISTRY.values() if theme is None or r.theme == theme), key=lambda r: r.code)
+
+
+def hits_from(frame, subject_columns: list[str], param_columns: dict[str, str] | None = None) -> list[Hit]:
+    """Turn the rows of a result DataFrame into hits (one per row; columns name the subjects/params)."""
+    if frame is None or len(frame) == 0:
+        return []
+    param_columns = param_columns or {}
+    cols = subject_columns + list(param_columns.values())
+    out = []
+    for row in frame[cols].itertuples(index=False, name=None):
+        subjects = tuple(str(v) for v in row[: len(subject_columns)])
+        params = dict(zip(param_columns, row[len(subject_columns):]))
+        out.append(Hit(subjects, params))
+    return out
+
+
+def id_list(values: Iterable[str]) -> str:
+    """A sorted, comma-separated list of ids for a message."""
+    return ", ".join(sorted(set(values)))
+
+
+__all__ = ["Context", "Hit", "Kind", "LANGS", "REGISTRY", "Rule", "Severity", "hits_from", "id_list", "rule", "rules"]
