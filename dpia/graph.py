@@ -92,7 +92,8 @@ def build_graph(register: Register, *, holding: bool = True) -> nx.MultiDiGraph:
     nodes = _node_attributes(register)
     edges = [(f.from_, f.to, f.id, _flow_attributes(f)) for f in register.flows]
     if holding:
-        edges += [(s.id, s.operated_by, HOLDING_PREFIX + s.id, _holding_attributes()) for s in register.systems]
+        edges += [(s.id, s.operated_by, HOLDING_PREFIX + s.id, _holding_attributes())
+                  for s in register.systems]
     for u, v, _, _ in edges:
         for node in (u, v):
             nodes.setdefault(node, _unknown_attributes(node))
@@ -547,8 +548,11 @@ def unauthorised_subprocessors(graph: nx.MultiDiGraph, register: Register) -> li
     ...                     "permitted_subprocessors": ["cloud"]}],
     ...     "flows": [{"id": "f1", "from": "iddink", "to": "cloud", "categories": ["name"]},
     ...               {"id": "f2", "from": "cloud", "to": "backup", "categories": ["name"]}]})
-    >>> unauthorised_subprocessors(build_graph(register), register)
-    [UnauthorisedSubprocessor(processor='iddink', agreement='a1', subprocessor='backup', path=['iddink', 'cloud', 'backup'])]
+    >>> [finding] = unauthorised_subprocessors(build_graph(register), register)
+    >>> finding.processor, finding.agreement, finding.subprocessor
+    ('iddink', 'a1', 'backup')
+    >>> finding.path
+    ['iddink', 'cloud', 'backup']
     """
     agreements = sorted((a for a in register.agreements if a.kind in ART28_KINDS), key=lambda a: a.id)
     contracted = {p for a in agreements for p in a.parties}

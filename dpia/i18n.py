@@ -250,6 +250,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Check on {on}: {blocker} blocker(s), {warning} warning(s), {info} info, {accepted} accepted",
     },
     "rules_header": {"nl": "Regels", "en": "Rules"},
+    "overview_column": {"nl": "Onderdeel", "en": "Part"},
+    "overview_count": {"nl": "Aantal", "en": "Count"},
+    "count_schools": {"nl": "Scholen", "en": "Schools"},
+    "count_parties": {"nl": "Partijen", "en": "Parties"},
+    "count_systems": {"nl": "Systemen", "en": "Systems"},
+    "count_categories": {"nl": "Gegevenscategorieën", "en": "Data categories"},
+    "count_subjects": {"nl": "Groepen betrokkenen", "en": "Groups of data subjects"},
+    "count_purposes": {"nl": "Doelen", "en": "Purposes"},
+    "count_flows": {"nl": "Gegevensstromen", "en": "Data flows"},
+    "count_agreements": {"nl": "Overeenkomsten", "en": "Agreements"},
+    "count_consents": {"nl": "Toestemmingsregelingen", "en": "Consent arrangements"},
+    "count_roles": {"nl": "Toegangsrollen", "en": "Access roles"},
+    "count_retention": {"nl": "Bewaartermijnen", "en": "Retention rules"},
+    "count_measures": {"nl": "Maatregelen", "en": "Measures"},
 
 }
 

@@ -57,7 +57,8 @@ def flow(id: str, from_: str, to: str, *categories: str, **extra: object) -> Flo
     return Flow.model_validate({"id": id, "from": from_, "to": to, "categories": list(categories), **extra})
 
 
-def agreement(id: str, parties: list[str], permitted: list[str] = (), kind: str = "model_4_0") -> ProcessingAgreement:
+def agreement(id: str, parties: list[str], permitted: tuple[str, ...] | list[str] = (),
+              kind: str = "model_4_0") -> ProcessingAgreement:
     return ProcessingAgreement.model_validate(
         {"id": id, "kind": kind, "parties": parties, "permitted_subprocessors": list(permitted)}
     )
@@ -293,9 +294,10 @@ def test_paths_to_public_pass_through_the_operator_of_a_system():
 def chain_register(*extra_flows: Flow) -> Register:
     """Iddink → host → backup → archive (three hops), a branch to a mailer, a recipient aside."""
     return register(
-        parties=[party("iddink", "processor"), party("host", "sub_processor"), party("backup", "sub_processor"),
-                 party("archive", "sub_processor"), party("mailer", "sub_processor"),
-                 party("museum", "recipient"), party("publisher", "processor")],
+        parties=[party("iddink", "processor"), party("host", "sub_processor"),
+                 party("backup", "sub_processor"), party("archive", "sub_processor"),
+                 party("mailer", "sub_processor"), party("museum", "recipient"),
+                 party("publisher", "processor")],
         systems=[system("magister", "iddink"), system("vault", "backup")],
         flows=[flow("f1", "board", "magister", "name"), flow("f2", "magister", "host", "name"),
                flow("f3", "host", "vault", "name"), flow("f4", "backup", "archive", "name"),
@@ -311,10 +313,12 @@ def test_a_chain_runs_any_number_of_hops_through_systems():
 
 
 def test_a_chain_stops_at_a_cycle():
-    G = build_graph(chain_register(flow("f7", "archive", "iddink", "name"), flow("f8", "archive", "host", "name")))
+    back = [flow("f7", "archive", "iddink", "name"), flow("f8", "archive", "host", "name")]
+    G = build_graph(chain_register(*back))
     assert subprocessor_chain(G, "iddink") == [["iddink", "host", "backup", "archive"], ["iddink", "mailer"]]
-    assert subprocessor_chain(G, "archive") == [["archive", "host", "backup"], ["archive", "iddink", "host", "backup"],
-                                               ["archive", "iddink", "mailer"]]
+    assert subprocessor_chain(G, "archive") == [
+        ["archive", "host", "backup"], ["archive", "iddink", "host", "backup"], ["archive", "iddink", "mailer"],
+    ]
 
 
 def test_a_chain_continues_through_a_further_processor_and_obeys_the_cutoff():
