@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .i18n import t
+from .i18n import MESSAGES, t
 from .model import Register
 from .rules import REGISTRY, Context, Kind, Severity, rules
 from .rules.base import SEVERITY_ORDER
@@ -46,7 +46,8 @@ class Finding:
         return self.rule.kind
 
     def message(self, lang: str | None = None) -> str:
-        return self.rule.text("message", lang, **self.params)
+        params = {k: _vocabulary(k, v, lang) for k, v in self.params.items()}
+        return self.rule.text("message", lang, **params)
 
     def sort_key(self) -> tuple:
         return (self.accepted is not None, SEVERITY_ORDER[self.severity], self.code, self.subjects)
@@ -65,6 +66,17 @@ class Finding:
             "location": self.location,
             "accepted": self.accepted,
         }
+
+
+# Message parameters whose values are enumeration values, translated through the catalogue.
+VOCABULARY = {"basis": "basis_", "role": "role_", "type": "datatype_", "data_type": "datatype_"}
+
+
+def _vocabulary(name: str, value: Any, lang: str | None) -> Any:
+    prefix = VOCABULARY.get(name)
+    if prefix and isinstance(value, str) and f"{prefix}{value}" in MESSAGES:
+        return t(f"{prefix}{value}", lang)
+    return value
 
 
 @dataclass

@@ -5,6 +5,7 @@ Notebooks stay thin: a cell calls one of these and shows the result.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -39,3 +40,20 @@ def overview(register: Register, lang: str | None = None) -> pd.DataFrame:
     rows = [(t(f"count_{k}", lang), v) for k, v in counts(register).items()]
     col = t("overview_column", lang)
     return pd.DataFrame(rows, columns=[col, t("overview_count", lang)]).set_index(col)
+
+
+def assess(loaded: LoadedRegister, on: str | dt.date | None = None):
+    """Run the compliance check as of ``on`` (an ISO date string from a notebook parameter, or a date)."""
+    from .check import check
+
+    day = dt.date.fromisoformat(on) if isinstance(on, str) else on
+    return check(loaded.register, day, loaded.where)
+
+
+def show_figure(fig) -> None:
+    """Show a matplotlib figure once in a notebook and free it (no duplicate output, no leaks)."""
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    display(fig)
+    plt.close(fig)
