@@ -9,7 +9,7 @@ EXAMPLE ?= data/omo-helmond
 OUT    ?= out
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: help venv report test unit notebooks lab schema docs bench clean
+.PHONY: help venv report test notebooks lab schema docs bench clean
 
 help:
 	@echo "make report  - validate the example register and write its report to $(OUT)/"
@@ -32,14 +32,25 @@ report: $(STAMP)
 	$(BIN)/dpia summary $(EXAMPLE) > $(OUT)/summary.txt
 	@echo "wrote $(OUT)/summary.txt"
 
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
+
 test: $(STAMP)
 	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(NBVAL) notebooks
+
+# Re-run the notebooks on the example and store their outputs: do this after a reviewed change to the
+# register or the rules, then commit the notebooks (their outputs are the reviewed assessment).
+notebooks: $(STAMP)
+	cd notebooks && for nb in *.ipynb; do ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; done
 
 lab: $(STAMP)
 	DPIA_REGISTER=$(abspath $(EXAMPLE)) $(BIN)/jupyter lab --notebook-dir=notebooks
 
 schema: $(STAMP)
 	$(BIN)/python -c "from dpia.schema import write_schema; print(write_schema())"
+
+docs: $(STAMP)
+	$(BIN)/python -c "from dpia.rulesdoc import write_docs; print(*write_docs(), sep='\n')"
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

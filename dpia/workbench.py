@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import datamap, inventory, widgets  # noqa: F401 - the notebooks reach these as wb.*
 from .i18n import t
 from .model import Register
 from .store import LoadedRegister, load
@@ -57,3 +58,8 @@ def show_figure(fig) -> None:
 
     display(fig)
     plt.close(fig)
+
+
+def problem_flows(result) -> set[str]:
+    """Ids of the flows that open findings are about (the first subject of a finding)."""
+    return {f.subjects[0] for f in result.open if f.subjects}
