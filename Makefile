@@ -7,6 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 EXAMPLE ?= data/omo-helmond
 OUT    ?= out
+ON     ?= $(shell date +%F)
 PIP_QUIET := --quiet --disable-pip-version-check
 
 .PHONY: help venv report test notebooks lab schema docs bench clean
@@ -29,8 +30,9 @@ venv: $(STAMP)
 report: $(STAMP)
 	@mkdir -p $(OUT)
 	$(BIN)/dpia validate $(EXAMPLE)
-	$(BIN)/dpia summary $(EXAMPLE) > $(OUT)/summary.txt
-	@echo "wrote $(OUT)/summary.txt"
+	$(BIN)/dpia check $(EXAMPLE) --on $(ON) > $(OUT)/bevindingen.txt || test $$? -eq 1
+	$(BIN)/dpia report $(EXAMPLE) --on $(ON) -o $(OUT)/rapport.html $(if $(shell command -v chromium),--pdf $(OUT)/rapport.pdf)
+	@echo "wrote $(OUT)/bevindingen.txt and the MR report in $(OUT)/"
 
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 

@@ -64,6 +64,15 @@ def _cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import build_report
+
+    on = args.on.isoformat() if args.on else None
+    for path in build_report(args.path, args.output, lang=args.lang, on=on, pdf=args.pdf):
+        print(path)
+    return EXIT_OK
+
+
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
@@ -73,6 +82,7 @@ def _date(value: str) -> dt.date:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": _cmd_check,
+    "report": _cmd_report,
     "rules": _cmd_rules,
     "validate": _cmd_validate,
     "summary": _cmd_summary,
@@ -100,6 +110,11 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.add_argument("path")
     p.add_argument("--on", type=_date, default=None, help="assessment date YYYY-MM-DD (default: today)")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    p = sub.add_parser("report", help="write the report for the participation council (HTML, optionally PDF)")
+    p.add_argument("path")
+    p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    p.add_argument("--pdf", help="also print the report to this PDF file (needs chromium)")
+    p.add_argument("--on", type=_date, default=None, help="assessment date YYYY-MM-DD (default: today)")
     p = sub.add_parser("rules", help="list the rules with their articles")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     sub.add_parser("schema", help="print the JSON Schema of the register files")

@@ -12,17 +12,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-import matplotlib
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.patches import FancyArrowPatch  # noqa: E402
-
-from .i18n import t  # noqa: E402
-from .model import Register  # noqa: E402
-from .tables import Tables  # noqa: E402
+from .i18n import t
+from .model import Register
+from .tables import Tables
 
 # Column of each role in the layered layout.
 COLUMNS = {
@@ -191,4 +188,4 @@ def _label(entity, node: str, lang: str | None) -> str:
     if label is None and getattr(entity, "label", None) is not None:
         label = entity.label.en if lang == "en" else entity.label.nl
     label = label or node
-    return label if len(label) <= 22 else label[:21] + "…"
+    return label if len(label) <= 26 else label[:25] + "…"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import datamap, inventory, widgets  # noqa: F401 - the notebooks reach these as wb.*
+from . import datamap, inventory, report, widgets  # noqa: F401 - the notebooks reach these as wb.*
 from .i18n import t
 from .model import Register
 from .store import LoadedRegister, load
