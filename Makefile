@@ -46,7 +46,8 @@ notebooks: $(STAMP)
 	cd notebooks && for nb in *.ipynb; do ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; done
 
 lab: $(STAMP)
-	DPIA_REGISTER=$(abspath $(EXAMPLE)) $(BIN)/jupyter lab --notebook-dir=notebooks
+	DPIA_REGISTER=$(abspath $(EXAMPLE)) $(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 \
+		$(if $(filter 0,$(shell id -u)),--allow-root)
 
 schema: $(STAMP)
 	$(BIN)/python -c "from dpia.schema import write_schema; print(write_schema())"

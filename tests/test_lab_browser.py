@@ -1,0 +1,96 @@
+"""JupyterLab in a real browser: open the data-flow notebook, run it, change a widget, see the map change.
+
+Lab serves a temporary copy of the notebooks (so autosave never touches the reviewed outputs) on
+127.0.0.1 with a random port and token, and Debian's chromium drives it through playwright.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .browser import ARGS, chromium_path
+from .conftest import EXAMPLE, ROOT
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    chromium_path()
+    root = tmp_path_factory.mktemp("lab")
+    for nb in (ROOT / "notebooks").glob("*.ipynb"):
+        shutil.copy(nb, root / nb.name)
+    port, token = _free_port(), secrets.token_hex(16)
+    env = {**os.environ, "DPIA_REGISTER": str(EXAMPLE), "JUPYTER_CONFIG_DIR": str(root / ".cfg"),
+           "JUPYTER_DATA_DIR": str(root / ".data"), "JUPYTER_RUNTIME_DIR": str(root / ".rt")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
+         f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+         "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+         f"--ServerApp.root_dir={root}"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("JupyterLab did not start:\n" + proc.stdout.read().decode(errors="replace")[-3000:])
+    yield base, token
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def test_datamap_widget_in_jupyterlab(lab) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    base, token = lab
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{base}/lab/tree/02_gegevensstromen.ipynb?token={token}")
+        page.wait_for_selector(".jp-Notebook", timeout=60_000)
+        expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_have_count(1, timeout=60_000)
+        page.locator(".jp-Notebook").click()
+        page.get_by_text("Run", exact=True).first.click()
+        page.get_by_text("Run All Cells", exact=True).click()
+        dropdown = page.locator(".widget-dropdown select").first
+        dropdown.wait_for(timeout=90_000)
+        count = page.locator(".widget-html-content", has_text="gegevensstromen").first
+        expect(count).to_contain_text("21 gegevensstromen", timeout=30_000)
+        dropdown.select_option(label="bsn")
+        expect(count).not_to_contain_text("21 gegevensstromen", timeout=30_000)
+        shown = count.inner_text()
+        dropdown.scroll_into_view_if_needed()
+        page.locator(".jp-OutputArea-output img").nth(1).wait_for(timeout=30_000)
+        page.mouse.wheel(0, 250)
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(ARTIFACTS / "lab-datamap.png"), full_page=False)
+        browser.close()
+    flows = int(shown.split()[0])
+    assert 0 < flows < 21
