@@ -66,12 +66,17 @@ MINI = {
             label: {nl: Onderwijs geven, en: Providing education}
             legal_basis: public_task
             legal_source: WVO 2020
+            art9_exception: UAVG art. 30 lid 3 onder a
             needs: [name, care]
           - id: bron
             label: {nl: Melden aan DUO, en: Reporting to DUO}
             legal_basis: legal_obligation
             legal_source: WVO 2020
             needs: [name, bsn]
+          - id: photos
+            label: {nl: Foto's in de nieuwsbrief, en: Photos in the newsletter}
+            legal_basis: consent
+            needs: [name]
         flows:
           - id: f-school-las
             from: school-a
@@ -85,12 +90,18 @@ MINI = {
             to: duo
             categories: [name, bsn]
             purposes: [bron]
+          - id: f-photos
+            from: school-a
+            to: las
+            categories: [name]
+            purposes: [photos]
+            subjects: [pupils-u16]
         agreements:
           - id: va-supplier
             kind: model_4_0
             parties: [supplier]
             categories: [name, care]
-            purposes: [education]
+            purposes: [education, photos]
             valid_from: 2024-01-01
             valid_until: 2027-12-31
             deletion_after_use: true
@@ -101,7 +112,7 @@ MINI = {
             retention_trigger: end_of_contract
         consents:
           - id: c-photos
-            purpose: education
+            purpose: photos
             given_by: {under_16: parent, 16_to_17: pupil, 18_plus: pupil}
             recorded_in: las
             withdrawal: via het ouderportaal
@@ -110,10 +121,20 @@ MINI = {
             label: {nl: Mentor, en: Form tutor}
             system: las
             read: [name, care]
+            needs: [name, care]
+            care_team: true
             reason: begeleiding
         retention:
           - id: r-name
             category: name
+            duration: P2Y
+            trigger: deregistration
+          - id: r-bsn
+            category: bsn
+            duration: P5Y
+            trigger: deregistration
+          - id: r-care
+            category: care
             duration: P2Y
             trigger: deregistration
         measures:

@@ -55,7 +55,7 @@ def test_add_and_remove_entities(mini: Path) -> None:
     loaded = load(mini)
     loaded.remove("f-new")
     loaded.save()
-    assert [f.id for f in load(mini).register.flows] == ["f-school-las", "f-las-duo"]
+    assert [f.id for f in load(mini).register.flows] == ["f-school-las", "f-las-duo", "f-photos"]
 
 
 def test_invalid_edit_is_refused_and_nothing_written(mini: Path) -> None:

@@ -17,13 +17,13 @@ ON = dt.date(2026, 11, 29)
 
 def test_datamap_filters_by_category_party_and_purpose(mini: Path) -> None:
     explorer = DataMapExplorer(load(mini), lang="en")
-    assert explorer.flows == ["f-las-duo", "f-school-las"]
+    assert explorer.flows == ["f-las-duo", "f-photos", "f-school-las"]
     explorer.category.value = "bsn"
     assert explorer.flows == ["f-las-duo"]
     assert explorer.count.value == "1 data flows"
     explorer.category.value = None
     explorer.party.value = "supplier"  # touches the system it runs
-    assert explorer.flows == ["f-las-duo", "f-school-las"]
+    assert explorer.flows == ["f-las-duo", "f-photos", "f-school-las"]
     explorer.purpose.value = "education"
     assert explorer.flows == ["f-school-las"]
     explorer.party.value = "duo"
