@@ -69,7 +69,16 @@ class Finding:
 
 
 # Message parameters whose values are enumeration values, translated through the catalogue.
-VOCABULARY = {"basis": "basis_", "role": "role_", "type": "datatype_", "data_type": "datatype_"}
+VOCABULARY = {
+    "basis": "basis_",
+    "role": "role_",
+    "type": "datatype_",
+    "data_type": "datatype_",
+    "record_type": "recordtype_",
+    "trigger": "trigger_",
+    "legal_trigger": "trigger_",
+    "agreement_trigger": "trigger_",
+}
 
 
 def _vocabulary(name: str, value: Any, lang: str | None) -> Any:
