@@ -92,7 +92,7 @@ MINI = {
             purposes: [bron]
           - id: f-photos
             from: school-a
-            to: las
+            to: board
             categories: [name]
             purposes: [photos]
             subjects: [pupils-u16]
@@ -101,7 +101,7 @@ MINI = {
             kind: model_4_0
             parties: [supplier]
             categories: [name, care]
-            purposes: [education, photos]
+            purposes: [education]
             valid_from: 2024-01-01
             valid_until: 2027-12-31
             deletion_after_use: true

@@ -18,9 +18,129 @@ from dpia.export import FIXED_TIMESTAMP, FORMULA_PREFIXES, safe_cell
 from dpia.i18n import t
 from dpia.store import load
 
-from .conftest import EXAMPLE, MINI, ROOT, write_register
+from .conftest import EXAMPLE, ROOT, write_register
 
 COL = {key: i for i, (key, _) in enumerate(ART30_COLUMNS)}
+
+# A register of its own (the shared MINI fixture grows with other features): every entity once.
+SMALL = {
+    "register.yaml": """\
+        # The board and its schools
+        controller:
+          id: board
+          name: Stichting Voorbeeld
+          kvk: '12345678'
+          dpo: {name: A. de Vries, email: fg@example.nl}
+          schools:
+            - id: school-a
+              name: College A
+              brin: 01AB
+              pupils: 900
+        parties:
+          - id: supplier
+            name: Leverancier LAS
+            role: processor   # runs the pupil administration
+            location: {country: NL}
+          - id: hosting
+            name: Hosting BV
+            role: sub_processor
+            processor_of: supplier
+            location: {country: US, transfer_mechanism: scc}
+          - id: duo
+            name: DUO
+            role: independent_controller
+        systems:
+          - id: las
+            name: Leerlingadministratie
+            kind: pupil_administration
+            operated_by: supplier
+        data_categories:
+          - id: name
+            label: {nl: Naam, en: Name}
+            type: ordinary
+          - id: bsn
+            label: {nl: BSN, en: Citizen service number}
+            type: national_id
+          - id: care
+            label: {nl: Zorggegevens, en: Care data}
+            type: special
+            special_subtype: health
+        subjects:
+          - id: pupils-u16
+            label: {nl: Leerlingen jonger dan 16, en: Pupils under 16}
+            kind: pupil
+            age_band: under_16
+            count: 700
+        """,
+    "more.yaml": """\
+        purposes:
+          - id: education
+            label: {nl: Onderwijs geven, en: Providing education}
+            legal_basis: public_task
+            legal_source: WVO 2020
+            needs: [name, care]
+          - id: bron
+            label: {nl: Melden aan DUO, en: Reporting to DUO}
+            legal_basis: legal_obligation
+            legal_source: WVO 2020
+            needs: [name, bsn]
+        flows:
+          - id: f-school-las
+            from: school-a
+            to: las
+            categories: [name, care]
+            purposes: [education]
+            subjects: [pupils-u16]
+            channel: web
+          - id: f-las-duo
+            from: las
+            to: duo
+            categories: [name, bsn]
+            purposes: [bron]
+        agreements:
+          - id: va-supplier
+            kind: model_4_0
+            parties: [supplier]
+            categories: [name, care]
+            purposes: [education]
+            valid_from: 2024-01-01
+            valid_until: 2027-12-31
+            deletion_after_use: true
+            permitted_subprocessors: [hosting]
+            privacy_annex_version: '2024.1'
+            security_annex: Beveiligingsbijlage v3
+            retention: P1Y
+            retention_trigger: end_of_contract
+        consents:
+          - id: c-photos
+            purpose: education
+            given_by: {under_16: parent, 16_to_17: pupil, 18_plus: pupil}
+            recorded_in: las
+            withdrawal: via het ouderportaal
+        access_roles:
+          - id: mentor
+            label: {nl: Mentor, en: Form tutor}
+            system: las
+            read: [name, care]
+            reason: begeleiding
+        retention:
+          - id: r-name
+            category: name
+            duration: P2Y
+            trigger: deregistration
+        measures:
+          - id: m-mfa
+            label: {nl: Tweefactorauthenticatie, en: Two-factor authentication}
+            kind: technical
+            systems: [las]
+            detail: secret detail
+        """,
+}
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    return write_register(tmp_path / "small", SMALL)
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -58,8 +178,8 @@ def csv_rows(data: bytes) -> list[list[str]]:
 # ---- content
 
 
-def test_one_row_per_purpose_with_what_article_30_asks(mini: Path) -> None:
-    register = load(mini).register
+def test_one_row_per_purpose_with_what_article_30_asks(small: Path) -> None:
+    register = load(small).register
     header, rows = rows_by_id(register)
     assert header == [t(k, "nl") for k, _ in ART30_COLUMNS]
     assert header[:2] == ["Kenmerk", "Verwerkingsactiviteit (doel)"]
@@ -85,8 +205,8 @@ def test_one_row_per_purpose_with_what_article_30_asks(mini: Path) -> None:
     assert "(wettelijk identificatienummer, UAVG art. 46)" in bron[COL["art30_col_categories"]]
 
 
-def test_english_headers_and_text(mini: Path) -> None:
-    register = load(mini).register
+def test_english_headers_and_text(small: Path) -> None:
+    register = load(small).register
     header, rows = rows_by_id(register, "en")
     assert header[1] == "Processing activity (purpose)" and header[-1] == "Security measures (general description)"
     edu = rows["education"]
@@ -98,8 +218,8 @@ def test_english_headers_and_text(mini: Path) -> None:
 
 
 def test_transfers_outside_the_eea_name_country_and_safeguard(tmp_path: Path) -> None:
-    files = dict(MINI)
-    files["more.yaml"] = MINI["more.yaml"].replace(
+    files = dict(SMALL)
+    files["more.yaml"] = SMALL["more.yaml"].replace(
         """          - id: f-las-duo""",
         """          - id: f-las-hosting
             from: las
@@ -135,8 +255,8 @@ def test_transfers_outside_the_eea_name_country_and_safeguard(tmp_path: Path) ->
 
 
 def test_a_flow_for_several_purposes_carries_what_each_needs(tmp_path: Path) -> None:
-    files = dict(MINI)
-    files["more.yaml"] = MINI["more.yaml"].replace(
+    files = dict(SMALL)
+    files["more.yaml"] = SMALL["more.yaml"].replace(
         "            purposes: [bron]\n", "            purposes: [bron, education]\n", 1
     )
     register = load(write_register(tmp_path / "r", files)).register
@@ -190,8 +310,8 @@ def test_confidential_measure_details_are_never_exported() -> None:
     assert "Procedure datalekken" in art30_csv(register, "nl").decode("utf-8-sig")
 
 
-def test_mini_secret_detail_stays_out(mini: Path) -> None:
-    register = load(mini).register
+def test_small_secret_detail_stays_out(small: Path) -> None:
+    register = load(small).register
     assert "secret detail" not in xlsx_text(art30_xlsx(register))
     assert b"secret detail" not in art30_csv(register)
 
@@ -270,8 +390,17 @@ def test_formulas_are_neutralised_in_csv(hostile: Path) -> None:
 # ---- file formats
 
 
-def test_xlsx_bytes_are_deterministic(mini: Path) -> None:
-    register = load(mini).register
+def test_control_characters_do_not_break_the_xlsx(tmp_path: Path) -> None:
+    files = dict(SMALL)
+    files["register.yaml"] = SMALL["register.yaml"].replace("name: Leverancier LAS", 'name: "Leverancier\\x0bLAS\\x00"')
+    register = load(write_register(tmp_path / "r", files)).register
+    assert register.parties[0].name == "Leverancier\x0bLAS\x00"
+    rows = xlsx_rows(art30_xlsx(register))
+    assert rows[1][COL["art30_col_recipients"]] == "Leverancier\ufffdLAS\ufffd (verwerker)"
+
+
+def test_xlsx_bytes_are_deterministic(small: Path) -> None:
+    register = load(small).register
     first, second = art30_xlsx(register), art30_xlsx(register)
     assert first == second
     # nothing in the file depends on the clock: fixed entry dates and document dates
@@ -282,11 +411,11 @@ def test_xlsx_bytes_are_deterministic(mini: Path) -> None:
     assert "openpyxl" not in core
 
 
-def test_xlsx_bytes_do_not_depend_on_the_time(mini: Path, monkeypatch) -> None:
+def test_xlsx_bytes_do_not_depend_on_the_time(small: Path, monkeypatch) -> None:
     import datetime as dt
     import time
 
-    register = load(mini).register
+    register = load(small).register
     first = art30_xlsx(register)
 
     class Later(dt.datetime):
@@ -300,8 +429,8 @@ def test_xlsx_bytes_do_not_depend_on_the_time(mini: Path, monkeypatch) -> None:
     assert art30_xlsx(register) == first
 
 
-def test_xlsx_has_a_styled_frozen_header(mini: Path) -> None:
-    wb = load_workbook(io.BytesIO(art30_xlsx(load(mini).register)))
+def test_xlsx_has_a_styled_frozen_header(small: Path) -> None:
+    wb = load_workbook(io.BytesIO(art30_xlsx(load(small).register)))
     ws = wb["Verwerkingsregister"]
     assert ws.freeze_panes == "A2"
     assert all(c.font.bold for c in ws[1])
@@ -309,11 +438,11 @@ def test_xlsx_has_a_styled_frozen_header(mini: Path) -> None:
     assert ws.auto_filter.ref == f"A1:O{ws.max_row}"
     widths = [ws.column_dimensions[c].width for c in "ABCDEFGHIJKLMNO"]
     assert all(8 <= w <= 60 for w in widths) and len(set(widths)) > 1
-    assert ws.max_row == 1 + len(load(mini).register.purposes) and ws.max_column == len(ART30_COLUMNS)
+    assert ws.max_row == 1 + len(load(small).register.purposes) and ws.max_column == len(ART30_COLUMNS)
 
 
-def test_csv_for_excel_nl_semicolon_en_comma(mini: Path) -> None:
-    register = load(mini).register
+def test_csv_for_excel_nl_semicolon_en_comma(small: Path) -> None:
+    register = load(small).register
     nl = art30_csv(register, "nl")
     en = art30_csv(register, "en")
     assert nl.startswith(b"\xef\xbb\xbfKenmerk;Verwerkingsactiviteit (doel);")
@@ -327,14 +456,14 @@ def test_csv_for_excel_nl_semicolon_en_comma(mini: Path) -> None:
 # ---- the command
 
 
-def test_cli_export_art30_xlsx_and_csv(capsys, mini: Path, tmp_path: Path) -> None:
-    code, out, err = run(capsys, "export-art30", str(mini), "-o", str(tmp_path / "reg.xlsx"))
+def test_cli_export_art30_xlsx_and_csv(capsys, small: Path, tmp_path: Path) -> None:
+    code, out, err = run(capsys, "export-art30", str(small), "-o", str(tmp_path / "reg.xlsx"))
     assert code == 0 and err == "" and out.strip() == str(tmp_path / "reg.xlsx")
     assert xlsx_rows((tmp_path / "reg.xlsx").read_bytes())[1][0] == "education"
-    code, out, _ = run(capsys, "--lang", "en", "export-art30", str(mini), "-o", str(tmp_path / "reg.csv"))
+    code, out, _ = run(capsys, "--lang", "en", "export-art30", str(small), "-o", str(tmp_path / "reg.csv"))
     assert code == 0
     assert (tmp_path / "reg.csv").read_bytes().startswith(b"\xef\xbb\xbfReference,")
-    code, _, _ = run(capsys, "export-art30", str(mini), "-o", str(tmp_path / "tab.csv"), "--delimiter", "tab")
+    code, _, _ = run(capsys, "export-art30", str(small), "-o", str(tmp_path / "tab.csv"), "--delimiter", "tab")
     assert code == 0 and (tmp_path / "tab.csv").read_bytes().startswith(b"\xef\xbb\xbfKenmerk\t")
 
 

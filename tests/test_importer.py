@@ -219,46 +219,56 @@ def test_errors_name_sheet_row_and_column(tmp_path: Path, mini_wb: Workbook) -> 
     wb = mini_wb
     ws = wb["parties"]
     ws.cell(row=row_of(ws, "supplier"), column=col(ws, "role")).value = "procesor"  # wrong enum
+    enum_cell = at(ws, "supplier", "role")
     ws = wb["flows"]
     ws.cell(row=row_of(ws, "f-las-duo"), column=col(ws, "categories")).value = "name, bsnn"  # dangling id
+    dangling_cell = at(ws, "f-las-duo", "categories")
     ws = wb["agreements"]
-    ws.cell(row=2, column=col(ws, "valid_until")).value = "2027-13-31"  # bad date
+    ws.cell(row=row_of(ws, "va-supplier"), column=col(ws, "valid_until")).value = "2027-13-31"  # bad date
+    date_cell = at(ws, "va-supplier", "valid_until")
     ws = wb["subjects"]
     ws.delete_cols(col(ws, "kind"))  # a required column is missing
     probs = problems_of(save(wb, tmp_path / "r.xlsx"))
     assert probs == [
-        "register.xlsx:parties!C2: parties (supplier).role: value 'procesor' is not allowed; allowed: "
+        f"register.xlsx:parties!{enum_cell}: parties (supplier).role: value 'procesor' is not allowed; allowed: "
         "controller, joint_controller, processor, sub_processor, independent_controller, recipient, "
         "third_party, public; did you mean 'processor'?",
         "register.xlsx:subjects!1: required column 'kind' is missing from sheet 'subjects'; add it to the "
         "header row (row 1)",
-        "register.xlsx:flows!D3: flows (f-las-duo).categories[1]: 'bsnn' refers to nothing; expected an id "
-        "from data_categories; did you mean 'bsn'?",
-        "register.xlsx:agreements!G2: agreements (va-supplier).valid_until: '2027-13-31' is not a valid date; "
-        "use YYYY-MM-DD, for example 2026-08-01",
+        f"register.xlsx:flows!{dangling_cell}: flows (f-las-duo).categories[1]: 'bsnn' refers to nothing; "
+        "expected an id from data_categories; did you mean 'bsn'?",
+        f"register.xlsx:agreements!{date_cell}: agreements (va-supplier).valid_until: '2027-13-31' is not a "
+        "valid date; use YYYY-MM-DD, for example 2026-08-01",
     ]
+    assert (enum_cell, date_cell) == ("C2", "G2")  # as a person would look them up
 
 
 def test_errors_in_dutch_with_the_loaders_messages(tmp_path: Path, mini_wb: Workbook) -> None:
     ws = mini_wb["flows"]
+    first = ws.cell(row=2, column=1).value
     ws.cell(row=2, column=col(ws, "to")).value = None  # a required value is empty
-    ws.cell(row=3, column=col(ws, "id")).value = "f-school-las"  # duplicate id
+    ws.cell(row=3, column=col(ws, "id")).value = first  # duplicate id
     ws = mini_wb["data_categories"]
     ws.cell(row=row_of(ws, "care"), column=col(ws, "special_subtype")).value = None
+    subtype_cell = at(ws, "care", "special_subtype")
     ws = mini_wb["schools"]
     ws.cell(row=2, column=col(ws, "pupils")).value = "veel"
     ws = mini_wb["parties"]
-    ws.cell(row=1, column=ws.max_column + 1).value = "rol"  # unknown column
+    unknown = ws.max_column + 1
+    ws.cell(row=1, column=unknown).value = "rol"  # unknown column
     probs = problems_of(save(mini_wb, tmp_path / "r.xlsx"), "nl")
     assert "register.xlsx:schools!D2: controller.schools[0].pupils: verwacht een geheel getal, gevonden 'veel'" in probs
-    assert any(p.startswith("register.xlsx:parties!K1: onbekende kolom 'rol'") for p in probs)
-    assert "register.xlsx:flows!C2: flows (f-school-las): verplicht veld 'to' ontbreekt" in probs
+    assert any(p.startswith(f"register.xlsx:parties!{'ABCDEFGHIJKLMNOP'[unknown - 1]}1: onbekende kolom 'rol'") for p in probs)
+    assert any(p.endswith("did you mean 'role'?") or "bedoelde u 'role'?" in p for p in probs)
+    assert f"register.xlsx:flows!C2: flows ({first}): verplicht veld 'to' ontbreekt" in probs
     assert any(
-        p.startswith("register.xlsx:flows!A3: flows (f-school-las).id: id 'f-school-las' is al gebruikt op "
-                     "register.xlsx:flows!A2")
+        p.startswith(f"register.xlsx:flows!A3: flows ({first}).id: id '{first}' is al gebruikt op register.xlsx:flows!A2")
         for p in probs
     )
-    assert any(p.startswith("register.xlsx:data_categories!E4: data_categories (care): type 'special' vraagt") for p in probs)
+    assert any(
+        p.startswith(f"register.xlsx:data_categories!{subtype_cell}: data_categories (care): type 'special' vraagt")
+        for p in probs
+    )
 
 
 def test_formulas_rows_and_sheets_that_cannot_be_read(tmp_path: Path, mini_wb: Workbook) -> None:
