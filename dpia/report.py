@@ -290,6 +290,71 @@ def section(name: str, loaded, result: CheckResult, lang: str | None = None):
         body = f"<p>{_e(t('report_findings_intro', lang))}</p>" + findings_html(result, lang)
     elif name == "glossary":
         body = glossary_html(lang)
+    elif name == "dpias":
+        body = dpias_html(register, result, lang)
     else:
         raise ValueError(f"unknown report section {name!r}")
     return HTML(heading + body)
+
+
+def _table_html(frame) -> str:
+    """A pandas table as escaped, plain HTML (no styling hooks, no scripts)."""
+    return frame.to_html(escape=True, border=0, na_rep="—")
+
+
+def dpias_html(register: Register, result: CheckResult, lang: str | None = None) -> str:
+    """Per DPIA: the screening with its reasons, the risk map before and after measures, the risk table,
+    the action plan and the sign-off status. Empty when the register holds no DPIA."""
+    from .actionplan import action_plan, action_plan_table
+    from .figures import risk_map
+    from .risk import assess, risk_table
+    from .screening import screen
+
+    if not register.dpias:
+        return f"<p>{_e(t('report_no_dpias', lang))}</p>"
+    parts = []
+    for d in sorted(register.dpias, key=lambda d: d.id):
+        title = d.title.en if lang == "en" else d.title.nl
+        parts.append(f"<h3>{_e(title)}</h3>")
+        if d.description:
+            parts.append(f"<p>{_e(d.description)}</p>")
+        s = screen(register, d)
+        parts.append(f"<h4>{_e(t('report_h_screening', lang))}</h4><p><b>{_e(s.reason(lang))}</b></p><ul>")
+        parts += [f"<li>{_e(c.info.label(lang))}: {_e(c.reason(lang))}</li>" for c in s.criteria if c.applies]
+        parts.append("</ul>")
+        assessments = assess(register, d, result.findings)
+        if assessments:
+            parts.append(f"<h4>{_e(t('report_h_risks', lang))}</h4><p>{_e(t('report_riskmap_intro', lang))}</p>")
+            parts.append(figure_html(risk_map(assessments, d.scale, lang), t("report_h_risks", lang)))
+            parts.append(_table_html(risk_table(assessments, lang)))
+        items = action_plan(register, d, result.on)
+        if items:
+            parts.append(f"<h4>{_e(t('report_h_actionplan', lang))}</h4>")
+            parts.append(_table_html(action_plan_table(items, lang)))
+        parts.append(f"<h4>{_e(t('report_h_signoff', lang))}</h4>{signoff_html(d, lang)}")
+    return "\n".join(parts)
+
+
+def signoff_html(d, lang: str | None = None) -> str:
+    """Where the DPIA stands in the sign-off chain. Names of people are left out (confidential)."""
+    so = d.signoff
+    none = t("report_signoff_missing", lang)
+    rows = []
+    rows.append((t("report_signoff_status", lang), t(f"dpiastatus_{d.status.value}", lang)))
+    rows.append((t("report_signoff_author", lang), so.author.date.isoformat() if so and so.author and so.author.date else none))
+    fg = so.fg_advice if so else None
+    rows.append((t("report_signoff_fg", lang), t("report_signoff_fg_done", lang, date=fg.date.isoformat(), version=fg.version) if fg else none))
+    mr = so.mr if so else None
+    if mr is None:
+        mr_text = none
+    elif not mr.sought:
+        mr_text = t("report_signoff_mr_not_sought", lang, reason=mr.reason_not_sought or "—")
+    else:
+        mr_text = " ".join(x for x in (mr.date.isoformat() if mr.date else "", mr.views or "") if x) or none
+    rows.append((t("report_signoff_mr", lang), mr_text))
+    dec = so.decision if so else None
+    rows.append((t("report_signoff_decision", lang), f"{t('decision_' + dec.outcome.value, lang)} ({dec.date.isoformat()})" if dec else none))
+    rows.append((t("report_signoff_review", lang), so.review_by.isoformat() if so and so.review_by else none))
+    body = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
+    return f"<table>{body}</table>"
+

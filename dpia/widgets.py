@@ -259,3 +259,54 @@ def _reload(editor) -> None:
     except RegisterInvalid:
         return
     editor.loaded.register, editor.loaded.files, editor.loaded.origins = fresh.register, fresh.files, fresh.origins
+
+
+class WhatIf(_Displayable):
+    """Tick planned measures as if they were implemented and see the residual risks and the risk map change.
+
+    Nothing is written: this calls :func:`dpia.risk.what_if`, which leaves the register as it is.
+    """
+
+    def __init__(self, loaded: LoadedRegister, dpia_id: str, result: CheckResult | None = None, lang: str | None = None):
+        from .risk import pending_measures
+
+        self.loaded, self.dpia_id, self.lang = loaded, dpia_id, lang
+        self.findings = result.findings if result else None
+        labels = {m.id: (m.label.en if lang == "en" else m.label.nl) for m in loaded.register.measures}
+        self.boxes = {
+            m: w.Checkbox(value=False, description=f"{labels.get(m, m)} ({m})", indent=False)
+            for m in pending_measures(loaded.register, dpia_id)
+        }
+        for box in self.boxes.values():
+            box.observe(lambda _c: self.update(), names="value")
+        self.table = w.HTML()
+        self.output = w.Output()
+        intro = w.HTML(html.escape(t("widget_whatif_intro", lang)))
+        self.ui = w.VBox([intro, *self.boxes.values(), self.table, self.output])
+        self.assessments: list = []
+        self.update()
+
+    @property
+    def chosen(self) -> list[str]:
+        return sorted(m for m, box in self.boxes.items() if box.value)
+
+    def compute(self) -> list:
+        """The risks with the ticked measures counted as implemented (no drawing: fast)."""
+        from .risk import what_if
+
+        return what_if(self.loaded.register, self.dpia_id, self.chosen, self.findings)
+
+    def update(self) -> None:
+        from .figures import risk_map
+        from .risk import risk_table
+        from .scope import get_dpia
+
+        self.assessments = self.compute()
+        self.table.value = risk_table(self.assessments, self.lang).to_html(escape=True, border=0)
+        scale = get_dpia(self.loaded.register, self.dpia_id).scale
+        with self.output:
+            self.output.clear_output(wait=True)
+            if self.assessments:
+                fig = risk_map(self.assessments, scale, self.lang)
+                display(fig)
+                plt.close(fig)

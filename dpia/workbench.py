@@ -63,3 +63,51 @@ def show_figure(fig) -> None:
 def problem_flows(result) -> set[str]:
     """Ids of the flows that open findings are about (the first subject of a finding)."""
     return {f.subjects[0] for f in result.open if f.subjects}
+
+
+# ---- DPIA-level helpers for notebooks 00 and 04
+
+
+def dpias_table(register: Register, lang: str | None = None) -> pd.DataFrame:
+    """The DPIAs in the register: id, title, status, scale."""
+    rows = [
+        (d.id, d.title.en if lang == "en" else d.title.nl, t(f"dpiastatus_{d.status.value}", lang), d.scale.value)
+        for d in sorted(register.dpias, key=lambda d: d.id)
+    ]
+    cols = [t(f"col_{c}", lang) for c in ("id", "label", "status", "scale")]
+    frame = pd.DataFrame(rows, columns=cols)
+    return frame.set_index(cols[0]) if rows else frame
+
+
+def screening_text(loaded: LoadedRegister, dpia_id: str, lang: str | None = None) -> str:
+    from .screening import screen, screening_text as text
+
+    return text(screen(loaded.register, dpia_id), loaded.register, lang)
+
+
+def risks_text(loaded: LoadedRegister, dpia_id: str, result, lang: str | None = None) -> str:
+    from .risk import risks_text as text
+
+    return text(loaded.register, dpia_id, result.findings, lang)
+
+
+def risk_table(loaded: LoadedRegister, dpia_id: str, result, lang: str | None = None) -> pd.DataFrame:
+    from .risk import assess
+    from .risk import risk_table as table
+
+    return table(assess(loaded.register, dpia_id, result.findings), lang)
+
+
+def risk_map(loaded: LoadedRegister, dpia_id: str, result, lang: str | None = None):
+    from .figures import risk_map as draw
+    from .risk import assess
+    from .scope import get_dpia
+
+    return draw(assess(loaded.register, dpia_id, result.findings), get_dpia(loaded.register, dpia_id).scale, lang)
+
+
+def action_plan_table(loaded: LoadedRegister, dpia_id: str, result, lang: str | None = None) -> pd.DataFrame:
+    from .actionplan import action_plan
+    from .actionplan import action_plan_table as table
+
+    return table(action_plan(loaded.register, dpia_id, result.on), lang)

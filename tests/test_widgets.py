@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dpia.check import check
 from dpia.store import load
-from dpia.widgets import AgreementEditor, DataMapExplorer, FindingsStepper, FlowEditor, finding_html
+from dpia.widgets import AgreementEditor, DataMapExplorer, FindingsStepper, FlowEditor, WhatIf, finding_html
 
 from .conftest import MINI, write_register
 
@@ -96,3 +96,24 @@ def test_agreement_editor_changes_validity(mini: Path) -> None:
     assert a.valid_until == dt.date(2028, 6, 30) and a.deletion_after_use is False
     assert "valid_until: 2028-06-30" in (mini / "more.yaml").read_text()
     assert editor.save() is False and editor.status.value == "Niets gewijzigd."
+
+
+def test_what_if_lowers_residual_risk_without_writing(tmp_path: Path) -> None:
+    import shutil
+
+    from .conftest import EXAMPLE
+
+    copy = tmp_path / "omo"
+    shutil.copytree(EXAMPLE, copy)
+    before = {p.name: p.read_bytes() for p in copy.iterdir()}
+    loaded = load(copy)
+    widget = WhatIf(loaded, "dpia-magister", check(loaded.register, ON), lang="nl")
+    assert widget.boxes, "the Magister DPIA has planned measures"
+    order = {"low": 0, "medium": 1, "high": 2}
+    now = {a.risk: order[a.residual.value] for a in widget.assessments}
+    for box in widget.boxes.values():
+        box.value = True
+    after = {a.risk: order[a.residual.value] for a in widget.assessments}
+    assert all(after[r] <= now[r] for r in now) and any(after[r] < now[r] for r in now)
+    assert "*" in widget.table.value  # assumed measures are marked in the table
+    assert {p.name: p.read_bytes() for p in copy.iterdir()} == before
