@@ -10,13 +10,14 @@ OUT    ?= out
 ON     ?= $(shell date +%F)
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: help venv report test notebooks lab schema docs bench clean
+.PHONY: help venv report test fuzz notebooks lab schema docs bench clean
 
 help:
 	@echo "make report  - validate the example register and write its report to $(OUT)/"
 	@echo "make test    - run every test"
 	@echo "make lab     - open the workbench in JupyterLab"
 	@echo "make bench   - run the benchmarks (not part of make test)"
+	@echo "make fuzz    - fuzz the register loader and kill saves at random, for minutes (not part of make test)"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +40,13 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cf
 test: $(STAMP)
 	$(BIN)/python -m pytest
 	$(BIN)/python -m pytest $(NBVAL) notebooks
+
+# Fuzzing: hypothesis-made registers through the loader, and saves killed at random moments.
+# FUZZ_EXAMPLES per strategy (4 strategies); a crash found becomes a case in tests/bad_inputs/.
+FUZZ_EXAMPLES ?= 1500
+fuzz: $(STAMP)
+	DPIA_FUZZ=1 DPIA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py
+	DPIA_KILL_ROUNDS=60 $(BIN)/python -m pytest tests/test_bad_inputs.py -k killed_at
 
 # Re-run the notebooks on the example and store their outputs: do this after a reviewed change to the
 # register or the rules, then commit the notebooks (their outputs are the reviewed assessment).

@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from .i18n import LANGS, default_lang, t
 from .store import ChangedOnDisk, RegisterInvalid, load
@@ -56,6 +57,73 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_BLOCKED if result.blocking else EXIT_OK
 
 
+def _dpias_of(register, args: argparse.Namespace) -> list | None:
+    """The DPIAs the command is about (``--dpia`` or all, by id); None after reporting an unknown id."""
+    dpias = sorted(register.dpias, key=lambda d: d.id)
+    if args.dpia is None:
+        return dpias
+    chosen = [d for d in dpias if d.id == args.dpia]
+    if not chosen:
+        allowed = ", ".join(d.id for d in dpias) or "—"
+        print(t("cli_unknown_dpia", args.lang, value=args.dpia, allowed=allowed), file=sys.stderr)
+        return None
+    return chosen
+
+
+def _cmd_screen(args: argparse.Namespace) -> int:
+    import json
+
+    from .screening import screen, screening_text
+
+    loaded = load(args.path)
+    dpias = _dpias_of(loaded.register, args)
+    if dpias is None:
+        return EXIT_INVALID
+    results = [screen(loaded.register, d) for d in dpias]
+    if args.format == "json":
+        doc = {"register": args.path, "screenings": [r.as_dict(args.lang) for r in results]}
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    elif not results:
+        print(t("cli_no_dpias", args.lang, path=args.path))
+    else:
+        sys.stdout.write("\n".join(screening_text(r, loaded.register, args.lang) for r in results))
+    return EXIT_OK
+
+
+def _cmd_risks(args: argparse.Namespace) -> int:
+    import json
+
+    from .check import check
+    from .risk import assess, prior_consultation, risks_text, what_if
+
+    loaded = load(args.path)
+    dpias = _dpias_of(loaded.register, args)
+    if dpias is None:
+        return EXIT_INVALID
+    result = check(loaded.register, args.on, loaded.where)
+    if args.format == "json":
+        out = []
+        for d in dpias:
+            now = assess(loaded.register, d, result.findings)
+            planned = what_if(loaded.register, d, None, result.findings)
+            out.append({
+                "dpia": d.id,
+                "scale": d.scale.value,
+                "risks": [a.as_dict(args.lang) for a in now],
+                "what_if": {a.risk: {"residual_likelihood": a.residual_likelihood.value,
+                                     "residual_impact": a.residual_impact.value, "residual": a.residual.value}
+                            for a in planned},
+                "prior_consultation": prior_consultation(loaded.register, d, assessments=now).as_dict(),
+            })
+        doc = {"register": args.path, "on": result.on.isoformat(), "dpias": out}
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    elif not dpias:
+        print(t("cli_no_dpias", args.lang, path=args.path))
+    else:
+        sys.stdout.write("\n".join(risks_text(loaded.register, d, result.findings, args.lang) for d in dpias))
+    return EXIT_OK
+
+
 def _cmd_rules(args: argparse.Namespace) -> int:
     from .rulesdoc import rules_json, rules_markdown, rules_text
 
@@ -73,6 +141,47 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_export_art30(args: argparse.Namespace) -> int:
+    from .art30 import write_art30
+
+    delimiter = "\t" if args.delimiter == "tab" else args.delimiter
+    print(write_art30(args.path, args.output, lang=args.lang, delimiter=delimiter))
+    return EXIT_OK
+
+
+def _cmd_export_register(args: argparse.Namespace) -> int:
+    from .importer import export_register
+
+    print(export_register(args.path, args.output))
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from .export import safe_filename
+    from .importer import TargetNotEmpty, import_spreadsheet
+
+    target = Path(args.output)
+    target = target.with_name(safe_filename(target.name))
+    try:
+        written = import_spreadsheet(args.path, target)
+    except TargetNotEmpty as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return EXIT_INVALID
+    print(t("import_written", args.lang, count=len(written), path=target))
+    return EXIT_OK
+
+
+def _output_file(lang: str, *suffixes: str) -> Callable[[str], str]:
+    """An argparse type: a file name ending in one of ``suffixes`` (a usage error otherwise)."""
+
+    def check(value: str) -> str:
+        if not value.lower().endswith(suffixes):
+            raise argparse.ArgumentTypeError(t("cli_bad_output_suffix", lang, value=value, allowed=" / ".join(suffixes)))
+        return value
+
+    return check
+
+
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
@@ -82,11 +191,16 @@ def _date(value: str) -> dt.date:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": _cmd_check,
+    "screen": _cmd_screen,
+    "risks": _cmd_risks,
     "report": _cmd_report,
     "rules": _cmd_rules,
     "validate": _cmd_validate,
     "summary": _cmd_summary,
     "schema": _cmd_schema,
+    "export-art30": _cmd_export_art30,
+    "export-register": _cmd_export_register,
+    "import": _cmd_import,
 }
 
 
@@ -110,6 +224,15 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.add_argument("path")
     p.add_argument("--on", type=_date, default=None, help="assessment date YYYY-MM-DD (default: today)")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    p = sub.add_parser("screen", help="screen each DPIA: is it required? (GDPR Art. 35(3), WP248, the AP's list)")
+    p.add_argument("path")
+    p.add_argument("--dpia", default=None, help="only this DPIA (its id)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = sub.add_parser("risks", help="the risks of each DPIA: levels, residual risk, what-if, Art. 36")
+    p.add_argument("path")
+    p.add_argument("--dpia", default=None, help="only this DPIA (its id)")
+    p.add_argument("--on", type=_date, default=None, help="assessment date YYYY-MM-DD (default: today)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
     p = sub.add_parser("report", help="write the report for the participation council (HTML, optionally PDF)")
     p.add_argument("path")
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
@@ -118,6 +241,17 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p = sub.add_parser("rules", help="list the rules with their articles")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     sub.add_parser("schema", help="print the JSON Schema of the register files")
+    p = sub.add_parser("export-art30", help="write the record of processing (GDPR Art. 30) as XLSX or CSV")
+    p.add_argument("path")
+    p.add_argument("-o", "--output", required=True, type=_output_file(lang, ".xlsx", ".csv"), help="FILE.xlsx or FILE.csv")
+    p.add_argument("--delimiter", choices=(";", ",", "tab"), default=None,
+                   help="CSV separator (default ';' for nl, as Dutch Excel expects, ',' for en)")
+    p = sub.add_parser("export-register", help="write the whole register as a workbook in the import layout")
+    p.add_argument("path")
+    p.add_argument("-o", "--output", required=True, type=_output_file(lang, ".xlsx"), help="FILE.xlsx")
+    p = sub.add_parser("import", help="turn a spreadsheet (XLSX, or a folder of CSV sheets) into a register folder")
+    p.add_argument("path", help="the workbook (.xlsx) or a folder of CSV files, one per sheet")
+    p.add_argument("-o", "--output", required=True, help="the register folder to create (new or empty)")
     for p in sub.choices.values():
         p.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="nl (default) or en")
     return parser

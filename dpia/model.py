@@ -20,7 +20,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 
@@ -483,6 +483,273 @@ class Acceptance(Strict):
     until: dt.date
 
 
+# --------------------------------------------------------------------------------------------------
+# DPIAs: scopes over the register, each with its screening, risks, measures and sign-off.
+#
+# A DPIA does not copy the register: it names systems and flows, and everything else (categories,
+# subjects, recipients, access roles) follows from them. Risks link to the register's measures from
+# the risk side, each link saying what the measure reduces. The model checks shape only; a missing
+# step, an unassessed risk or a passed review date is a finding (``dpia.rules.signoff``).
+
+
+class DpiaStatus(StrEnum):
+    """Where a DPIA stands in its sign-off chain. Findings advise a draft and block one to be approved."""
+
+    DRAFT = "draft"
+    TO_BE_APPROVED = "to_be_approved"
+    DECIDED = "decided"  # the board has decided; ``signoff.decision`` says how
+
+
+class RiskScale(StrEnum):
+    """The scale on which a DPIA rates likelihood and impact."""
+
+    MODEL_DPIA = "model_dpia"  # Rijksoverheid Model DPIA v3.0: laag / midden / hoog, 3x3
+    CNIL = "cnil"  # CNIL PIA method: negligible / limited / significant / maximum, 4x4
+
+
+class Level(StrEnum):
+    """A level of likelihood or impact; which levels are allowed depends on the DPIA's scale."""
+
+    LOW = "low"  # laag
+    MEDIUM = "medium"  # midden
+    HIGH = "high"  # hoog
+    NEGLIGIBLE = "negligible"
+    LIMITED = "limited"
+    SIGNIFICANT = "significant"
+    MAXIMUM = "maximum"
+
+
+SCALE_LEVELS: dict[RiskScale, tuple[Level, ...]] = {
+    RiskScale.MODEL_DPIA: (Level.LOW, Level.MEDIUM, Level.HIGH),
+    RiskScale.CNIL: (Level.NEGLIGIBLE, Level.LIMITED, Level.SIGNIFICANT, Level.MAXIMUM),
+}
+
+
+class Criterion(StrEnum):
+    """Screening criteria: GDPR Art. 35(3), the nine EDPB/WP248 criteria and the AP's list (2019, 17 types)."""
+
+    ART35_3A = "art35_3a_systematic_evaluation"
+    ART35_3B = "art35_3b_large_scale_special_data"
+    ART35_3C = "art35_3c_public_area_monitoring"
+    WP248_EVALUATION = "wp248_evaluation_scoring"
+    WP248_AUTOMATED_DECISION = "wp248_automated_decision"
+    WP248_MONITORING = "wp248_systematic_monitoring"
+    WP248_SENSITIVE = "wp248_sensitive_data"
+    WP248_LARGE_SCALE = "wp248_large_scale"
+    WP248_MATCHING = "wp248_matching_datasets"
+    WP248_VULNERABLE = "wp248_vulnerable_subjects"
+    WP248_INNOVATIVE = "wp248_innovative_technology"
+    WP248_PREVENTS_RIGHTS = "wp248_prevents_rights"
+    AP_COVERT_INVESTIGATION = "ap_covert_investigation"
+    AP_BLACKLISTS = "ap_blacklists"
+    AP_FRAUD = "ap_fraud_prevention"
+    AP_CREDIT_SCORES = "ap_credit_scores"
+    AP_FINANCIAL = "ap_financial_situation"
+    AP_GENETIC = "ap_genetic_data"
+    AP_HEALTH = "ap_health_data"
+    AP_COOPERATION = "ap_cooperation_arrangements"
+    AP_CAMERA = "ap_camera_surveillance"
+    AP_FLEXIBLE_CAMERA = "ap_flexible_camera_surveillance"
+    AP_EMPLOYEE_MONITORING = "ap_employee_monitoring"
+    AP_LOCATION = "ap_location_data"
+    AP_COMMUNICATION = "ap_communication_data"
+    AP_IOT = "ap_internet_of_things"
+    AP_PROFILING = "ap_profiling"
+    AP_BEHAVIOUR = "ap_behaviour_observation"
+    AP_BIOMETRIC = "ap_biometric_data"
+
+
+class ScreeningAnswer(Strict):
+    """The officer's answer to one criterion: a confirmation or an override, always with its reason."""
+
+    criterion: Criterion
+    applies: bool
+    reason: str = Field(min_length=1, description="Why it applies or not; stays on record.")
+    by: str | None = Field(default=None, description="Who answered (the privacy officer).")
+    on: dt.date | None = Field(default=None, description="When.")
+
+
+class Screening(Strict):
+    """The record of the screening: is a DPIA required? Kept even when the answer is 'not required'."""
+
+    date: dt.date | None = Field(default=None, description="When the screening was done.")
+    by: str | None = None
+    answers: list[ScreeningAnswer] = Field(
+        default_factory=list,
+        description="Answers that confirm or override what the register shows, or decide what it cannot show.",
+    )
+    note: str | None = None
+
+
+class RiskKind(StrEnum):
+    """What could go wrong: CNIL's three feared events, or a risk to other rights and freedoms."""
+
+    ILLEGITIMATE_ACCESS = "illegitimate_access"
+    UNWANTED_MODIFICATION = "unwanted_modification"
+    DISAPPEARANCE = "disappearance"
+    DISCRIMINATION = "discrimination"
+    CHILLING_EFFECT = "chilling_effect"
+    LOSS_OF_CONTROL = "loss_of_control"
+    EXCLUSION = "exclusion"
+    UNLAWFUL_PUBLICATION = "unlawful_publication"
+    OTHER = "other"
+
+
+class RiskSource(StrEnum):
+    """Risk sources of the CNIL method."""
+
+    INTERNAL_HUMAN = "internal_human"
+    EXTERNAL_HUMAN = "external_human"
+    NON_HUMAN = "non_human"
+
+
+class AffectedRight(StrEnum):
+    """Rights and freedoms a risk touches (EU Charter of Fundamental Rights)."""
+
+    PRIVATE_LIFE = "private_life"  # art. 7
+    DATA_PROTECTION = "data_protection"  # art. 8
+    FREEDOM_OF_EXPRESSION = "freedom_of_expression"  # art. 11
+    EDUCATION = "education"  # art. 14
+    NON_DISCRIMINATION = "non_discrimination"  # art. 21
+    RIGHTS_OF_THE_CHILD = "rights_of_the_child"  # art. 24
+
+
+class LevelAssessment(Strict):
+    """The officer's rating of likelihood or impact. Without ``level`` the register's suggestion stands;
+    a level that differs from the suggestion is an override, and ``motivation`` is its reason."""
+
+    level: Level | None = None
+    motivation: str = Field(min_length=1)
+    by: str | None = None
+    on: dt.date | None = None
+
+
+class MeasureEffect(StrEnum):
+    """What an implemented measure lowers by one step (never below the lowest level)."""
+
+    LIKELIHOOD = "likelihood"
+    IMPACT = "impact"
+    BOTH = "both"
+
+
+class RiskMeasure(Strict):
+    """A link from a risk to a measure of the register, with what the measure reduces."""
+
+    measure: Id
+    reduces: MeasureEffect = MeasureEffect.LIKELIHOOD
+
+
+class RiskAcceptance(Strict):
+    """The board accepts a residual risk with a rationale (instead of prior consultation, Art. 36)."""
+
+    rationale: str = Field(min_length=1)
+    accepted_by: str = Field(min_length=1)
+    accepted_on: dt.date
+
+
+class Risk(Strict):
+    """A risk to the rights and freedoms of data subjects (GDPR Art. 35(7)(c))."""
+
+    id: Id
+    title: Text
+    kind: RiskKind
+    description: str | None = None
+    sources: list[RiskSource] = Field(default_factory=list)
+    threat: str | None = Field(default=None, description="How the risk could come about.")
+    impacts: str | None = Field(default=None, description="What it would mean for pupils, parents or staff.")
+    rights: list[AffectedRight] = Field(default_factory=list)
+    systems: list[Id] = Field(default_factory=list, description="Where it lies; empty with no flows: the whole DPIA.")
+    flows: list[Id] = Field(default_factory=list)
+    likelihood: LevelAssessment | None = None
+    impact: LevelAssessment | None = None
+    measures: list[RiskMeasure] = Field(default_factory=list)
+    acceptance: RiskAcceptance | None = None
+
+
+class AuthorStep(Strict):
+    name: str = Field(min_length=1)
+    date: dt.date | None = None
+
+
+class FgAdvice(Strict):
+    """The DPO's (FG's) advice (GDPR Art. 35(2)), tied to the version it is about."""
+
+    date: dt.date
+    version: str = Field(min_length=1)
+    by: str | None = None
+    summary: str | None = None
+
+
+class MrViews(Strict):
+    """The views of the participation council (MR), or why they were not sought (GDPR Art. 35(9))."""
+
+    sought: bool = True
+    date: dt.date | None = None
+    views: str | None = None
+    reason_not_sought: str | None = None
+
+
+class DecisionOutcome(StrEnum):
+    APPROVE = "approve"
+    APPROVE_WITH_CONDITIONS = "approve_with_conditions"
+    REJECT = "reject"
+    REFER_TO_AP = "refer_to_ap"  # prior consultation of the Autoriteit Persoonsgegevens (Art. 36)
+
+
+class BoardDecision(Strict):
+    outcome: DecisionOutcome
+    date: dt.date
+    by: str | None = None
+    version: str | None = None
+    conditions: str | None = None
+    rationale: str | None = None
+
+
+class Signoff(Strict):
+    """The sign-off chain: author, FG advice, MR views, board decision, review date (at most 3 years)."""
+
+    author: AuthorStep | None = None
+    fg_advice: FgAdvice | None = None
+    mr: MrViews | None = None
+    decision: BoardDecision | None = None
+    review_by: dt.date | None = None
+
+
+class Dpia(Strict):
+    """A DPIA (GDPR Art. 35): a scope of systems and flows with its screening, risks and sign-off.
+
+    The scope is ``systems`` plus every flow that starts or ends at one of them, plus ``flows``.
+    """
+
+    id: Id
+    title: Text
+    version: str | None = None
+    status: DpiaStatus = DpiaStatus.DRAFT
+    scale: RiskScale = RiskScale.MODEL_DPIA
+    systems: list[Id] = Field(default_factory=list)
+    flows: list[Id] = Field(default_factory=list)
+    description: str | None = None
+    necessity: str | None = Field(default=None, description="Necessity and proportionality (Art. 35(7)(b)).")
+    screening: Screening | None = None
+    risks: list[Risk] = Field(default_factory=list)
+    signoff: Signoff = Field(default_factory=Signoff)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Dpia:
+        ids = [r.id for r in self.risks]
+        if len(ids) != len(set(ids)):
+            raise ValueError("duplicate_risk_id")
+        answered = [a.criterion for a in self.screening.answers] if self.screening else []
+        if len(answered) != len(set(answered)):
+            raise ValueError("duplicate_screening_answer")
+        allowed = SCALE_LEVELS[self.scale]
+        for r in self.risks:
+            for a in (r.likelihood, r.impact):
+                if a is not None and a.level is not None and a.level not in allowed:
+                    raise ValueError("level_not_on_scale")
+        return self
+
+
 class Register(Strict):
     """A whole register: the controller and every entity, in file order."""
 
@@ -499,6 +766,10 @@ class Register(Strict):
     retention: list[RetentionRule] = Field(default_factory=list)
     measures: list[Measure] = Field(default_factory=list)
     acceptances: list[Acceptance] = Field(default_factory=list)
+    dpias: list[Dpia] = Field(default_factory=list)
+    # Flows read in bulk from flows.csv (a ``dpia.bulk.FlowTable``), kept as a table; ``flows`` above
+    # holds the YAML flows only. Use ``dpia.bulk.iter_flows`` / ``flow_count`` to see both.
+    _flow_table: Any = PrivateAttr(default=None)
 
     def index(self) -> dict[str, Any]:
         """Every entity by id (the controller and schools included)."""
@@ -522,6 +793,7 @@ SECTIONS: dict[str, type[Strict]] = {
     "retention": RetentionRule,
     "measures": Measure,
     "acceptances": Acceptance,
+    "dpias": Dpia,
 }
 
 
@@ -558,4 +830,15 @@ REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
     "retention": {"category": ("data_categories",), "purpose": ("purposes",)},
     "measures": {"systems": ("systems",)},
     "acceptances": {},
+    "dpias": {"systems": ("systems",), "flows": ("flows",)},
+}
+
+# References inside nested entries, as dotted paths through lists of mappings ("risks.systems": the
+# systems of every risk). Kept apart from REFERENCES, whose keys are plain field names.
+NESTED_REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
+    "dpias": {
+        "risks.systems": ("systems",),
+        "risks.flows": ("flows",),
+        "risks.measures.measure": ("measures",),
+    },
 }

@@ -15,11 +15,14 @@ never overwritten.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import difflib
+import errno
 import hashlib
 import io
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,15 +31,22 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+from ruamel.yaml.comments import CommentedMap, CommentedOrderedMap, CommentedSeq, CommentedSet, TaggedScalar
+from ruamel.yaml.composer import Composer
+from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from . import model
+from .bulk import Bulk, cap_problems, read_bulk
 from .i18n import t
-from .model import REFERENCES, SECTIONS, Controller, Register
+from .model import NESTED_REFERENCES, REFERENCES, SECTIONS, Controller, Register
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
+# Round-trip YAML costs about 0.7 KB of memory and 50 µs per node, so 1 MB of one-letter list items
+# took ~50 s and more than 1 GB. A register file is tens of KB (the example's largest is 8 KB).
+MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 40
 YAML_SUFFIXES = (".yaml", ".yml")
 TOP_KEYS = ("controller", *SECTIONS)
@@ -81,7 +91,17 @@ class Msg:
 
 def _problem(file: str, pos: tuple[int, int], key: str, **params: Any) -> Problem:
     """``pos`` is zero-based (as ruamel gives it); problems are one-based, as editors show them."""
+    # A found value may be a list or a mapping (``role: [processor]``); problems must stay hashable.
+    params = {k: v if _hashable(v) else _describe(v) for k, v in params.items()}
     return Problem(file, pos[0] + 1, pos[1] + 1, key, tuple(sorted(params.items())))
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
 
 
 class RegisterInvalid(Exception):
@@ -120,16 +140,88 @@ def _allowed(options: Iterable[str], limit: int = 12) -> str:
 
 
 class _SafeConstructor(RoundTripConstructor):
-    """Round-trip constructor that turns an impossible date into a string the model then rejects."""
+    """Round-trip constructor that turns an impossible date into a string the model then rejects.
+
+    The same for numbers and booleans it cannot construct (``!!int abc``, ``!!bool maybe``, an integer
+    of 5000 digits, which Python refuses to convert) and for integers beyond 64 bits: they become
+    strings that validation reports, with their place, instead of exceptions or numbers too large to print.
+    """
 
     def construct_yaml_timestamp(self, node, values=None):  # type: ignore[override]
         try:
             return super().construct_yaml_timestamp(node, values)
-        except (ValueError, OverflowError):
+        except (ValueError, OverflowError, TypeError, AttributeError, IndexError):
             return InvalidScalar(node.value)
+
+    def _lenient(self, construct: Any, node: Any) -> Any:
+        try:
+            value = construct(self, node)
+        except (ValueError, OverflowError, TypeError, AttributeError, IndexError, KeyError):
+            return InvalidScalar(node.value)
+        if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 63:
+            return InvalidScalar(node.value)
+        return value
+
+    def construct_yaml_int(self, node):  # type: ignore[override]
+        return self._lenient(RoundTripConstructor.construct_yaml_int, node)
+
+    def construct_yaml_float(self, node):  # type: ignore[override]
+        return self._lenient(RoundTripConstructor.construct_yaml_float, node)
+
+    def construct_yaml_bool(self, node):  # type: ignore[override]
+        return self._lenient(RoundTripConstructor.construct_yaml_bool, node)
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        # ruamel assumes a standard tag sits on the right kind of node: ``id: !!omap`` (a scalar)
+        # ends in an AttributeError deep inside it. Report the tag, at its node, instead.
+        try:
+            return super().construct_object(node, deep=deep)
+        except (MarkedYAMLError, RecursionError):
+            raise
+        except Exception:  # noqa: BLE001 - any failure to construct this node is about this node
+            raise _Unconstructable(None, None, str(node.tag), node.start_mark) from None
 
 
 _SafeConstructor.add_constructor("tag:yaml.org,2002:timestamp", _SafeConstructor.construct_yaml_timestamp)
+_SafeConstructor.add_constructor("tag:yaml.org,2002:int", _SafeConstructor.construct_yaml_int)
+_SafeConstructor.add_constructor("tag:yaml.org,2002:float", _SafeConstructor.construct_yaml_float)
+_SafeConstructor.add_constructor("tag:yaml.org,2002:bool", _SafeConstructor.construct_yaml_bool)
+
+
+class _Unconstructable(MarkedYAMLError):
+    """A node ruamel cannot construct, typically a standard tag on the wrong kind of node."""
+
+
+class _TooDeep(MarkedYAMLError):
+    """Nesting deeper than MAX_DEPTH, found while composing (before Python's recursion limit)."""
+
+
+class _GuardedComposer(Composer):
+    """Composer that stops at MAX_DEPTH levels of nesting and says where.
+
+    Without it ``[[[[...`` or a staircase of indented keys ends in a RecursionError with no place
+    (and, for thousands of ``[``, seconds of quadratic scanning first).
+    """
+
+    _depth = 0
+    first_alias: Any = None  # the mark of the first alias: reported, never followed
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self.warn_double_anchors = False  # anchors are refused anyway; no warning on stderr
+        if self.parser.check_event(AliasEvent):
+            # An alias shares a node; nine levels of nine make a "billion laughs". Put an empty value
+            # in its place (so nothing is ever shared) and report the first one, where it is used.
+            event = self.parser.get_event()
+            if self.first_alias is None:
+                self.first_alias = event.start_mark
+            return ScalarNode(self.resolver.resolve(ScalarNode, "", (True, False)), "", event.start_mark, event.end_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH + 1:
+                raise _TooDeep(None, None, "too deep", self.parser.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 class InvalidScalar(str):
@@ -139,6 +231,7 @@ class InvalidScalar(str):
 def _yaml() -> YAML:
     y = YAML(typ="rt")
     y.Constructor = _SafeConstructor
+    y.Composer = _GuardedComposer
     y.indent(mapping=2, sequence=4, offset=2)
     y.width = 100
     y.preserve_quotes = True
@@ -157,6 +250,8 @@ def _describe(value: Any, lang_neutral: bool = True) -> str:
     if isinstance(value, str):
         shown = value if len(value) <= 60 else value[:57] + "…"
         return f"'{shown}'"
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return repr(value) if not isinstance(value, bool) else str(value).lower()
 
 
@@ -173,13 +268,22 @@ class SourceFile:
 
 def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO would block the read forever, a device (/dev/zero) would never end.
+            kind = os.strerror(errno.EISDIR) if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe, device or socket)"
+            problems.append(_problem(shown, (0, 0), "unreadable", reason=kind))
+            return None
+        size = info.st_size
+        if size <= MAX_FILE_BYTES:
+            with path.open("rb") as fh:
+                data = fh.read(MAX_FILE_BYTES + 1)  # the file may grow after the stat
+            size = len(data)
         if size > MAX_FILE_BYTES:
             problems.append(
-                _problem(shown, (0, 0), "file_too_large", size=round(size / 2**20, 1), limit=MAX_FILE_BYTES // 2**20)
+                _problem(shown, (0, 0), "file_too_large", size=round(size / 2**20, 1), limit=round(MAX_FILE_BYTES / 2**20, 1))
             )
             return None
-        data = path.read_bytes()
     except OSError as exc:
         problems.append(_problem(shown, (0, 0), "unreadable", reason=exc.strerror or str(exc)))
         return None
@@ -193,7 +297,8 @@ def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n")
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1)
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        col = len(data[line_start : exc.start].decode("utf-8", "replace"))  # in characters, as editors count
         problems.append(
             _problem(shown, (line, col), "not_utf8", byte=f"0x{data[exc.start]:02x}", offset=exc.start)
         )
@@ -203,20 +308,52 @@ def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     return text
 
 
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    """Zero-based line and column of a character offset, counting line breaks as YAML does."""
+    before = text[:offset]
+    breaks = [m.end() for m in re.finditer(r"\r\n|[\r\n\x85\u2028\u2029]", before)]
+    return len(breaks), offset - (breaks[-1] if breaks else 0)
+
+
 def _parse(text: str, shown: str, problems: list[Problem]) -> Any:
     try:
-        return _yaml().load(text)
+        y = _yaml()
+        doc = y.load(text)
+        alias = y.composer.first_alias
+        if alias is not None:
+            problems.append(_problem(shown, (alias.line, alias.column), "alias"))
+        return doc
+    except _TooDeep as exc:
+        mark = exc.problem_mark
+        problems.append(_problem(shown, (mark.line, mark.column), "too_deep", limit=MAX_DEPTH))
+    except _Unconstructable as exc:
+        mark = exc.problem_mark
+        problems.append(_problem(shown, (mark.line, mark.column), "forbidden_tag", value=exc.problem))
+    except ReaderError as exc:  # a control character; ruamel gives only its offset
+        problems.append(_problem(shown, _line_col(text, exc.position), "yaml_syntax", problem=str(exc).splitlines()[0]))
+    except (AssertionError, ValueError) as exc:
+        # ruamel checks a %YAML directive's version with a bare assert (%YAML 1.3) or int() (a
+        # number of 5000 digits): point at the directive.
+        found = re.search(r"^%YAML\b.*$", text, re.M)
+        if found is None:
+            raise
+        problem = f"unsupported YAML version directive '{found.group(0)[:40]}' (use 1.1 or 1.2, or leave it out)"
+        problems.append(_problem(shown, _line_col(text, found.start()), "yaml_syntax", problem=problem))
     except DuplicateKeyError as exc:
         mark = exc.problem_mark
         m = re.search(r'duplicate key "(.*?)"', str(exc.problem))
         problems.append(_problem(shown, (mark.line, mark.column), "duplicate_key", value=m.group(1) if m else "?"))
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark, start = exc.problem_mark or exc.context_mark, exc.context_mark
+        if start is not None and mark is not None and "end of stream" in str(exc.problem):
+            mark, start = start, None  # an unclosed quote or bracket: point where it was opened
         pos = (mark.line, mark.column) if mark else (0, 0)
         if "'\\t'" in str(exc.problem):
             problems.append(_problem(shown, pos, "yaml_tab"))
         else:
             problem = f"{exc.problem or ''} {exc.context or ''}".strip()
+            if start is not None and mark is not None and start.line != mark.line:
+                problem += f" (line {start.line + 1})"  # where the unfinished construct began
             problems.append(_problem(shown, pos, "yaml_syntax", problem=problem))
     except (YAMLError, RecursionError) as exc:
         problems.append(_problem(shown, (0, 0), "yaml_syntax", problem=str(exc).splitlines()[0][:200]))
@@ -263,6 +400,12 @@ def plain(node: Any, shown: str, problems: list[Problem], pos: tuple[int, int] =
         if depth > MAX_DEPTH:
             problems.append(_problem(shown, pos, "too_deep", limit=MAX_DEPTH))
             return None
+        if isinstance(n, TaggedScalar) and _tag_of(n) in _IMPLICIT_TAGS:
+            return str(n.value)  # a bare '=' or '<<' as a value: ruamel tags it, the author did not
+        if type(n) in _NON_PLAIN:
+            # !!binary, !!set, !!omap, !!pairs: standard tags that construct something other than plain data
+            problems.append(_problem(shown, pos, "forbidden_tag", value=_NON_PLAIN[type(n)]))
+            return None
         if isinstance(n, TaggedScalar) or (isinstance(n, (CommentedMap, CommentedSeq)) and _tag_of(n)):
             problems.append(_problem(shown, pos, "forbidden_tag", value=_tag_of(n) or "?"))
             return None
@@ -292,6 +435,15 @@ def plain(node: Any, shown: str, problems: list[Problem], pos: tuple[int, int] =
         return n  # dates and datetimes
 
     return walk(node, pos, 0)
+
+
+_IMPLICIT_TAGS = ("tag:yaml.org,2002:value", "tag:yaml.org,2002:merge")
+_NON_PLAIN = {
+    bytes: "tag:yaml.org,2002:binary",
+    CommentedSet: "tag:yaml.org,2002:set",
+    CommentedOrderedMap: "tag:yaml.org,2002:omap",
+    list: "tag:yaml.org,2002:pairs",
+}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -449,7 +601,10 @@ def validation_problems(
                 out.append(_problem(shown, pos, reason, path=path, value=(value or {}).get("type")))
             elif reason == "age_band_required":
                 out.append(_problem(shown, pos, reason, path=path, allowed=", ".join(model.AgeBand)))
-            elif reason in ("valid_until_before_from", "retention_target"):
+            elif reason in (
+                "valid_until_before_from", "retention_target",
+                "duplicate_risk_id", "duplicate_screening_answer", "level_not_on_scale",
+            ):
                 out.append(_problem(shown, pos, reason, path=path))
             else:
                 out.append(_problem(shown, pos, "invalid_value", path=path, value=_describe(value), detail=reason))
@@ -484,11 +639,14 @@ class LoadedRegister:
     register: Register
     files: list[SourceFile]
     origins: dict[str, Origin]
+    bulk: Bulk | None = None  # the CSV files read with the YAML (dpia.bulk)
 
     # ---- locating
     def where(self, entity_id: str) -> str:
         """'file:line' of an entity, for messages and findings."""
         origin = self.origins.get(entity_id)
+        if origin is None and self.bulk:
+            return self.bulk.where(entity_id) or str(self.root)
         return origin.where() if origin else str(self.root)
 
     # ---- editing: every edit changes the round-trip documents, then ``save`` validates and writes.
@@ -498,6 +656,8 @@ class LoadedRegister:
             raise RegisterInvalid(
                 [_problem(str(self.root), (0, 0), "unknown_entity", value=entity_id, hint=did_you_mean(entity_id, self.origins))]
             )
+        if origin.file.doc is None:  # a row of a CSV file: edit the file itself
+            raise RegisterInvalid([_problem(origin.shown, origin.pos, "csv_read_only", value=entity_id)])
         doc = origin.file.doc
         if origin.section == "controller":
             return origin, doc["controller"]
@@ -566,7 +726,7 @@ class LoadedRegister:
             docs.append((f, doc))
         if problems:
             raise RegisterInvalid(problems)
-        fresh = _build(self.root, [(f.path, self._shown(f.path), f.text, f.digest, d) for f, d in docs])
+        fresh = _build(self.root, [(f.path, self._shown(f.path), f.text, f.digest, d) for f, d in docs], bulk=self.bulk)
         if isinstance(fresh, list):
             raise RegisterInvalid(fresh)
         changed = [f for f in dirty if _digest_of(f.path) != f.digest]
@@ -579,6 +739,7 @@ class LoadedRegister:
         # Adopt the saved state.
         reloaded = load(self.root)
         self.register, self.files, self.origins = reloaded.register, reloaded.files, reloaded.origins
+        self.bulk = reloaded.bulk
         return written
 
     def _shown(self, path: Path) -> str:
@@ -678,11 +839,12 @@ def register_files(root: Path) -> tuple[list[Path], list[Problem]]:
     """The YAML files of a register (a folder, or one file), in reading order."""
     shown = str(root)
     try:
-        if root.is_file():
-            return [root], []
         if not root.is_dir():
-            return [], [Problem(shown, 1, 1, "path_missing")]
+            root.stat()  # a symlink loop or a permission problem is an OSError with its reason
+            return [root], []  # one file (reading it says what is wrong, e.g. a pipe)
         files = sorted(p for p in root.iterdir() if p.suffix in YAML_SUFFIXES and not p.name.startswith("."))
+    except FileNotFoundError:
+        return [], [Problem(shown, 1, 1, "path_missing")]
     except OSError as exc:
         return [], [Problem(shown, 1, 1, "unreadable", (("reason", exc.strerror or str(exc)),))]
     if not files:
@@ -709,7 +871,8 @@ def load(path: str | os.PathLike[str]) -> LoadedRegister:
         parsed.append((p, shown, text, hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else "", doc))
     # Digest of the bytes on disk, for the concurrent-edit check.
     parsed = [(p, s, tx, _digest_of(p) or "", d) for p, s, tx, _, d in parsed]
-    result = _build(root, parsed, problems)
+    bulk = read_bulk(root)  # flows.csv and inventories in CSV beside the YAML (dpia.bulk)
+    result = _build(root, parsed, problems + bulk.problems, bulk=bulk)
     if isinstance(result, list):
         raise RegisterInvalid(result)
     return result
@@ -719,8 +882,9 @@ def _build(
     root: Path,
     parsed: list[tuple[Path, str, str, str, Any]],
     problems: list[Problem] | None = None,
+    bulk: Bulk | None = None,
 ) -> LoadedRegister | list[Problem]:
-    """Validate parsed documents into a register, or return the problems."""
+    """Validate parsed documents (and the register's CSV files, ``bulk``) into a register, or return the problems."""
     problems = list(problems or [])
     sources: list[SourceFile] = []
     data: dict[str, Any] = {name: [] for name in SECTIONS}
@@ -736,7 +900,10 @@ def _build(
                 problems.append(Problem(shown, 1, 1, "empty_file"))
             continue
         if not isinstance(doc, CommentedMap):
-            problems.append(_problem(shown, _node_pos(doc), "top_not_mapping", found=_describe(plain(doc, shown, []))))
+            before = len(problems)
+            found = plain(doc, shown, problems, _node_pos(doc))
+            if len(problems) == before:  # else a refused tag says it better than "not null"
+                problems.append(_problem(shown, _node_pos(doc), "top_not_mapping", found=_describe(found)))
             continue
         for key, value in doc.items():
             kpos = _key_pos(doc, key)
@@ -756,7 +923,10 @@ def _build(
             if value is None:
                 continue
             if not isinstance(value, CommentedSeq):
-                problems.append(_problem(shown, vpos, "section_not_list", section=key, found=_describe(plain(value, shown, []))))
+                before = len(problems)
+                found = plain(value, shown, problems, vpos)
+                if len(problems) == before:
+                    problems.append(_problem(shown, vpos, "section_not_list", section=key, found=_describe(found)))
                 continue
             for i, item in enumerate(value):
                 ipos = _pos_of(value, i)
@@ -768,6 +938,8 @@ def _build(
                     problems.append(_problem(shown, ipos, "item_not_mapping", path=f"{key}[{i}]", found=_describe(pdata)))
                     continue
                 items.append((key, i, item, pdata, src))
+    if bulk:
+        items.extend(bulk.items)  # inventory rows from CSV, with their cells as positions
 
     if controller is None:
         if not problems:
@@ -775,6 +947,8 @@ def _build(
         return problems
 
     # ---- validate each entity on its own, so one bad entry does not hide the others
+    # A refused tag or alias became null; "expected text, found null" at the same place would be noise.
+    refused = {_place(p) for p in problems if p.key in ("forbidden_tag", "alias", "too_deep")}
     origins: dict[str, Origin] = {}
     id_sections: dict[str, str] = {}
     valid: dict[str, list[Any]] = {name: [] for name in SECTIONS}
@@ -789,7 +963,7 @@ def _build(
         try:
             ctrl = Controller.model_validate(cdata)
         except ValidationError as exc:
-            problems.extend(validation_problems(exc, Controller, cnode, "controller", cshown))
+            problems.extend(p for p in validation_problems(exc, Controller, cnode, "controller", cshown) if _place(p) not in refused)
 
     def claim(entity_id: Any, section: str, src: SourceFile, index: int | None, node: Any, path: str) -> None:
         if not isinstance(entity_id, str):
@@ -805,7 +979,7 @@ def _build(
     if isinstance(cdata, dict):
         claim(cdata.get("id"), "controller", csrc, None, cnode, "controller")
         schools = cnode.get("schools") if isinstance(cnode, CommentedMap) else None
-        for i, s in enumerate(cdata.get("schools") or []):
+        for i, s in enumerate(cdata.get("schools") if isinstance(cdata.get("schools"), list) else []):
             if isinstance(s, dict) and isinstance(schools, CommentedSeq):
                 claim(s.get("id"), "schools", csrc, i, schools[i], f"controller.schools[{i}]")
 
@@ -815,44 +989,50 @@ def _build(
         n = counters.get(section, 0)
         counters[section] = n + 1
         shown = _shown_path(root, src.path)
-        cls = SECTIONS[section]
+        cls = SECTIONS[section] if section in SECTIONS else model.School  # schools.csv rows
         path = f"{section}[{n}]"
         if isinstance(pdata.get("id"), str):
             path += f" ({pdata['id']})"
         try:
             obj = cls.model_validate(pdata)
         except ValidationError as exc:
-            problems.extend(validation_problems(exc, cls, node, path, shown))
+            problems.extend(p for p in validation_problems(exc, cls, node, path, shown) if _place(p) not in refused)
             obj = None
         claim(pdata.get("id"), section, src, i, node, path)
         # References are checked even on an entry that failed validation: one pass, every problem.
         entities.append((section, i, node, pdata, src, obj))
         if obj is not None:
-            valid[section].append(obj)
+            valid.setdefault(section, []).append(obj)
 
     # ---- references
     ids_by_section: dict[str, list[str]] = {}
     for eid, section in id_sections.items():
         ids_by_section.setdefault(section, []).append(eid)
+    # A "did you mean" costs one comparison per candidate id: thousands of dangling references to
+    # thousands of ids would take hours. Hints stop when this many comparisons are spent (about 1 s).
+    hint_budget = [20_000]
+    options_for: dict[tuple[str, ...], list[str]] = {}
 
     def check_refs(section: str, node: Any, pdata: dict[str, Any], shown: str, path: str) -> None:
-        for fname, targets in REFERENCES[section].items():
-            value = pdata.get(fname)
-            if value is None:
-                continue
-            values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
-            for j, v in values:
+        fields = {**REFERENCES.get(section, {}), **NESTED_REFERENCES.get(section, {})}
+        for fname, targets in fields.items():
+            for v, pos, fpath in _ref_values(node, pdata, fname.split("."), path):
                 if not isinstance(v, str):
                     continue
                 if id_sections.get(v) in targets:
                     continue
-                options = [x for s in targets for x in ids_by_section.get(s, [])]
-                fnode = node.get(fname) if isinstance(node, CommentedMap) else None
-                pos = _pos_of(fnode, j) if j is not None and fnode is not None else _pos_of(node, fname)
-                fpath = f"{path}.{fname}" + (f"[{j}]" if j is not None else "")
+                if bulk and "flows" in targets and bulk.has_flow(v):
+                    continue
+                options = options_for.get(targets)
+                if options is None:
+                    options = options_for[targets] = [x for s in targets for x in ids_by_section.get(s, [])]
+                hint: Msg | str = ""
+                if hint_budget[0] >= len(options):
+                    hint_budget[0] -= len(options)
+                    hint = did_you_mean(v, options)
                 allowed = Msg("form_other", (("pattern", "/".join(targets)),))
                 problems.append(
-                    _problem(shown, pos, "dangling_ref", path=fpath, value=v, allowed=allowed, hint=did_you_mean(v, options))
+                    _problem(shown, pos, "dangling_ref", path=fpath, value=v, allowed=allowed, hint=hint)
                 )
 
     counters = {}
@@ -861,11 +1041,38 @@ def _build(
         counters[section] = n + 1
         label = f" ({pdata['id']})" if isinstance(pdata.get("id"), str) else ""
         check_refs(section, node, pdata, _shown_path(root, src.path), f"{section}[{n}]{label}")
+    if bulk:  # flows.csv, column by column: references and duplicate ids
+        problems.extend(bulk.check(id_sections, ids_by_section, origins, counters.get("flows", 0)))
 
     if problems or ctrl is None:
-        return problems
+        return cap_problems(problems)
+    ctrl.schools.extend(valid.pop("schools", []))
     register = Register(controller=ctrl, **valid)
-    return LoadedRegister(root, register, sources, origins)
+    if bulk:
+        bulk.attach(register)
+    return LoadedRegister(root, register, sources, origins, bulk)
+
+
+def _ref_values(node: Any, data: Any, parts: list[str], path: str) -> Iterator[tuple[Any, tuple[int, int], str]]:
+    """(value, position, field path) of every value at a field path; ``a.b`` goes through the entries of list ``a``."""
+    name, rest = parts[0], parts[1:]
+    if not isinstance(data, dict) or data.get(name) is None:
+        return
+    value = data[name]
+    fnode = node.get(name) if isinstance(node, CommentedMap) else None
+    values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+    for j, v in values:
+        fpath = f"{path}.{name}" + (f"[{j}]" if j is not None else "")
+        if rest:
+            child = fnode[j] if j is not None and isinstance(fnode, CommentedSeq) and j < len(fnode) else None
+            yield from _ref_values(child if j is not None else fnode, v, rest, fpath)
+        else:
+            pos = _pos_of(fnode, j) if j is not None and fnode is not None else _pos_of(node, name)
+            yield v, pos, fpath
+
+
+def _place(p: Problem) -> tuple[str, int, int]:
+    return (p.file, p.line, p.column)
 
 
 def iter_problems_text(problems: Iterable[Problem], lang: str | None = None) -> Iterator[str]:

@@ -76,11 +76,17 @@ def test_datamap_widget_in_jupyterlab(lab) -> None:
         page.goto(f"{base}/lab/tree/02_gegevensstromen.ipynb?token={token}")
         page.wait_for_selector(".jp-Notebook", timeout=60_000)
         expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_have_count(1, timeout=60_000)
-        page.locator(".jp-Notebook").click()
-        page.get_by_text("Run", exact=True).first.click()
-        page.get_by_text("Run All Cells", exact=True).click()
         dropdown = page.locator(".widget-dropdown select").first
-        dropdown.wait_for(timeout=90_000)
+        for _attempt in range(3):  # the menu can open before the notebook panel has focus: retry
+            page.locator(".jp-Notebook .jp-Cell").first.click()
+            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+            page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+            try:
+                dropdown.wait_for(timeout=60_000)
+                break
+            except Exception:  # noqa: BLE001 - retried, then the next wait fails with a clear message
+                page.keyboard.press("Escape")
+        dropdown.wait_for(timeout=45_000)
         count = page.locator(".widget-html-content", has_text="gegevensstromen").first
         expect(count).to_contain_text("21 gegevensstromen", timeout=30_000)
         dropdown.select_option(label="bsn")

@@ -15,7 +15,6 @@ from dpia.model import Level, MeasureEffect, RiskScale
 from dpia.risk import (
     RiskLevel,
     assess,
-    assess_risk,
     cnil_matrix,
     level_from_score,
     matrix,
@@ -219,7 +218,7 @@ def test_duplicate_risk_id_and_dangling_nested_references_are_located(tmp_path: 
 # ---- Art. 36
 
 HIGH_RISK = rated(likelihood={"level": "high", "motivation": "m"}, impact={"level": "high", "motivation": "m"},
-                  measures=[{"measure": "m-tab"}])
+                  measures=[{"measure": "m-tab", "reduces": "both"}])
 
 
 def art36_findings(reg) -> list[str]:

@@ -3,10 +3,6 @@
 Each rule has a test that makes it fire on a variant of the MINI register and a test that shows it
 silent once the register is fixed. Only the findings of the rule under test are looked at, so rules of
 other themes do not interfere.
-
-MINI itself has no retention rule for `bsn` and `care`, which both travel in flows: DPIA701 rightly
-reports them (see `test_mini_lacks_retention_for_bsn_and_care`). The base register of these tests is
-MINI with those two rules added (`RETENTION_FIX`).
 """
 
 from __future__ import annotations
@@ -26,30 +22,22 @@ from .conftest import MINI, write_register
 
 ON = dt.date(2026, 11, 29)
 
-RETENTION_FIX = {
-    "r-bsn": "  - id: r-bsn\n    category: bsn\n    duration: P5Y\n    trigger: deregistration\n",
-    "r-care": "  - id: r-care\n    category: care\n    duration: P2Y\n    trigger: deregistration\n",
-}
-
-
 def variant(
     tmp_path: Path,
     *,
-    fix: bool = True,
     retention: str = "",
     register_subs: dict[str, str] | None = None,
     **subs: str,
 ) -> Path:
-    """MINI (with RETENTION_FIX unless ``fix=False``), ``retention`` added to the retention list, then
-    substitutions made in register.yaml (``register_subs``) and more.yaml (keyword arguments: old=new)."""
+    """MINI with ``retention`` added to the retention list, then substitutions made in register.yaml
+    (``register_subs``) and more.yaml (keyword arguments: old=new)."""
     files = dict(MINI)
     reg = textwrap.dedent(files["register.yaml"])
     for old, new in (register_subs or {}).items():
         assert old in reg, old
         reg = reg.replace(old, new, 1)
     text = textwrap.dedent(files["more.yaml"])
-    extra = "".join(block for rid, block in RETENTION_FIX.items() if fix and f"id: {rid}\n" not in text)
-    text = text.replace("retention:\n", "retention:\n" + extra + retention, 1)
+    text = text.replace("retention:\n", "retention:\n" + retention, 1)
     for old, new in subs.items():
         assert old in text, old
         text = text.replace(old, new, 1)
@@ -86,14 +74,8 @@ R_NAME = "  - id: r-name\n    category: name\n    duration: P2Y\n"
 R_CARE = "  - id: r-care\n    category: care\n    duration: P2Y\n    trigger: deregistration\n"
 
 
-def test_retention_rules_silent_on_fixed_mini(tmp_path: Path) -> None:
-    codes = {f.code for f in check(load(variant(tmp_path)).register, ON).findings}
-    assert not {c for c in codes if c.startswith(("DPIA7", "DPIA8"))}
-
-
-def test_mini_lacks_retention_for_bsn_and_care(mini: Path) -> None:
-    hits = [f for f in check(load(mini).register, ON).findings if f.code.startswith("DPIA7")]
-    assert [(f.code, f.subjects) for f in hits] == [("DPIA701", ("bsn",)), ("DPIA701", ("care",))]
+def test_retention_rules_silent_on_mini(mini: Path) -> None:
+    assert not [f for f in check(load(mini).register, ON).findings if f.code.startswith("DPIA7")]
 
 
 # ---- DPIA701 category-without-retention
@@ -257,7 +239,7 @@ def test_processor_retention_of_data_sharing_arrangement_is_not_compared(tmp_pat
 def test_retention_without_legal_source_fires(tmp_path: Path) -> None:
     f = only(variant(tmp_path, register_subs=record_type("care", "pupil_file")), "DPIA707")
     assert f.subjects == ("r-care", "care")
-    assert f.message("en").startswith(f"retention rule 'r-care' for 'care' ({w('record_type', 'pupil_file')}) names no source; see leerlingdossier")
+    assert f.message("en").startswith(f"retention rule 'r-care' for 'care' ({w('record_type', 'pupil_file')}) names no source; see sectorregel VO: leerlingdossier")
 
 
 def test_retention_without_legal_source_silent_with_source(tmp_path: Path) -> None:

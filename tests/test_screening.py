@@ -92,6 +92,7 @@ def write(folder: Path, *dpias: dict[str, Any], **sections: Any) -> Path:
     data.update(copy.deepcopy(sections))
     folder.mkdir(parents=True, exist_ok=True)
     yaml = YAML()
+    yaml.representer.ignore_aliases = lambda *args: True
     with (folder / "register.yaml").open("w", encoding="utf-8") as fh:
         yaml.dump(data, fh)
     if dpias:

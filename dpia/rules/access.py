@@ -203,7 +203,8 @@ def access_role_without_reason(ctx: Context) -> Iterable[Hit]:
 def high_risk_data_without_access_roles(ctx: Context) -> Iterable[Hit]:
     t = ctx.tables
     cats = t.categories[t.categories["type"].isin(HIGH_RISK_TYPES)][["category"]]
-    into = t.flows[t.flows["dst_kind"] == "system"][["flow", "dst"]].merge(t.flow_categories, on="flow").merge(cats, on="category")
+    carrying = t.flow_categories[t.flow_categories["category"].isin(cats["category"])]  # filter before joining
+    into = t.flows[t.flows["dst_kind"] == "system"][["flow", "dst"]].merge(carrying, on="flow").merge(cats, on="category")
     into = into[~into["dst"].isin(roles(ctx)["system"])]
     if into.empty:
         return []

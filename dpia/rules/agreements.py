@@ -55,7 +55,12 @@ def _uncovered(ctx: Context, flow_items: pd.DataFrame, agreement_items: pd.DataF
     ties broken by id), dst and ``missing`` (the items that agreement lacks, as an id list).
     """
     t = ctx.tables
-    pairs = t.flow_agreements.merge(flow_items, on="flow")
+    # A flow's candidates follow from its explicit agreement or the holder of its destination, and its
+    # items from its profile: decide once per group of such flows (the representatives), then spread.
+    reps = t.representatives("agreement", "dst_holder")
+    chosen = reps["rep"].unique()
+    flow_items = flow_items[flow_items["flow"].isin(chosen)]
+    pairs = t.flow_agreements[t.flow_agreements["flow"].isin(chosen)].merge(flow_items, on="flow")
     if pairs.empty:
         return pd.DataFrame(columns=["flow", "agreement", "dst", "missing"])
     marked = pairs.merge(agreement_items, on=["agreement", column], how="left", indicator=True)
@@ -66,6 +71,7 @@ def _uncovered(ctx: Context, flow_items: pd.DataFrame, agreement_items: pd.DataF
     best = counts.sort_values(["flow", "lacking", "agreement"]).drop_duplicates("flow")[["flow", "agreement"]]
     lacking = marked[marked["lacking"]].merge(best, on=["flow", "agreement"])
     out = lacking.groupby(["flow", "agreement"])[column].agg(id_list).rename("missing").reset_index()
+    out = out.rename(columns={"flow": "rep"}).merge(reps, on="rep").drop(columns="rep")
     return out.merge(t.flows[["flow", "dst"]], on="flow").sort_values(["flow", "agreement"])
 
 

@@ -137,10 +137,12 @@ def publication_without_consent(ctx: Context) -> Iterable[Hit]:
     bad = public[~public["flow"].isin(covered)]
     if bad.empty:
         return []
-    cats = t.flow_categories.groupby("flow")["category"].agg(id_list).rename("categories").reset_index()
-    purposes = t.flow_purposes.groupby("flow")["purpose"].agg(id_list).rename("purposes").reset_index()
+    fc = t.flow_categories[t.flow_categories["flow"].isin(bad["flow"])]  # only the flows reported
+    fp = t.flow_purposes[t.flow_purposes["flow"].isin(bad["flow"])]
+    cats = fc.groupby("flow")["category"].agg(id_list).rename("categories").reset_index()
+    purposes = fp.groupby("flow")["purpose"].agg(id_list).rename("purposes").reset_index()
     out = bad.merge(cats, on="flow", how="left").merge(purposes, on="flow", how="left").sort_values("flow")
-    out["purposes"] = out["purposes"].fillna("—")
+    out["purposes"] = out["purposes"].astype(object).fillna("—")
     return hits_from(out, ["flow"], {"flow": "flow", "categories": "categories", "dst": "dst", "purposes": "purposes"})
 
 

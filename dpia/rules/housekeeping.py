@@ -51,7 +51,7 @@ ARTICLE = "AVG art. 30 lid 1; art. 5 lid 2"
 )
 def agreement_unused(ctx: Context) -> Iterable[Hit]:
     t = ctx.tables
-    unused = t.agreements[~t.agreements["agreement"].isin(t.flow_agreements["agreement"])]
+    unused = t.agreements[~t.agreements["agreement"].isin(t.flow_agreements["agreement"].unique())]
     if unused.empty:
         return []
     parties = t.agreement_parties.groupby("agreement")["party"].agg(id_list).rename("parties").reset_index()
@@ -139,7 +139,7 @@ def party_unused(ctx: Context) -> Iterable[Hit]:
 )
 def purpose_unused(ctx: Context) -> Iterable[Hit]:
     t = ctx.tables
-    unused = t.purposes[~t.purposes["purpose"].isin(t.flow_purposes["purpose"])].sort_values("purpose")
+    unused = t.purposes[~t.purposes["purpose"].isin(t.flow_purposes["purpose"].unique())].sort_values("purpose")
     return hits_from(unused, ["purpose"], {"purpose": "purpose"})
 
 
@@ -169,7 +169,7 @@ def purpose_unused(ctx: Context) -> Iterable[Hit]:
 )
 def category_not_carried(ctx: Context) -> Iterable[Hit]:
     t = ctx.tables
-    unused = t.categories[~t.categories["category"].isin(t.flow_categories["category"])].sort_values("category")
+    unused = t.categories[~t.categories["category"].isin(t.flow_categories["category"].unique())].sort_values("category")
     return hits_from(unused, ["category"], {"category": "category"})
 
 
@@ -203,7 +203,7 @@ def system_untouched(ctx: Context) -> Iterable[Hit]:
     t = ctx.tables
     systems = pd.DataFrame([(s.id, s.operated_by) for s in ctx.register.systems], columns=["system", "operator"])
     touched = pd.concat([t.flows["src"], t.flows["dst"]])
-    unused = systems[~systems["system"].isin(touched)].sort_values("system")
+    unused = systems[~systems["system"].isin(touched.unique())].sort_values("system")
     return hits_from(unused, ["system"], {"system": "system", "operator": "operator"})
 
 
@@ -235,5 +235,5 @@ def system_untouched(ctx: Context) -> Iterable[Hit]:
 def subject_category_unused(ctx: Context) -> Iterable[Hit]:
     t = ctx.tables
     named = pd.concat([t.flow_subjects["subject"], t.flows["src"]])
-    unused = t.subjects[~t.subjects["subject"].isin(named)].sort_values("subject")
+    unused = t.subjects[~t.subjects["subject"].isin(named.unique())].sort_values("subject")
     return hits_from(unused, ["subject"], {"subject": "subject"})

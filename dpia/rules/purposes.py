@@ -166,15 +166,23 @@ def legitimate_interest_by_public_authority(ctx: Context) -> Iterable[Hit]:
 )
 def more_data_than_purpose_needs(ctx: Context) -> Iterable[Hit]:
     t = ctx.tables
-    needed = t.flow_purposes.merge(t.purpose_needs, on="purpose")[["flow", "category"]].drop_duplicates()
-    with_purpose = t.flow_categories[t.flow_categories["flow"].isin(t.flow_purposes["flow"])]
+    # The verdict depends only on the flow's categories and purposes: decide once per profile (the
+    # representative flows), then spread to every flow of the profile.
+    reps = t.representatives()
+    chosen = reps["rep"].unique()
+    flow_purposes = t.flow_purposes[t.flow_purposes["flow"].isin(chosen)]
+    flow_categories = t.flow_categories[t.flow_categories["flow"].isin(chosen)]
+    needed = flow_purposes.merge(t.purpose_needs, on="purpose")[["flow", "category"]].drop_duplicates()
+    with_purpose = flow_categories[flow_categories["flow"].isin(flow_purposes["flow"])]
     surplus = with_purpose.merge(needed, on=["flow", "category"], how="left", indicator=True)
     surplus = surplus[surplus["_merge"] == "left_only"]
     if surplus.empty:
         return []
     grouped = surplus.groupby("flow")["category"].agg(id_list).rename("categories").reset_index()
-    purposes = t.flow_purposes.groupby("flow")["purpose"].agg(id_list).rename("purposes").reset_index()
-    out = grouped.merge(purposes, on="flow").merge(t.flows[["flow", "dst"]], on="flow")
+    fp = flow_purposes[flow_purposes["flow"].isin(grouped["flow"])]  # only the flows reported
+    purposes = fp.groupby("flow")["purpose"].agg(id_list).rename("purposes").reset_index()
+    out = grouped.merge(purposes, on="flow").rename(columns={"flow": "rep"}).merge(reps, on="rep")
+    out = out.merge(t.flows[["flow", "dst"]], on="flow")
     return hits_from(out, ["flow"], {"flow": "flow", "dst": "dst", "categories": "categories", "purposes": "purposes"})
 
 

@@ -479,8 +479,9 @@ def retention_suspiciously_long(ctx: Context) -> Iterable[Hit]:
         [t.flow_purposes.loc[t.flow_purposes["flow"].isin(pupil_flows), "purpose"],
          t.purpose_needs.loc[t.purpose_needs["category"].isin(pupil_categories), "purpose"]]
     )
+    pupil_categories, pupil_purposes = pupil_categories.unique(), pupil_purposes.unique()  # distinct: quick isin
     bad = long[long["category"].isin(pupil_categories) | long["purpose"].isin(pupil_purposes)].copy()
-    bad["target"] = "'" + bad["category"].fillna(bad["purpose"]) + "'"
+    bad["target"] = "'" + bad["category"].astype(object).fillna(bad["purpose"].astype(object)) + "'"
     bad = bad.sort_values("rule")
     return hits_from(bad, ["rule"], {"rule": "rule", "target": "target", "duration": "duration", "trigger": "trigger"})
 

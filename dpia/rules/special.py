@@ -25,7 +25,8 @@ def flows_carrying(ctx: Context, types: Iterable[str]) -> pd.DataFrame:
     """flow, category, type, plus the flow's columns: every (flow, category) pair whose category has one of ``types``."""
     t = ctx.tables
     cats = t.categories[t.categories["type"].isin(list(types))][["category", "type"]]
-    return t.flow_categories.merge(cats, on="category").merge(t.flows, on="flow")
+    carrying = t.flow_categories[t.flow_categories["category"].isin(cats["category"])]  # filter before joining
+    return carrying.merge(cats, on="category").merge(t.flows, on="flow")
 
 
 def per_flow(pairs: pd.DataFrame, extra: list[str]) -> pd.DataFrame:
@@ -82,15 +83,17 @@ def bsn_without_statutory_basis(ctx: Context) -> Iterable[Hit]:
         return []
     p = t.purposes
     statutory = p[p["legal_basis"].isin(STATUTORY_BASES) & ~blank(p["legal_source"])][["purpose"]]
-    justified = t.flow_purposes.merge(statutory, on="purpose").merge(t.purpose_needs, on="purpose")[["flow", "category"]]
+    flow_purposes = t.flow_purposes[t.flow_purposes["flow"].isin(pairs["flow"])]  # only the flows carrying it
+    justified = flow_purposes.merge(statutory, on="purpose").merge(t.purpose_needs, on="purpose")[["flow", "category"]]
     pairs = pairs.merge(justified.drop_duplicates().assign(ok=True), on=["flow", "category"], how="left")
     bad = pairs[pairs["ok"].isna() | (pairs["dst_role"] == "public")]
     if bad.empty:
         return []
     out = per_flow(bad, ["dst", "dst_role"])
-    purposes = t.flow_purposes.groupby("flow")["purpose"].agg(id_list).rename("purposes").reset_index()
+    fp = t.flow_purposes[t.flow_purposes["flow"].isin(out["flow"])]  # only the flows reported
+    purposes = fp.groupby("flow")["purpose"].agg(id_list).rename("purposes").reset_index()
     out = out.merge(purposes, on="flow", how="left")
-    out["purposes"] = out["purposes"].fillna("—")
+    out["purposes"] = out["purposes"].astype(object).fillna("—")
     return hits_from(
         out, ["flow"], {"flow": "flow", "categories": "categories", "dst": "dst", "role": "dst_role", "purposes": "purposes"}
     )
@@ -142,9 +145,10 @@ def special_category_without_exception(ctx: Context) -> Iterable[Hit]:
     if bad.empty:
         return []
     out = per_flow(bad, ["dst"])
-    purposes = t.flow_purposes.groupby("flow")["purpose"].agg(id_list).rename("purposes").reset_index()
+    fp = t.flow_purposes[t.flow_purposes["flow"].isin(out["flow"])]  # only the flows reported
+    purposes = fp.groupby("flow")["purpose"].agg(id_list).rename("purposes").reset_index()
     out = out.merge(purposes, on="flow", how="left")
-    out["purposes"] = out["purposes"].fillna("—")
+    out["purposes"] = out["purposes"].astype(object).fillna("—")
     return hits_from(out, ["flow"], {"flow": "flow", "dst": "dst", "categories": "categories", "purposes": "purposes"})
 
 
@@ -241,9 +245,10 @@ def criminal_data_without_legal_source(ctx: Context) -> Iterable[Hit]:
     if bad.empty:
         return []
     out = per_flow(bad, ["dst"])
-    purposes = t.flow_purposes.groupby("flow")["purpose"].agg(id_list).rename("purposes").reset_index()
+    fp = t.flow_purposes[t.flow_purposes["flow"].isin(out["flow"])]  # only the flows reported
+    purposes = fp.groupby("flow")["purpose"].agg(id_list).rename("purposes").reset_index()
     out = out.merge(purposes, on="flow", how="left")
-    out["purposes"] = out["purposes"].fillna("—")
+    out["purposes"] = out["purposes"].astype(object).fillna("—")
     return hits_from(out, ["flow"], {"flow": "flow", "dst": "dst", "categories": "categories", "purposes": "purposes"})
 
 

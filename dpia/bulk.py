@@ -1,0 +1,745 @@
+"""The bulk form of a register: large inventories and flows as CSV files beside the YAML.
+
+A register folder may hold, next to its YAML files:
+
+``flows.csv``
+    One flow per row, columns ``id, from, to, categories, purposes, subjects, agreement, channel``
+    (``id``, ``from``, ``to`` and ``categories`` required; the others optional, in any order). List
+    columns hold ids separated by spaces (``name class_group grades``). An empty cell is an absent
+    value. Read with pyarrow and checked *column by column* (id pattern, required values, references
+    with a did-you-mean, duplicate ids across the YAML and the CSV), never one pydantic object per row:
+    a million rows load in a few seconds.
+``schools.csv``, ``parties.csv``, ``systems.csv``
+    Inventories: one entity per row, a column per field; a nested field is a dotted column
+    (``location.country``), a list field holds space-separated ids. Rows go through the same model and
+    the same checks as YAML entries (they are thousands, not millions). Schools are added to the
+    controller's ``schools``.
+
+Every problem is reported as ``FILE:ROW:COLUMN: message``, ROW being the line in the file (the header
+is line 1) and COLUMN the 1-based column number, with the message keys of the YAML loader (``bad_id``,
+``dangling_ref`` with its did-you-mean, ``missing``, ``duplicate_id``, ...). At most ``PROBLEM_CAP``
+problems of one kind are listed per file, followed by one line that counts the rest.
+
+Design: bulk flows stay a table
+-------------------------------
+Bulk flows are not turned into :class:`~dpia.model.Flow` objects. The loaded register keeps them as a
+:class:`FlowTable` (pandas frames backed by Arrow strings) in the private attribute
+``Register._flow_table``; ``Register.flows`` still holds exactly the YAML flows, so code that only
+knows YAML registers works unchanged. ``dpia.tables.Tables`` builds its flow tables from both, without
+a Python loop per row, and every rule works on those tables. The few consumers that need all flows as
+objects or ids use the helpers below: :func:`flow_count`, :func:`iter_flows` (YAML flows, then bulk
+flows built lazily), :func:`flows_by_id` (only the flows asked for) and :func:`flow_ids`.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import typing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import model
+from .model import REFERENCES, Flow, Register
+
+PROBLEM_CAP = 50
+FLOWS_FILE = "flows.csv"
+ROW_SECTIONS = ("schools", "parties", "systems")  # inventories: row by row, through the model
+CSV_NAMES = ("flows", *ROW_SECTIONS)
+FLOW_COLUMNS = ("id", "from", "to", "categories", "purposes", "subjects", "agreement", "channel")
+FLOW_REQUIRED = ("id", "from", "to", "categories")
+FLOW_LISTS = ("categories", "purposes", "subjects")
+FLOW_IDS = ("id", "from", "to", "agreement")
+MAX_ID = 80
+
+
+def _store():
+    from . import store  # late: store imports this module
+
+    return store
+
+
+def _models() -> dict[str, type]:
+    return {"schools": model.School, "parties": model.Party, "systems": model.System}
+
+
+# --------------------------------------------------------------------------------------------------
+# Finding the CSV files
+
+
+def csv_files(root: Path) -> tuple[dict[str, Path], list[Any]]:
+    """The bulk files of a register folder by name (``flows``, ``schools``, ...), and problems.
+
+    A CSV file whose name is close to a bulk name (``flow.csv``) is reported, with a did-you-mean;
+    other CSV files are not the register's and are left alone.
+    """
+    st = _store()
+    found: dict[str, Path] = {}
+    problems = []
+    if not root.is_dir():
+        return found, problems
+    try:
+        paths = sorted(p for p in root.iterdir() if p.suffix.lower() == ".csv" and not p.name.startswith("."))
+    except OSError:
+        return found, problems
+    for p in paths:
+        stem = p.stem
+        if stem in CSV_NAMES and p.suffix == ".csv":
+            found[stem] = p
+        elif difflib.get_close_matches(stem.lower(), CSV_NAMES, n=1, cutoff=0.75):
+            shown = st._shown_path(root, p)
+            problems.append(st._problem(shown, (0, 0), "csv_unknown", value=p.name,
+                                        allowed=", ".join(f"{n}.csv" for n in CSV_NAMES),
+                                        hint=st.did_you_mean(stem.lower(), CSV_NAMES)))
+    return found, problems
+
+
+# --------------------------------------------------------------------------------------------------
+# Reading a CSV file's bytes and header
+
+
+@dataclass
+class _Raw:
+    shown: str
+    data: bytes  # without a byte-order mark
+    header: list[str]
+
+
+def _read_raw(path: Path, shown: str, problems: list) -> _Raw | None:
+    st = _store()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(st._problem(shown, (0, 0), "unreadable", reason=exc.strerror or str(exc)))
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.append(st._problem(shown, (0, 0), "utf16"))
+        return None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        problems.append(st._problem(shown, (0, 0), "binary"))
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n")
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        col = len(data[start: exc.start].decode("utf-8", "replace"))
+        problems.append(st._problem(shown, (line, col), "not_utf8", byte=f"0x{data[exc.start]:02x}", offset=exc.start))
+        return None
+    first = data.split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8")
+    header = next(csv.reader([first]), [])
+    if not any(h.strip() for h in header):
+        problems.append(st._problem(shown, (0, 0), "csv_no_header"))
+        return None
+    return _Raw(shown, data, [h.strip() for h in header])
+
+
+def _check_header(raw: _Raw, allowed: list[str], required: Iterable[str], section: str, problems: list) -> dict[str, int]:
+    """Column name → 0-based position, reporting unknown, repeated and missing columns (on line 1)."""
+    st = _store()
+    columns: dict[str, int] = {}
+    for j, name in enumerate(raw.header):
+        if name in columns:
+            problems.append(st._problem(raw.shown, (0, j), "duplicate_key", value=name))
+        elif name not in allowed:
+            problems.append(st._problem(raw.shown, (0, j), "extra_forbidden", path=section, field=name,
+                                        allowed=st._allowed(allowed, 30), hint=st.did_you_mean(name, allowed)))
+        else:
+            columns[name] = j
+    for name in required:
+        if name not in columns:
+            problems.append(st._problem(raw.shown, (0, 0), "csv_missing_column", field=name,
+                                        allowed=", ".join(raw.header)))
+    return columns
+
+
+def _record_lines(raw: _Raw) -> tuple[list[list[str]], list[int]]:
+    """Every record after the header with the (0-based) line it starts on; blank lines are skipped."""
+    reader = csv.reader(io.StringIO(raw.data.decode("utf-8"), newline=""))
+    records, lines = [], []
+    line = 0
+    for k, rec in enumerate(reader):
+        start = line
+        line = reader.line_num
+        if k == 0 or not rec:
+            continue
+        records.append(rec)
+        lines.append(start)
+    return records, lines
+
+
+# --------------------------------------------------------------------------------------------------
+# Inventories: row by row through the model
+
+
+def _field_kinds(cls: type) -> dict[str, str]:
+    """Column names a CSV of ``cls`` may have → "scalar" or "list" (nested models as dotted names)."""
+    out: dict[str, str] = {}
+    for name, f in cls.model_fields.items():
+        key = f.alias or name
+        ann = f.annotation
+        args = [a for a in typing.get_args(ann) if a is not type(None)] or [ann]
+        inner = args[0]
+        if typing.get_origin(inner) is list:
+            out[key] = "list"
+        elif isinstance(inner, type) and issubclass(inner, model.Strict):
+            for sub, kind in _field_kinds(inner).items():
+                if kind == "scalar":
+                    out[f"{key}.{sub}"] = "scalar"
+        else:
+            out[key] = "scalar"
+    return out
+
+
+def _row_items(section: str, path: Path, raw: _Raw, problems: list) -> list[tuple]:
+    """(section, index, node, plain data, source) per row, as ``store._build`` takes YAML entries.
+
+    The node is a round-trip mapping whose positions are the CSV cells, so every message the YAML
+    loader gives about an entry (wrong type, unknown enumeration value, dangling reference, duplicate
+    id) points at the row and column of the cell.
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    st = _store()
+    cls = _models()[section]
+    kinds = _field_kinds(cls)
+    required = [f.alias or n for n, f in cls.model_fields.items() if f.is_required()]
+    columns = _check_header(raw, list(kinds), required, section, problems)
+    src = st.SourceFile(path, "", "", None)
+    records, lines = _record_lines(raw)
+    width = len(raw.header)
+    items = []
+    for i, (rec, line) in enumerate(zip(records, lines)):
+        if len(rec) != width:
+            problems.append(st._problem(raw.shown, (line, min(len(rec), width)), "csv_fields", found=len(rec), expected=width))
+            continue
+        node = CommentedMap()
+        data: dict[str, Any] = {}
+        first_empty = None
+        for name, j in columns.items():
+            cell = rec[j].strip()
+            if not cell:
+                if first_empty is None and name in required:
+                    first_empty = j
+                continue
+            if "." in name:
+                outer, inner = name.split(".", 1)
+                if outer not in node:
+                    node[outer] = CommentedMap()
+                    node[outer].lc.line, node[outer].lc.col = line, j
+                    node.lc.add_kv_line_col(outer, [line, j, line, j])
+                    data[outer] = {}
+                node[outer][inner] = cell
+                node[outer].lc.add_kv_line_col(inner, [line, j, line, j])
+                data[outer][inner] = cell
+            elif kinds[name] == "list":
+                values = cell.split()
+                seq = CommentedSeq(values)
+                for k in range(len(values)):
+                    seq.lc.add_kv_line_col(k, [line, j])
+                seq.lc.line, seq.lc.col = line, j
+                node[name] = seq
+                node.lc.add_kv_line_col(name, [line, j, line, j])
+                data[name] = list(values)
+            else:
+                node[name] = cell
+                node.lc.add_kv_line_col(name, [line, j, line, j])
+                data[name] = cell
+        # A missing required value is reported on its (empty) cell.
+        node.lc.line, node.lc.col = line, first_empty if first_empty is not None else 0
+        items.append((section, i, node, data, src))
+    return items
+
+
+# --------------------------------------------------------------------------------------------------
+# Flows: column by column
+
+
+@dataclass
+class _Pending:
+    """Problems of one kind found column-wise: built (and capped) later."""
+
+    key: str
+    column: int  # 0-based
+    records: np.ndarray  # record indices
+    make: Any  # record index (position in ``records``) → params dict
+
+
+class FlowCSV:
+    """``flows.csv`` read with pyarrow and checked column by column."""
+
+    def __init__(self, path: Path, raw: _Raw):
+        self.path = path
+        self.shown = raw.shown
+        self.raw = raw
+        self.table = None  # pyarrow.Table of string columns
+        self.lines: np.ndarray = np.zeros(0, dtype=np.int64)  # 0-based line of each record
+        self.columns: dict[str, int] = {}
+        self.lists: dict[str, tuple[Any, Any, Any]] = {}  # column → (values, parents, positions)
+        self.bad_rows = np.zeros(0, dtype=bool)
+        self.pending: list[_Pending] = []
+        self.first_index = 0  # the number of YAML flows (for the path flows[n])
+        self._ids = None
+        self.table_frame: FlowTable | None = None
+
+    # ---- reading
+    def read(self, problems: list) -> None:
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+
+        raw = self.raw
+        self.columns = _check_header(raw, list(FLOW_COLUMNS), FLOW_REQUIRED, "flows", problems)
+        names = raw.header
+        width = len(names)
+        invalid: list[Any] = []
+
+        def handler(row):  # a row with the wrong number of fields
+            invalid.append(row)
+            return "skip"
+
+        quoted = b'"' in raw.data
+        try:
+            table = pacsv.read_csv(
+                pa.BufferReader(raw.data),
+                read_options=pacsv.ReadOptions(column_names=[f"c{j}" for j in range(width)], skip_rows=1,
+                                               use_threads=True),
+                parse_options=pacsv.ParseOptions(newlines_in_values=quoted, invalid_row_handler=handler),
+                convert_options=pacsv.ConvertOptions(column_types={f"c{j}": pa.string() for j in range(width)},
+                                                     strings_can_be_null=False, quoted_strings_can_be_null=False),
+            )
+        except pa.ArrowInvalid as exc:
+            problems.append(_store()._problem(self.shown, (0, 0), "csv_syntax", problem=str(exc).splitlines()[0][:200]))
+            return
+        n = table.num_rows
+        # The line of each record: the row number plus one when no value spans lines and no line is blank.
+        newlines = raw.data.count(b"\n") + (0 if raw.data.endswith(b"\n") else 1)
+        if invalid or newlines != n + 1:
+            records, lines = _record_lines(raw)
+            good = [ln for rec, ln in zip(records, lines) if len(rec) == width]
+            for rec, ln in zip(records, lines):
+                if len(rec) != width:
+                    problems.append(_store()._problem(self.shown, (ln, min(len(rec), width)), "csv_fields",
+                                                      found=len(rec), expected=width))
+            self.lines = np.asarray(good[:n] if len(good) >= n else good + [0] * (n - len(good)), dtype=np.int64)
+        else:
+            self.lines = np.arange(1, n + 1, dtype=np.int64)
+        self.table = table.rename_columns(names)
+        self._local_checks()
+
+    def col(self, name: str):
+        """A column as one pyarrow string array ('' where the column is absent)."""
+        import pyarrow as pa
+
+        if name not in self.columns:
+            return pa.array([""] * self.table.num_rows, type=pa.string())
+        return self.table.column(self.columns[name]).combine_chunks()
+
+    def _local_checks(self) -> None:
+        """Problems visible in the file alone: empty required values, malformed ids, empty lists."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        n = self.table.num_rows
+        bad = np.zeros(n, dtype=bool)
+        ids = pc.utf8_trim_whitespace(self.col("id"))
+        self._ids = ids
+
+        def id_of(k: int) -> str:
+            return ids[k].as_py()
+
+        for name in FLOW_IDS:
+            if name not in self.columns:
+                continue
+            values = pc.utf8_trim_whitespace(self.col(name))
+            empty = np.asarray(pc.equal(values, "").to_numpy(zero_copy_only=False), dtype=bool)
+            if name in FLOW_REQUIRED:
+                rows = np.flatnonzero(empty)
+                if len(rows):
+                    self._add("missing", name, rows, lambda k, name=name: {"path": self.path_of(k), "field": name})
+                    bad[rows] = True
+            self._id_problems(name, values, ~empty, None, None, bad, id_of)
+        for name in FLOW_LISTS:
+            if name not in self.columns:
+                continue
+            lists = pc.utf8_split_whitespace(pc.utf8_trim_whitespace(self.col(name)))
+            flat = pc.list_flatten(lists)
+            parents = pc.list_parent_indices(lists).to_numpy()
+            offsets = lists.offsets.to_numpy()
+            positions = np.arange(len(flat), dtype=np.int64) - offsets[parents]
+            keep = pc.not_equal(flat, "")
+            keep_np = np.asarray(keep.to_numpy(zero_copy_only=False), dtype=bool)
+            flat = flat.filter(keep)
+            parents = parents[keep_np]
+            positions = positions[keep_np]
+            self.lists[name] = (flat, parents, positions)
+            if name == "categories":
+                has = np.zeros(n, dtype=bool)
+                has[parents] = True
+                rows = np.flatnonzero(~has)
+                if len(rows):
+                    self._add("too_short", name, rows, lambda k: {"path": f"{self.path_of(k)}.categories"})
+                    bad[rows] = True
+            self._id_problems(name, flat, None, parents, positions, bad, id_of)
+        self.bad_rows = bad
+
+    def path_of(self, k: int) -> str:
+        ident = self._ids[k].as_py() if self._ids is not None else ""
+        label = f" ({ident})" if ident else ""
+        return f"flows[{self.first_index + int(k)}]{label}"
+
+    def _id_problems(self, name, values, mask, parents, positions, bad, id_of) -> None:
+        """bad_id / too_long for the ids in ``values`` (a column, or a flattened list column)."""
+        import pyarrow.compute as pc
+
+        long = np.asarray(pc.greater(pc.utf8_length(values), MAX_ID).to_numpy(zero_copy_only=False), dtype=bool)
+        ok = np.asarray(pc.match_substring_regex(values, model.ID_PATTERN).to_numpy(zero_copy_only=False), dtype=bool)
+        wrong = ~ok & ~long
+        if mask is not None:
+            long &= mask
+            wrong &= mask
+        for key, sel in (("too_long", long), ("bad_id", wrong)):
+            idx = np.flatnonzero(sel)
+            if not len(idx):
+                continue
+            rows = parents[idx] if parents is not None else idx
+            bad[rows] = True
+
+            def make(pos, idx=idx, rows=rows, key=key):
+                k = int(rows[pos])
+                path = f"{self.path_of(k)}.{name}"
+                if positions is not None:
+                    path += f"[{int(positions[idx[pos]])}]"
+                if key == "too_long":
+                    return {"path": path, "limit": MAX_ID}
+                return {"path": path, "value": values[int(idx[pos])].as_py()}
+
+            self._add(key, name, rows, make, by_position=True)
+
+    def _add(self, key: str, column: str, rows: np.ndarray, make, by_position: bool = False) -> None:
+        if by_position:
+            self.pending.append(_Pending(key, self.columns[column], rows, make))
+        else:
+            self.pending.append(_Pending(key, self.columns[column], rows, lambda pos, rows=rows: make(int(rows[pos]))))
+
+    # ---- checks against the rest of the register
+    def check(self, id_sections: dict[str, str], ids_by_section: dict[str, list[str]], origins: dict[str, Any],
+              first_index: int) -> None:
+        """Dangling references and duplicate ids (within the file and with the YAML)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        if self.table is None:
+            return
+        self.first_index = first_index
+        st = _store()
+        n = self.table.num_rows
+        # Duplicate ids: later rows repeat an earlier row's id, or the id is already used in the YAML.
+        ids = self._ids
+        present = np.asarray(pc.not_equal(ids, "").to_numpy(zero_copy_only=False), dtype=bool)
+        encoded = ids.dictionary_encode()
+        codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+        first_row = np.full(len(encoded.dictionary), -1, dtype=np.int64)
+        order = np.arange(n)[::-1]
+        first_row[codes[order]] = order  # the last write wins: the first occurrence
+        repeat = present & (first_row[codes] != np.arange(n))
+        rows = np.flatnonzero(repeat)
+        if len(rows):
+            self.pending.append(_Pending("duplicate_id", self.columns["id"], rows, lambda pos, rows=rows: {
+                "path": f"{self.path_of(int(rows[pos]))}.id", "value": ids[int(rows[pos])].as_py(),
+                "where": f"{self.shown}:{int(self.lines[first_row[codes[int(rows[pos])]]]) + 1}"}))
+        in_yaml = present & np.asarray(
+            pc.is_in(ids, value_set=pa.array(list(id_sections), type=pa.string())).to_numpy(zero_copy_only=False), dtype=bool)
+        rows = np.flatnonzero(in_yaml)
+        if len(rows):
+            self.pending.append(_Pending("duplicate_id", self.columns["id"], rows, lambda pos, rows=rows: {
+                "path": f"{self.path_of(int(rows[pos]))}.id", "value": ids[int(rows[pos])].as_py(),
+                "where": origins[ids[int(rows[pos])].as_py()].where()}))
+        self.bad_rows = self.bad_rows | repeat | in_yaml
+        # References
+        targets_of = REFERENCES["flows"]
+        ok_id = model.ID_PATTERN
+        for name, targets in targets_of.items():
+            if name not in self.columns:
+                continue
+            options = [x for s in targets for x in ids_by_section.get(s, [])]
+            allowed = st.Msg("form_other", (("pattern", "/".join(targets)),))
+            if name in FLOW_LISTS:
+                values, parents, positions = self.lists[name]
+            else:
+                values = pc.utf8_trim_whitespace(self.col(name))
+                parents, positions = None, None
+            known = np.asarray(pc.is_in(values, value_set=pa.array(options, type=pa.string())).to_numpy(
+                zero_copy_only=False), dtype=bool)
+            wellformed = np.asarray(pc.match_substring_regex(values, ok_id).to_numpy(zero_copy_only=False), dtype=bool)
+            idx = np.flatnonzero(~known & wellformed)
+            if not len(idx):
+                continue
+            rows = parents[idx] if parents is not None else idx
+            self.bad_rows[rows] = True
+
+            def make(pos, idx=idx, rows=rows, values=values, positions=positions, name=name, options=options,
+                     allowed=allowed):
+                v = values[int(idx[pos])].as_py()
+                path = f"{self.path_of(int(rows[pos]))}.{name}"
+                if positions is not None:
+                    path += f"[{int(positions[idx[pos]])}]"
+                return {"path": path, "value": v, "allowed": allowed, "hint": st.did_you_mean(v, options)}
+
+            self.pending.append(_Pending("dangling_ref", self.columns[name], rows, make))
+
+    def problems(self) -> list:
+        """The problems found, at most ``PROBLEM_CAP`` per kind (the first in file order), then a count."""
+        st = _store()
+        out = []
+        by_key: dict[str, list[_Pending]] = {}
+        for p in self.pending:
+            by_key.setdefault(p.key, []).append(p)
+        for key, batch in by_key.items():
+            lines = np.concatenate([self.lines[b.records] for b in batch])
+            cols = np.concatenate([np.full(len(b.records), b.column) for b in batch])
+            which = np.concatenate([np.full(len(b.records), i) for i, b in enumerate(batch)])
+            pos = np.concatenate([np.arange(len(b.records)) for b in batch])
+            order = np.lexsort((cols, lines))
+            for o in order[:PROBLEM_CAP]:
+                b = batch[which[o]]
+                out.append(st._problem(self.shown, (int(lines[o]), int(cols[o])), key, **b.make(int(pos[o]))))
+            if len(order) > PROBLEM_CAP:
+                o = order[PROBLEM_CAP]
+                out.append(st._problem(self.shown, (int(lines[o]), int(cols[o])), "problems_capped",
+                                       count=len(order) - PROBLEM_CAP, kind=key))
+        return out
+
+    # ---- the table
+    def frame(self) -> FlowTable:
+        import pyarrow.compute as pc
+
+        if self.table_frame is None:
+            def series(arr, none_if_empty=False):
+                s = arr.to_pandas().astype("str")
+                return s.where(s != "", None) if none_if_empty else s
+
+            flows = pd.DataFrame({
+                "flow": series(self._ids),
+                "src": series(pc.utf8_trim_whitespace(self.col("from"))),
+                "dst": series(pc.utf8_trim_whitespace(self.col("to"))),
+                "agreement": series(pc.utf8_trim_whitespace(self.col("agreement")), none_if_empty=True),
+                "channel": series(self.col("channel"), none_if_empty=True),
+            })
+            exploded = {}
+            for name, column in (("categories", "category"), ("purposes", "purpose"), ("subjects", "subject")):
+                if name in self.lists:
+                    values, parents, _ = self.lists[name]
+                    exploded[name] = pd.DataFrame({"row": parents.astype(np.int64), column: series(values)})
+                else:
+                    exploded[name] = pd.DataFrame({"row": np.zeros(0, dtype=np.int64), column: pd.Series([], dtype="str")})
+            self.table_frame = FlowTable(self.shown, flows, exploded["categories"], exploded["purposes"],
+                                         exploded["subjects"], self.lines + 1)
+        return self.table_frame
+
+
+# --------------------------------------------------------------------------------------------------
+# What the loader gets
+
+
+@dataclass
+class Bulk:
+    """The bulk files of one register folder, read; ``store._build`` folds them into the register."""
+
+    items: list[tuple] = field(default_factory=list)  # inventory rows, as YAML entries
+    flows: FlowCSV | None = None
+    problems: list = field(default_factory=list)  # problems found while reading
+
+    def __bool__(self) -> bool:
+        return bool(self.items or self.flows is not None or self.problems)
+
+    def has_flow(self, flow_id: str) -> bool:
+        """Whether a valid bulk flow has this id (for YAML references such as a DPIA's ``flows``)."""
+        if self.flows is None or self.flows.table is None:
+            return False
+        ids = self.flows.frame().ids()
+        return flow_id in ids
+
+    def check(self, id_sections, ids_by_section, origins, first_index: int) -> list:
+        if self.flows is None:
+            return []
+        self.flows.pending = [p for p in self.flows.pending if p.key not in ("duplicate_id", "dangling_ref")]
+        self.flows.check(id_sections, ids_by_section, origins, first_index)
+        return self.flows.problems()
+
+    def attach(self, register: Register) -> None:
+        if self.flows is not None and self.flows.table is not None:
+            register._flow_table = self.flows.frame()
+
+    def where(self, entity_id: str) -> str | None:
+        if self.flows is None or self.flows.table is None:
+            return None
+        return self.flows.frame().where(entity_id)
+
+
+def read_bulk(root: Path) -> Bulk:
+    """Read the bulk files of the register folder ``root`` (nothing when there are none)."""
+    st = _store()
+    root = Path(root)
+    files, problems = csv_files(root)
+    bulk = Bulk(problems=problems)
+    for name, path in files.items():
+        shown = st._shown_path(root, path)
+        raw = _read_raw(path, shown, bulk.problems)
+        if raw is None:
+            continue
+        if name == "flows":
+            fc = FlowCSV(path, raw)
+            fc.read(bulk.problems)
+            bulk.flows = fc
+        else:
+            bulk.items += _row_items(name, path, raw, bulk.problems)
+    return bulk
+
+
+def cap_problems(problems: list) -> list:
+    """At most ``PROBLEM_CAP`` problems of one kind per CSV file (the first in file order), then a count."""
+    st = _store()
+    groups: dict[tuple[str, str], list] = {}
+    out = []
+    for p in problems:
+        if p.file.endswith(".csv") and p.key != "problems_capped":
+            groups.setdefault((p.file, p.key), []).append(p)
+        else:
+            out.append(p)
+    for (_file, key), ps in groups.items():
+        ps = sorted(ps)
+        out += ps[:PROBLEM_CAP]
+        if len(ps) > PROBLEM_CAP:
+            nxt = ps[PROBLEM_CAP]
+            out.append(st.Problem(nxt.file, nxt.line, nxt.column, "problems_capped",
+                                  (("count", len(ps) - PROBLEM_CAP), ("kind", key))))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# The loaded table and the helpers for consumers of ``register.flows``
+
+
+@dataclass
+class FlowTable:
+    """The bulk flows of a loaded register, as tables (Arrow-backed strings).
+
+    ``flows``: flow, src, dst, agreement (None when empty), channel, one row per flow in file order;
+    ``categories`` (row, category), ``purposes`` (row, purpose), ``subjects`` (row, subject): the list
+    columns exploded, ``row`` being the flow's position in ``flows``; ``lines``: the line of each flow
+    in the file.
+    """
+
+    file: str
+    flows: pd.DataFrame
+    categories: pd.DataFrame
+    purposes: pd.DataFrame
+    subjects: pd.DataFrame
+    lines: np.ndarray
+    _index: pd.Index | None = field(default=None, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.flows)
+
+    def ids(self) -> pd.Index:
+        if self._index is None:
+            self._index = pd.Index(self.flows["flow"])
+        return self._index
+
+    def where(self, flow_id: str) -> str | None:
+        idx = self.ids()
+        try:
+            k = idx.get_loc(flow_id)
+        except KeyError:
+            return None
+        if not isinstance(k, (int, np.integer)):
+            return None
+        return f"{self.file}:{int(self.lines[k])}"
+
+    def rows(self, mask: np.ndarray | None = None) -> Iterator[Flow]:
+        """Flow objects for the rows selected by ``mask`` (all by default), built without validation
+        (the loader checked them), in file order."""
+        positions = np.arange(len(self.flows)) if mask is None else np.flatnonzero(mask)
+        if not len(positions):
+            return
+        f = self.flows.iloc[positions]
+        lists = {}
+        for name, frame, column in (("categories", self.categories, "category"), ("purposes", self.purposes, "purpose"),
+                                    ("subjects", self.subjects, "subject")):
+            sub = frame if mask is None else frame[mask[frame["row"].to_numpy()]]
+            grouped: dict[int, list[str]] = {}
+            for r, v in zip(sub["row"].tolist(), sub[column].tolist()):
+                grouped.setdefault(r, []).append(v)
+            lists[name] = grouped
+        for k, (fid, src, dst, agreement, channel) in zip(
+                positions.tolist(), f[["flow", "src", "dst", "agreement", "channel"]].itertuples(index=False, name=None)):
+            yield Flow.model_construct(
+                id=fid, from_=src, to=dst, categories=lists["categories"].get(k, []),
+                purposes=lists["purposes"].get(k, []), subjects=lists["subjects"].get(k, []),
+                channel=None if pd.isna(channel) else channel, agreement=None if pd.isna(agreement) else agreement,
+            )
+
+
+def bulk_flows(register: Register) -> FlowTable | None:
+    """The register's bulk flow table, or None for a YAML-only register."""
+    return getattr(register, "_flow_table", None)
+
+
+def flow_count(register: Register) -> int:
+    """Number of flows: the YAML flows plus the bulk flows."""
+    table = bulk_flows(register)
+    return len(register.flows) + (len(table) if table is not None else 0)
+
+
+def flow_ids(register: Register) -> list[str]:
+    """Every flow id, YAML flows first."""
+    table = bulk_flows(register)
+    return [f.id for f in register.flows] + (table.flows["flow"].tolist() if table is not None else [])
+
+
+def iter_flows(register: Register, chunk: int = 50_000) -> Iterator[Flow]:
+    """Every flow as a :class:`~dpia.model.Flow`: the YAML flows, then the bulk flows, built lazily in
+    chunks (a million bulk flows are never all in memory as objects)."""
+    yield from register.flows
+    table = bulk_flows(register)
+    if table is None:
+        return
+    n = len(table)
+    for start in range(0, n, chunk):
+        mask = np.zeros(n, dtype=bool)
+        mask[start:start + chunk] = True
+        yield from table.rows(mask)
+
+
+def flows_by_id(register: Register, ids: Iterable[str]) -> list[Flow]:
+    """The flows with these ids (YAML or bulk), in register order; unknown ids are skipped."""
+    wanted = set(ids)
+    out = [f for f in register.flows if f.id in wanted]
+    table = bulk_flows(register)
+    if table is not None and wanted:
+        mask = table.flows["flow"].isin(wanted).to_numpy()
+        if mask.any():
+            out += list(table.rows(mask))
+    return out
+
+
+def flows_touching(register: Register, ids: Iterable[str], nodes: Iterable[str]) -> list[Flow]:
+    """The flows named in ``ids`` or starting or ending at one of ``nodes``, in register order."""
+    wanted, ends = set(ids), set(nodes)
+    out = [f for f in register.flows if f.id in wanted or f.from_ in ends or f.to in ends]
+    table = bulk_flows(register)
+    if table is not None and (wanted or ends):
+        f = table.flows
+        mask = (f["flow"].isin(wanted) | f["src"].isin(ends) | f["dst"].isin(ends)).to_numpy()
+        if mask.any():
+            out += list(table.rows(mask))
+    return out
