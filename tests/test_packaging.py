@@ -33,3 +33,10 @@ def test_environment_yml_lists_the_same_dependencies_as_pyproject() -> None:
 
 def test_shipped_json_schema_is_current() -> None:
     assert SCHEMA_PATH.read_text() == schema_text(), "run `make schema` and commit the result"
+
+
+def test_rule_reference_pages_are_current() -> None:
+    from dpia.rulesdoc import DOC_PATH, rules_markdown
+
+    assert DOC_PATH.read_text() == rules_markdown("en"), "run `make docs` and commit docs/rules.md"
+    assert DOC_PATH.with_name("regels.md").read_text() == rules_markdown("nl"), "run `make docs`"
