@@ -134,15 +134,17 @@ body { font-family: 'DejaVu Sans', Arial, sans-serif; max-width: 60rem; margin: 
 h1 { border-bottom: 3px solid #1f4e79; padding-bottom: .3rem; }
 h2 { color: #1f4e79; margin-top: 2.2rem; border-bottom: 1px solid #ccc; }
 img { max-width: 100%; height: auto; }
-table { border-collapse: collapse; margin: 1rem 0; font-size: .9rem; }
-th, td { border: 1px solid #ccc; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+table { border-collapse: collapse; margin: 1rem 0; font-size: .85rem; width: 100%; table-layout: fixed; }
+th, td { border: 1px solid #ccc; padding: .3rem .4rem; text-align: left; vertical-align: top;
+         overflow-wrap: anywhere; hyphens: auto; }
+table.glossary th { width: 28%; }
 .finding { border-left: 5px solid #999; padding: .2rem 1rem; margin: 1rem 0; background: #fafafa; }
 .finding.blocker { border-color: #c0392b; } .finding.warning { border-color: #e67e22; } .finding.info { border-color: #2980b9; }
 .tag { font-size: .75rem; background: #eee; border-radius: .3rem; padding: .1rem .4rem; margin-left: .5rem; }
 .ref { font-size: .8rem; color: #666; }
 .anchor-link { display: none; }
 pre { white-space: pre-wrap; }
-@media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } .finding { page-break-inside: avoid; } }
+@media print { body { margin: 0; max-width: none; } table { font-size: .68rem; } h2 { page-break-after: avoid; } .finding { page-break-inside: avoid; } }
 """
 
 
