@@ -63,5 +63,10 @@ schema: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python -c "from dpia.rulesdoc import write_docs; print(*write_docs(), sep='\n')"
 
+# Time and peak memory at 10k, 100k and 1M flows, the MR report at 20k flows and the what-if widget;
+# writes benchmarks/results/latest.md and latest.json (synthetic registers are cached in results/tmp/).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

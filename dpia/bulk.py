@@ -36,6 +36,8 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import re
+import types
 import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -57,6 +59,7 @@ FLOW_REQUIRED = ("id", "from", "to", "categories")
 FLOW_LISTS = ("categories", "purposes", "subjects")
 FLOW_IDS = ("id", "from", "to", "agreement")
 MAX_ID = 80
+PYSTR = pd.StringDtype("python", na_value=np.nan)  # the default "str" semantics, Python storage
 
 
 def _store():
@@ -187,8 +190,9 @@ def _field_kinds(cls: type) -> dict[str, str]:
     for name, f in cls.model_fields.items():
         key = f.alias or name
         ann = f.annotation
-        args = [a for a in typing.get_args(ann) if a is not type(None)] or [ann]
-        inner = args[0]
+        if typing.get_origin(ann) in (typing.Union, types.UnionType):  # X | None
+            ann = next(a for a in typing.get_args(ann) if a is not type(None))
+        inner = ann
         if typing.get_origin(inner) is list:
             out[key] = "list"
         elif isinstance(inner, type) and issubclass(inner, model.Strict):
@@ -264,6 +268,20 @@ def _row_items(section: str, path: Path, raw: _Raw, problems: list) -> list[tupl
 # Flows: column by column
 
 
+def _np(arr) -> np.ndarray:
+    """A pyarrow boolean array as a numpy bool array (nulls as False)."""
+    return np.asarray(arr.to_numpy(zero_copy_only=False), dtype=bool) if arr.null_count == 0 else \
+        np.asarray(arr.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _encode(values) -> tuple[np.ndarray, Any]:
+    """(codes, distinct values) of a pyarrow string array."""
+    import pyarrow.compute as pc
+
+    encoded = pc.dictionary_encode(values)
+    return encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32), encoded.dictionary
+
+
 @dataclass
 class _Pending:
     """Problems of one kind found column-wise: built (and capped) later."""
@@ -275,20 +293,30 @@ class _Pending:
 
 
 class FlowCSV:
-    """``flows.csv`` read with pyarrow and checked column by column."""
+    """``flows.csv`` read with pyarrow and checked column by column.
+
+    The reference columns (``from``, ``to``, ``agreement``, the lists, ``channel``) are read
+    dictionary-encoded: every check runs on a column's distinct values and reaches the cells through
+    their codes, and a list column is split once per distinct cell text, not once per row. The ``id``
+    column is sorted once; duplicates are neighbours in that order, and the order gives the flow
+    tables their categorical dtype (``FlowTable.flow_dtype``).
+    """
 
     def __init__(self, path: Path, raw: _Raw):
         self.path = path
         self.shown = raw.shown
         self.raw = raw
-        self.table = None  # pyarrow.Table of string columns
+        self.table = None  # pyarrow.Table as read
+        self.n = 0
         self.lines: np.ndarray = np.zeros(0, dtype=np.int64)  # 0-based line of each record
         self.columns: dict[str, int] = {}
-        self.lists: dict[str, tuple[Any, Any, Any]] = {}  # column → (values, parents, positions)
-        self.bad_rows = np.zeros(0, dtype=bool)
+        self.scalars: dict[str, tuple[np.ndarray, list[str]]] = {}  # column → (codes, distinct values)
+        self.lists: dict[str, tuple[np.ndarray, list[str], np.ndarray, np.ndarray]] = {}  # → codes, distinct, row, position
         self.pending: list[_Pending] = []
         self.first_index = 0  # the number of YAML flows (for the path flows[n])
-        self._ids = None
+        self._ids = None  # pyarrow string array of the ids
+        self._order: np.ndarray | None = None  # row numbers in id order
+        self._sorted: np.ndarray | None = None  # the ids in sorted order (Python strings)
         self.table_frame: FlowTable | None = None
 
     # ---- reading
@@ -306,20 +334,20 @@ class FlowCSV:
             invalid.append(row)
             return "skip"
 
-        quoted = b'"' in raw.data
+        id_column = self.columns.get("id")
+        types = {f"c{j}": pa.string() if j == id_column else pa.dictionary(pa.int32(), pa.string()) for j in range(width)}
         try:
             table = pacsv.read_csv(
                 pa.BufferReader(raw.data),
-                read_options=pacsv.ReadOptions(column_names=[f"c{j}" for j in range(width)], skip_rows=1,
-                                               use_threads=True),
-                parse_options=pacsv.ParseOptions(newlines_in_values=quoted, invalid_row_handler=handler),
-                convert_options=pacsv.ConvertOptions(column_types={f"c{j}": pa.string() for j in range(width)},
-                                                     strings_can_be_null=False, quoted_strings_can_be_null=False),
+                read_options=pacsv.ReadOptions(column_names=[f"c{j}" for j in range(width)], skip_rows=1),
+                parse_options=pacsv.ParseOptions(newlines_in_values=b'"' in raw.data, invalid_row_handler=handler),
+                convert_options=pacsv.ConvertOptions(column_types=types, strings_can_be_null=False,
+                                                     quoted_strings_can_be_null=False),
             )
-        except pa.ArrowInvalid as exc:
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
             problems.append(_store()._problem(self.shown, (0, 0), "csv_syntax", problem=str(exc).splitlines()[0][:200]))
             return
-        n = table.num_rows
+        n = self.n = table.num_rows
         # The line of each record: the row number plus one when no value spans lines and no line is blank.
         newlines = raw.data.count(b"\n") + (0 if raw.data.endswith(b"\n") else 1)
         if invalid or newlines != n + 1:
@@ -332,77 +360,101 @@ class FlowCSV:
             self.lines = np.asarray(good[:n] if len(good) >= n else good + [0] * (n - len(good)), dtype=np.int64)
         else:
             self.lines = np.arange(1, n + 1, dtype=np.int64)
-        self.table = table.rename_columns(names)
+        self.table = table.unify_dictionaries()
         self._local_checks()
+        self.raw = None  # the bytes are no longer needed
 
-    def col(self, name: str):
-        """A column as one pyarrow string array ('' where the column is absent)."""
-        import pyarrow as pa
-
-        if name not in self.columns:
-            return pa.array([""] * self.table.num_rows, type=pa.string())
-        return self.table.column(self.columns[name]).combine_chunks()
+    def _dictionary(self, name: str) -> tuple[np.ndarray, list[str]]:
+        """(codes, distinct values) of a dictionary-read column, values trimmed (codes merged if needed)."""
+        column = self.table.column(self.columns[name])
+        chunks = column.chunks
+        if not chunks:
+            return np.zeros(0, dtype=np.int64), []
+        dictionary = chunks[0].dictionary.to_pylist()
+        codes = np.concatenate([c.indices.to_numpy(zero_copy_only=False) for c in chunks]).astype(np.int64)
+        trimmed = [v.strip() for v in dictionary]
+        if trimmed != dictionary or len(set(trimmed)) != len(trimmed):
+            remap, uniques = pd.factorize(pd.Series(trimmed, dtype=object))
+            return remap[codes].astype(np.int64), list(uniques)
+        return codes, dictionary
 
     def _local_checks(self) -> None:
         """Problems visible in the file alone: empty required values, malformed ids, empty lists."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        n = self.table.num_rows
-        bad = np.zeros(n, dtype=bool)
-        ids = pc.utf8_trim_whitespace(self.col("id"))
-        self._ids = ids
-
-        def id_of(k: int) -> str:
-            return ids[k].as_py()
-
-        for name in FLOW_IDS:
+        n = self.n
+        # ids: checked on every value (they are all distinct)
+        if "id" in self.columns:
+            ids = self.table.column(self.columns["id"]).combine_chunks()
+            if len(ids) and not _np(pc.match_substring_regex(ids, r"^\S(.*\S)?$")).all():
+                ids = pc.utf8_trim_whitespace(ids)
+            self._ids = ids
+            empty = _np(pc.equal(ids, "")) if n else np.zeros(0, dtype=bool)
+            rows = np.flatnonzero(empty)
+            if len(rows):
+                self._add("missing", "id", rows, lambda k: {"path": self.path_of(k), "field": "id"})
+            if n:
+                long = _np(pc.greater(pc.utf8_length(ids), MAX_ID))
+                wrong = ~_np(pc.match_substring_regex(ids, model.ID_PATTERN)) & ~long & ~empty
+                for key, sel in (("too_long", long), ("bad_id", wrong)):
+                    rows = np.flatnonzero(sel)
+                    if len(rows):
+                        self._add(key, "id", rows, lambda k, key=key: {"path": f"{self.path_of(k)}.id", "limit": MAX_ID}
+                                  if key == "too_long" else {"path": f"{self.path_of(k)}.id", "value": ids[k].as_py()})
+            self._order = pc.sort_indices(ids).to_numpy()
+            self._sorted = ids.take(pa.array(self._order)).to_numpy(zero_copy_only=False)
+        else:
+            self._ids = pa.array([""] * n, type=pa.string())
+        # the other id columns, through their distinct values
+        for name in ("from", "to", "agreement"):
             if name not in self.columns:
                 continue
-            values = pc.utf8_trim_whitespace(self.col(name))
-            empty = np.asarray(pc.equal(values, "").to_numpy(zero_copy_only=False), dtype=bool)
-            if name in FLOW_REQUIRED:
-                rows = np.flatnonzero(empty)
-                if len(rows):
-                    self._add("missing", name, rows, lambda k, name=name: {"path": self.path_of(k), "field": name})
-                    bad[rows] = True
-            self._id_problems(name, values, ~empty, None, None, bad, id_of)
+            codes, uniques = self._dictionary(name)
+            self.scalars[name] = (codes, uniques)
+            empty_u = np.array([u == "" for u in uniques], dtype=bool)
+            if name in FLOW_REQUIRED and empty_u.any():
+                rows = np.flatnonzero(empty_u[codes])
+                self._add("missing", name, rows, lambda k, name=name: {"path": self.path_of(k), "field": name})
+            self._id_problems(name, codes, uniques, ~empty_u[codes], None, None)
         for name in FLOW_LISTS:
             if name not in self.columns:
                 continue
-            lists = pc.utf8_split_whitespace(pc.utf8_trim_whitespace(self.col(name)))
-            flat = pc.list_flatten(lists)
-            parents = pc.list_parent_indices(lists).to_numpy()
-            offsets = lists.offsets.to_numpy()
-            positions = np.arange(len(flat), dtype=np.int64) - offsets[parents]
-            keep = pc.not_equal(flat, "")
-            keep_np = np.asarray(keep.to_numpy(zero_copy_only=False), dtype=bool)
-            flat = flat.filter(keep)
-            parents = parents[keep_np]
-            positions = positions[keep_np]
-            self.lists[name] = (flat, parents, positions)
+            cell_codes, cells = self._dictionary(name)
+            items = [c.split() for c in cells]
+            uniques = sorted({i for its in items for i in its})
+            number = {u: k for k, u in enumerate(uniques)}
+            counts = np.array([len(its) for its in items], dtype=np.int64)
+            starts = np.concatenate([[0], np.cumsum(counts)[:-1]]) if len(counts) else np.zeros(0, dtype=np.int64)
+            flat = np.array([number[i] for its in items for i in its], dtype=np.int64)
+            per_row = counts[cell_codes] if len(cells) else np.zeros(n, dtype=np.int64)
+            parents = np.repeat(np.arange(n, dtype=np.int64), per_row)
+            row_start = np.repeat(np.cumsum(per_row) - per_row, per_row)
+            positions = np.arange(len(parents), dtype=np.int64) - row_start
+            codes = flat[np.repeat(starts[cell_codes], per_row) + positions] if len(parents) else np.zeros(0, dtype=np.int64)
+            self.lists[name] = (codes, uniques, parents, positions)
             if name == "categories":
-                has = np.zeros(n, dtype=bool)
-                has[parents] = True
-                rows = np.flatnonzero(~has)
+                rows = np.flatnonzero(per_row == 0)
                 if len(rows):
                     self._add("too_short", name, rows, lambda k: {"path": f"{self.path_of(k)}.categories"})
-                    bad[rows] = True
-            self._id_problems(name, flat, None, parents, positions, bad, id_of)
-        self.bad_rows = bad
+            self._id_problems(name, codes, uniques, None, parents, positions)
 
     def path_of(self, k: int) -> str:
         ident = self._ids[k].as_py() if self._ids is not None else ""
         label = f" ({ident})" if ident else ""
         return f"flows[{self.first_index + int(k)}]{label}"
 
-    def _id_problems(self, name, values, mask, parents, positions, bad, id_of) -> None:
-        """bad_id / too_long for the ids in ``values`` (a column, or a flattened list column)."""
-        import pyarrow.compute as pc
-
-        long = np.asarray(pc.greater(pc.utf8_length(values), MAX_ID).to_numpy(zero_copy_only=False), dtype=bool)
-        ok = np.asarray(pc.match_substring_regex(values, model.ID_PATTERN).to_numpy(zero_copy_only=False), dtype=bool)
-        wrong = ~ok & ~long
+    def _id_problems(self, name, codes, uniques, mask, parents, positions) -> None:
+        """bad_id / too_long for the ids of a column (or a flattened list column), given as codes into
+        its distinct values ``uniques``."""
+        if not len(uniques):
+            return
+        pattern = re.compile(model.ID_PATTERN)
+        long_u = np.array([len(u) > MAX_ID for u in uniques], dtype=bool)
+        wrong_u = np.array([not pattern.match(u) for u in uniques], dtype=bool) & ~long_u
+        if not (long_u.any() or wrong_u.any()):
+            return
+        long, wrong = long_u[codes], wrong_u[codes]
         if mask is not None:
             long &= mask
             wrong &= mask
@@ -411,7 +463,6 @@ class FlowCSV:
             if not len(idx):
                 continue
             rows = parents[idx] if parents is not None else idx
-            bad[rows] = True
 
             def make(pos, idx=idx, rows=rows, key=key):
                 k = int(rows[pos])
@@ -420,7 +471,7 @@ class FlowCSV:
                     path += f"[{int(positions[idx[pos]])}]"
                 if key == "too_long":
                     return {"path": path, "limit": MAX_ID}
-                return {"path": path, "value": values[int(idx[pos])].as_py()}
+                return {"path": path, "value": uniques[int(codes[idx[pos]])]}
 
             self._add(key, name, rows, make, by_position=True)
 
@@ -430,6 +481,12 @@ class FlowCSV:
         else:
             self.pending.append(_Pending(key, self.columns[column], rows, lambda pos, rows=rows: make(int(rows[pos]))))
 
+    def has_id(self, flow_id: str) -> bool:
+        if self._sorted is None or not len(self._sorted):
+            return False
+        k = int(np.searchsorted(self._sorted, flow_id))
+        return k < len(self._sorted) and self._sorted[k] == flow_id
+
     # ---- checks against the rest of the register
     def check(self, id_sections: dict[str, str], ids_by_section: dict[str, list[str]], origins: dict[str, Any],
               first_index: int) -> None:
@@ -437,58 +494,50 @@ class FlowCSV:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        if self.table is None:
+        if self.table is None or "id" not in self.columns:
             return
         self.first_index = first_index
         st = _store()
-        n = self.table.num_rows
-        # Duplicate ids: later rows repeat an earlier row's id, or the id is already used in the YAML.
         ids = self._ids
-        present = np.asarray(pc.not_equal(ids, "").to_numpy(zero_copy_only=False), dtype=bool)
-        encoded = ids.dictionary_encode()
-        codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-        first_row = np.full(len(encoded.dictionary), -1, dtype=np.int64)
-        order = np.arange(n)[::-1]
-        first_row[codes[order]] = order  # the last write wins: the first occurrence
-        repeat = present & (first_row[codes] != np.arange(n))
-        rows = np.flatnonzero(repeat)
-        if len(rows):
-            self.pending.append(_Pending("duplicate_id", self.columns["id"], rows, lambda pos, rows=rows: {
+        # Duplicate ids are neighbours in id order; the sort is stable, so the first of a run is the first row.
+        srt, order = self._sorted, self._order
+        same = (srt[1:] == srt[:-1]) & (srt[1:] != "") if len(srt) > 1 else np.zeros(0, dtype=bool)
+        if same.any():
+            run_start = np.maximum.accumulate(np.where(np.concatenate([[False], same]), 0, np.arange(len(srt))))
+            later = np.flatnonzero(np.concatenate([[False], same]))
+            rows, firsts = order[later], order[run_start[later]]
+            self.pending.append(_Pending("duplicate_id", self.columns["id"], rows, lambda pos, rows=rows, firsts=firsts: {
                 "path": f"{self.path_of(int(rows[pos]))}.id", "value": ids[int(rows[pos])].as_py(),
-                "where": f"{self.shown}:{int(self.lines[first_row[codes[int(rows[pos])]]]) + 1}"}))
-        in_yaml = present & np.asarray(
-            pc.is_in(ids, value_set=pa.array(list(id_sections), type=pa.string())).to_numpy(zero_copy_only=False), dtype=bool)
+                "where": f"{self.shown}:{int(self.lines[firsts[pos]]) + 1}"}))
+        in_yaml = _np(pc.is_in(ids, value_set=pa.array(list(id_sections), type=pa.string()))) if self.n else np.zeros(0, bool)
         rows = np.flatnonzero(in_yaml)
         if len(rows):
             self.pending.append(_Pending("duplicate_id", self.columns["id"], rows, lambda pos, rows=rows: {
                 "path": f"{self.path_of(int(rows[pos]))}.id", "value": ids[int(rows[pos])].as_py(),
                 "where": origins[ids[int(rows[pos])].as_py()].where()}))
-        self.bad_rows = self.bad_rows | repeat | in_yaml
-        # References
-        targets_of = REFERENCES["flows"]
-        ok_id = model.ID_PATTERN
-        for name, targets in targets_of.items():
+        # References: checked on the distinct values of each column
+        pattern = re.compile(model.ID_PATTERN)
+        for name, targets in REFERENCES["flows"].items():
             if name not in self.columns:
                 continue
             options = [x for s in targets for x in ids_by_section.get(s, [])]
             allowed = st.Msg("form_other", (("pattern", "/".join(targets)),))
             if name in FLOW_LISTS:
-                values, parents, positions = self.lists[name]
+                codes, uniques, parents, positions = self.lists[name]
             else:
-                values = pc.utf8_trim_whitespace(self.col(name))
-                parents, positions = None, None
-            known = np.asarray(pc.is_in(values, value_set=pa.array(options, type=pa.string())).to_numpy(
-                zero_copy_only=False), dtype=bool)
-            wellformed = np.asarray(pc.match_substring_regex(values, ok_id).to_numpy(zero_copy_only=False), dtype=bool)
-            idx = np.flatnonzero(~known & wellformed)
+                (codes, uniques), parents, positions = self.scalars[name], None, None
+            known = set(options)
+            dangling_u = np.array([u not in known and bool(pattern.match(u)) for u in uniques], dtype=bool)
+            if not dangling_u.any():
+                continue
+            idx = np.flatnonzero(dangling_u[codes])
             if not len(idx):
                 continue
             rows = parents[idx] if parents is not None else idx
-            self.bad_rows[rows] = True
 
-            def make(pos, idx=idx, rows=rows, values=values, positions=positions, name=name, options=options,
-                     allowed=allowed):
-                v = values[int(idx[pos])].as_py()
+            def make(pos, idx=idx, rows=rows, codes=codes, uniques=uniques, positions=positions, name=name,
+                     options=options, allowed=allowed):
+                v = uniques[int(codes[idx[pos]])]
                 path = f"{self.path_of(int(rows[pos]))}.{name}"
                 if positions is not None:
                     path += f"[{int(positions[idx[pos]])}]"
@@ -520,29 +569,44 @@ class FlowCSV:
 
     # ---- the table
     def frame(self) -> FlowTable:
-        import pyarrow.compute as pc
-
+        """The flows as tables: every column categorical, ``flow`` with the sorted ids as categories."""
         if self.table_frame is None:
-            def series(arr, none_if_empty=False):
-                s = arr.to_pandas().astype("str")
-                return s.where(s != "", None) if none_if_empty else s
+            n = self.n
 
+            def categorical(name: str, none_if_empty: bool = False) -> pd.Categorical:
+                if name not in self.scalars and name != "channel":
+                    return pd.Categorical.from_codes(np.full(n, -1), categories=pd.Index([], dtype=object))
+                codes, uniques = self.scalars[name] if name != "channel" else self._dictionary("channel")
+                cats = list(uniques)
+                if none_if_empty and "" in cats:
+                    empty = cats.index("")
+                    codes = np.where(codes == empty, -1, codes - (codes > empty))
+                    cats.pop(empty)
+                return pd.Categorical.from_codes(codes, categories=pd.Index(cats, dtype=object))
+
+            flow_dtype = pd.CategoricalDtype(pd.Index(pd.array(self._sorted, dtype=PYSTR)), ordered=False)
+            flow_codes = np.empty(n, dtype=np.int64)
+            flow_codes[self._order] = np.arange(n)
             flows = pd.DataFrame({
-                "flow": series(self._ids),
-                "src": series(pc.utf8_trim_whitespace(self.col("from"))),
-                "dst": series(pc.utf8_trim_whitespace(self.col("to"))),
-                "agreement": series(pc.utf8_trim_whitespace(self.col("agreement")), none_if_empty=True),
-                "channel": series(self.col("channel"), none_if_empty=True),
+                "flow": pd.Categorical.from_codes(flow_codes, dtype=flow_dtype),
+                "src": categorical("from"),
+                "dst": categorical("to"),
+                "agreement": categorical("agreement", none_if_empty=True),
+                "channel": categorical("channel", none_if_empty=True) if "channel" in self.columns
+                else pd.Categorical.from_codes(np.full(n, -1), categories=pd.Index([], dtype=object)),
             })
             exploded = {}
             for name, column in (("categories", "category"), ("purposes", "purpose"), ("subjects", "subject")):
                 if name in self.lists:
-                    values, parents, _ = self.lists[name]
-                    exploded[name] = pd.DataFrame({"row": parents.astype(np.int64), column: series(values)})
+                    codes, uniques, parents, _ = self.lists[name]
+                    values = pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=object))
+                    exploded[name] = pd.DataFrame({"row": parents, column: values})
                 else:
-                    exploded[name] = pd.DataFrame({"row": np.zeros(0, dtype=np.int64), column: pd.Series([], dtype="str")})
+                    exploded[name] = pd.DataFrame({"row": np.zeros(0, dtype=np.int64),
+                                                   column: pd.Categorical([], categories=pd.Index([], dtype=object))})
             self.table_frame = FlowTable(self.shown, flows, exploded["categories"], exploded["purposes"],
-                                         exploded["subjects"], self.lines + 1)
+                                         exploded["subjects"], self.lines + 1, flow_dtype, flow_codes, self._order)
+            self.table = None  # everything is in the frames now
         return self.table_frame
 
 
@@ -562,11 +626,8 @@ class Bulk:
         return bool(self.items or self.flows is not None or self.problems)
 
     def has_flow(self, flow_id: str) -> bool:
-        """Whether a valid bulk flow has this id (for YAML references such as a DPIA's ``flows``)."""
-        if self.flows is None or self.flows.table is None:
-            return False
-        ids = self.flows.frame().ids()
-        return flow_id in ids
+        """Whether a bulk flow has this id (for YAML references such as a DPIA's ``flows``)."""
+        return self.flows is not None and self.flows.has_id(flow_id)
 
     def check(self, id_sections, ids_by_section, origins, first_index: int) -> list:
         if self.flows is None:
@@ -576,13 +637,13 @@ class Bulk:
         return self.flows.problems()
 
     def attach(self, register: Register) -> None:
-        if self.flows is not None and self.flows.table is not None:
+        if self.flows is not None and (self.flows.table is not None or self.flows.table_frame is not None):
             register._flow_table = self.flows.frame()
 
     def where(self, entity_id: str) -> str | None:
-        if self.flows is None or self.flows.table is None:
+        if self.flows is None or self.flows.table_frame is None:
             return None
-        return self.flows.frame().where(entity_id)
+        return self.flows.table_frame.where(entity_id)
 
 
 def read_bulk(root: Path) -> Bulk:
@@ -631,12 +692,13 @@ def cap_problems(problems: list) -> list:
 
 @dataclass
 class FlowTable:
-    """The bulk flows of a loaded register, as tables (Arrow-backed strings).
+    """The bulk flows of a loaded register, as tables of categoricals.
 
     ``flows``: flow, src, dst, agreement (None when empty), channel, one row per flow in file order;
     ``categories`` (row, category), ``purposes`` (row, purpose), ``subjects`` (row, subject): the list
     columns exploded, ``row`` being the flow's position in ``flows``; ``lines``: the line of each flow
-    in the file.
+    in the file. ``flow_dtype`` has the sorted flow ids as categories, ``flow_codes`` each row's code in
+    it and ``order`` the rows in id order (``order[code]`` is the row of a code).
     """
 
     file: str
@@ -645,25 +707,32 @@ class FlowTable:
     purposes: pd.DataFrame
     subjects: pd.DataFrame
     lines: np.ndarray
-    _index: pd.Index | None = field(default=None, repr=False)
+    flow_dtype: pd.CategoricalDtype
+    flow_codes: np.ndarray
+    order: np.ndarray
 
     def __len__(self) -> int:
         return len(self.flows)
 
-    def ids(self) -> pd.Index:
-        if self._index is None:
-            self._index = pd.Index(self.flows["flow"])
-        return self._index
+    @property
+    def sorted_ids(self) -> np.ndarray:
+        """The flow ids in sorted order, as a numpy array (for binary search)."""
+        cached = self.__dict__.get("_sorted_ids")
+        if cached is None:
+            cached = self.__dict__["_sorted_ids"] = np.asarray(self.flow_dtype.categories.to_numpy(), dtype=object)
+        return cached
+
+    def row_of(self, flow_id: str) -> int | None:
+        """The row of a flow id, or None."""
+        ids = self.sorted_ids
+        k = int(np.searchsorted(ids, flow_id))
+        if k < len(ids) and ids[k] == flow_id:
+            return int(self.order[k])
+        return None
 
     def where(self, flow_id: str) -> str | None:
-        idx = self.ids()
-        try:
-            k = idx.get_loc(flow_id)
-        except KeyError:
-            return None
-        if not isinstance(k, (int, np.integer)):
-            return None
-        return f"{self.file}:{int(self.lines[k])}"
+        k = self.row_of(flow_id)
+        return None if k is None else f"{self.file}:{int(self.lines[k])}"
 
     def rows(self, mask: np.ndarray | None = None) -> Iterator[Flow]:
         """Flow objects for the rows selected by ``mask`` (all by default), built without validation
@@ -726,7 +795,11 @@ def flows_by_id(register: Register, ids: Iterable[str]) -> list[Flow]:
     out = [f for f in register.flows if f.id in wanted]
     table = bulk_flows(register)
     if table is not None and wanted:
-        mask = table.flows["flow"].isin(wanted).to_numpy()
+        mask = np.zeros(len(table), dtype=bool)
+        for fid in wanted:
+            k = table.row_of(fid)  # binary search in the sorted ids
+            if k is not None:
+                mask[k] = True
         if mask.any():
             out += list(table.rows(mask))
     return out
@@ -742,4 +815,56 @@ def flows_touching(register: Register, ids: Iterable[str], nodes: Iterable[str])
         mask = (f["flow"].isin(wanted) | f["src"].isin(ends) | f["dst"].isin(ends)).to_numpy()
         if mask.any():
             out += list(table.rows(mask))
+    return out
+
+
+@dataclass
+class ScopePart:
+    """What the bulk flows add to a scope (``dpia.scope.scope_of``)."""
+
+    flows: list[str]
+    categories: set[str]
+    subjects: set[str]
+    purposes: set[str]
+    agreements: set[str]
+    ends: set[str]  # every ``from`` and ``to`` of the flows
+
+
+def scope_part(register: Register, systems: Iterable[str], flows: Iterable[str]) -> ScopePart | None:
+    """The bulk flows named in ``flows`` or starting or ending at one of ``systems``, summarised for a
+    scope without building a Flow object per flow; None for a register without bulk flows."""
+    table = bulk_flows(register)
+    if table is None:
+        return None
+    f = table.flows
+    systems = list(set(systems))
+    mask = (f["src"].isin(systems) | f["dst"].isin(systems)).to_numpy() if systems else np.zeros(len(f), dtype=bool)
+    for fid in set(flows):
+        k = table.row_of(fid)
+        if k is not None:
+            mask[k] = True
+    if not mask.any():
+        return ScopePart([], set(), set(), set(), set(), set())
+    chosen = f[mask]
+
+    def items(frame: pd.DataFrame, column: str) -> set[str]:
+        return set(frame.loc[mask[frame["row"].to_numpy()], column].dropna().unique().tolist())
+
+    return ScopePart(
+        flows=chosen["flow"].astype(object).tolist(),
+        categories=items(table.categories, "category"),
+        subjects=items(table.subjects, "subject"),
+        purposes=items(table.purposes, "purpose"),
+        agreements=set(chosen["agreement"].dropna().unique().tolist()),
+        ends=set(chosen["src"].dropna().unique().tolist()) | set(chosen["dst"].dropna().unique().tolist()),
+    )
+
+
+def flow_targets(register: Register) -> set[str]:
+    """Every id some flow goes to (YAML and bulk flows), without building Flow objects."""
+    out = {f.to for f in register.flows}
+    table = bulk_flows(register)
+    if table is not None:
+        dst = table.flows["dst"]
+        out |= set(dst.cat.categories[pd.unique(dst.cat.codes[dst.cat.codes >= 0].to_numpy())].tolist())
     return out

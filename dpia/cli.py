@@ -171,6 +171,20 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_synth(args: argparse.Namespace) -> int:
+    from .synth import TargetNotSynthetic, generate
+
+    try:
+        manifest = generate(args.schools, args.apps, args.seed, args.output, use=args.use,
+                            defect_share=args.defect_share, on=args.on or dt.date(2026, 11, 29))
+    except TargetNotSynthetic:
+        print(t("synth_target_not_empty", args.lang, path=args.output), file=sys.stderr)
+        return EXIT_INVALID
+    print(t("synth_written", args.lang, path=args.output, flows=manifest.counts["flows"],
+            schools=args.schools, defects=len(manifest.defects), findings=len(manifest.expected_findings)))
+    return EXIT_OK
+
+
 def _output_file(lang: str, *suffixes: str) -> Callable[[str], str]:
     """An argparse type: a file name ending in one of ``suffixes`` (a usage error otherwise)."""
 
@@ -201,6 +215,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export-art30": _cmd_export_art30,
     "export-register": _cmd_export_register,
     "import": _cmd_import,
+    "synth": _cmd_synth,
 }
 
 
@@ -252,6 +267,15 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="turn a spreadsheet (XLSX, or a folder of CSV sheets) into a register folder")
     p.add_argument("path", help="the workbook (.xlsx) or a folder of CSV files, one per sheet")
     p.add_argument("-o", "--output", required=True, help="the register folder to create (new or empty)")
+    p = sub.add_parser("synth", help="write a synthetic register with planted defects (for tests and benchmarks)")
+    p.add_argument("--schools", type=int, required=True, help="number of schools")
+    p.add_argument("--apps", type=int, required=True, help="number of products, pupil administrations included")
+    p.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same files")
+    p.add_argument("--use", type=float, default=0.9, help="share of the products a school uses (default 0.9)")
+    p.add_argument("--defect-share", type=float, default=0.0005,
+                   help="share of the school-to-product flows given a planted defect, per kind (default 0.0005)")
+    p.add_argument("--on", type=_date, default=None, help="assessment date the manifest's findings hold on")
+    p.add_argument("-o", "--output", required=True, help="the folder to write (new, empty, or an earlier synth)")
     for p in sub.choices.values():
         p.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="nl (default) or en")
     return parser

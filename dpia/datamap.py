@@ -56,6 +56,9 @@ TYPE_COLOURS = {
     "special": "#b15928",
 }
 PROBLEM_COLOUR = "#e31a1c"
+# Above these sizes a map per node is unreadable (and takes minutes to draw): the map is drawn per role.
+MAX_FLOWS_DRAWN = 250
+MAX_NODES_DRAWN = 60
 
 
 def select_flows(
@@ -125,7 +128,11 @@ def draw_datamap(
     tb = Tables(register)
     selected = sorted(tb.flows["flow"] if flows is None else flows)
     problems = set(problems)
+    if len(selected) > MAX_FLOWS_DRAWN:
+        return draw_role_map(register, selected, problems, lang, title, tb)
     pos = layout(register, selected)
+    if len(pos) > MAX_NODES_DRAWN:
+        return draw_role_map(register, selected, problems, lang, title, tb)
     role = _node_role(tb)
     index = register.index()
     labels = {n: _label(index.get(n), n, lang) for n in pos}
@@ -189,3 +196,93 @@ def _label(entity, node: str, lang: str | None) -> str:
         label = entity.label.en if lang == "en" else entity.label.nl
     label = label or node
     return label if len(label) <= 26 else label[:25] + "…"
+
+
+def draw_role_map(
+    register: Register,
+    flows: Iterable[str] | None = None,
+    problems: Iterable[str] = (),
+    lang: str | None = None,
+    title: str | None = None,
+    tables: Tables | None = None,
+) -> Figure:
+    """The data map of a large register: one node per role (data subjects, the board and its schools,
+    systems, processors, ...), labelled with how many nodes it stands for, and one arrow per pair of
+    roles, labelled with how many flows it stands for. Arrows take the colour of the most sensitive
+    data they carry; red when a flow among them has a finding. ``draw_datamap`` draws this instead of
+    the map per node when there are more than ``MAX_FLOWS_DRAWN`` flows or ``MAX_NODES_DRAWN`` nodes.
+    """
+    import numpy as np
+    import pandas as pd
+
+    tb = tables if tables is not None else Tables(register)
+    f = tb.flows
+    if flows is not None:
+        f = tb.with_flows(f, list(flows))
+    role = _node_role(tb)
+    src = f["src"].astype(object).map(role).fillna("third_party")
+    dst = f["dst"].astype(object).map(role).fillna("third_party")
+    # The most sensitive type per flow, as a rank in TYPE_ORDER.
+    rank = {ty: i for i, ty in enumerate(TYPE_ORDER)}
+    cat_rank = dict(zip(tb.categories["category"].astype(object), tb.categories["type"].map(rank)))
+    fc = tb.with_flows(tb.flow_categories, f["flow"])
+    worst = pd.Series(fc["category"].astype(object).map(cat_rank).fillna(0).to_numpy(),
+                      index=fc["flow"].astype(object).to_numpy()).groupby(level=0).max()
+    frame = pd.DataFrame({
+        "src": src.to_numpy(), "dst": dst.to_numpy(),
+        "worst": f["flow"].astype(object).map(worst).fillna(0).astype(int).to_numpy(),
+        "problem": f["flow"].astype(object).isin(set(problems)).to_numpy(),
+    })
+    edges = frame.groupby(["src", "dst"]).agg(count=("worst", "size"), worst=("worst", "max"),
+                                             problem=("problem", "any")).reset_index()
+    members = pd.concat([pd.DataFrame({"role": src.to_numpy(), "node": f["src"].astype(object).to_numpy()}),
+                         pd.DataFrame({"role": dst.to_numpy(), "node": f["dst"].astype(object).to_numpy()})])
+    sizes = members.drop_duplicates().groupby("role")["node"].size().to_dict()
+    roles = sorted(sizes, key=lambda r: (COLUMNS.get(r, 5), r))
+    # Roles sharing a column (recipients, third parties) sit one above the other.
+    pos: dict[str, tuple[float, float]] = {}
+    for col in sorted({COLUMNS.get(r, 5) for r in roles}):
+        here = [r for r in roles if COLUMNS.get(r, 5) == col]
+        for i, r in enumerate(here):
+            pos[r] = (float(col), (len(here) - 1) / 2.0 - i)
+
+    fig, ax = plt.subplots(figsize=(14, 5.5), dpi=100)
+    ax.set_axis_off()
+    widths = np.log10(edges["count"].to_numpy() + 1)
+    scale = 5.0 / max(widths.max(), 1.0) if len(widths) else 1.0
+    for (s, d, count, worst_rank, bad), width in zip(edges.itertuples(index=False, name=None), widths):
+        colour = PROBLEM_COLOUR if bad else TYPE_COLOURS[TYPE_ORDER[int(worst_rank)]]
+        rad = 0.25
+        (x1, y1), (x2, y2) = pos[s], pos[d]
+        if s == d:  # flows within a role: a loop above its node
+            start, end, style, shrink = (x1 - 0.1, y1 + 0.2), (x1 + 0.1, y1 + 0.2), "arc3,rad=-2.2", 0
+        else:
+            start, end, style, shrink = pos[s], pos[d], f"arc3,rad={rad}", 30
+        ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=16, color=colour,
+                                     linewidth=1.0 + width * scale, connectionstyle=style,
+                                     shrinkA=shrink, shrinkB=shrink, zorder=2 if bad else 1, alpha=0.85))
+        if s == d:
+            mx, my = x1, y1 + 0.62
+        else:  # the label sits on the bulge of the arc
+            mx, my = (x1 + x2) / 2 + rad * (y2 - y1) / 2, (y1 + y2) / 2 - rad * (x2 - x1) / 2
+        ax.text(mx, my, f"{count:,}".replace(",", "."), ha="center", va="center", fontsize=8, zorder=5,
+                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": colour, "lw": 0.8})
+    for r, (x, y) in pos.items():
+        ax.scatter([x], [y], s=2600, color=ROLE_COLOURS.get(r, "#d9d9d9"), edgecolors="#333333", zorder=3)
+        ax.text(x, y, f"{t(f'role_{r}', lang)}\n({sizes[r]:,})".replace(",", "."), ha="center", va="center",
+                fontsize=8, zorder=4, wrap=True)
+    xs = [p[0] for p in pos.values()] or [0]
+    ys = [p[1] for p in pos.values()] or [0]
+    ax.set_xlim(min(xs) - 0.8, max(xs) + 0.8)
+    ax.set_ylim(min(ys) - 1.2, max(ys) + 1.2)
+    present = sorted({TYPE_ORDER[int(w)] for w in edges["worst"]}, key=TYPE_ORDER.index)
+    handles = [Line2D([], [], color=TYPE_COLOURS[ty], linewidth=2, label=t(f"datatype_{ty}", lang)) for ty in present]
+    if edges["problem"].any():
+        handles.append(Line2D([], [], color=PROBLEM_COLOUR, linewidth=3, label=t("datamap_problem", lang)))
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=6, fontsize=8, frameon=False)
+    heading = title or t("datamap_title", lang, name=register.controller.name)
+    ax.set_title(heading + "\n" + t("datamap_by_role", lang, flows=f"{len(f):,}".replace(",", "."),
+                                     nodes=f"{sum(sizes.values()):,}".replace(",", ".")), fontsize=11)
+    fig.tight_layout()
+    return fig
+

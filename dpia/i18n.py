@@ -267,6 +267,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     # ---- data map
     "datamap_title": {"nl": "Gegevensstromen van {name}", "en": "Data flows of {name}"},
     "datamap_problem": {"nl": "stroom met een bevinding", "en": "flow with a finding"},
+    "datamap_by_role": {
+        "nl": "samengevat per rol: {flows} gegevensstromen tussen {nodes} partijen, systemen en groepen; "
+        "de getallen tellen stromen en deelnemers",
+        "en": "summarised by role: {flows} flows between {nodes} parties, systems and groups; the numbers count "
+        "flows and members",
+    },
     "role_data_subject": {"nl": "betrokkenen", "en": "data subjects"},
     "role_controller": {"nl": "school (verwerkingsverantwoordelijke)", "en": "school (controller)"},
     "role_system": {"nl": "systeem", "en": "system"},
@@ -964,6 +970,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import_target_not_empty": {
         "nl": "{path} bestaat al en is geen lege map; niets geschreven. Kies een nieuwe map",
         "en": "{path} already exists and is not an empty folder; nothing was written. Choose a new folder",
+    },
+    "synth_written": {
+        "nl": "synthetisch register geschreven naar {path}: {schools} scholen, {flows} gegevensstromen, "
+        "{defects} geplante fouten die {findings} bevindingen moeten geven (zie manifest.json)",
+        "en": "wrote a synthetic register to {path}: {schools} schools, {flows} flows, {defects} planted defects "
+        "that must give {findings} findings (see manifest.json)",
+    },
+    "synth_target_not_empty": {
+        "nl": "{path} bevat al bestanden die niet van `dpia synth` zijn; kies een nieuwe of lege map",
+        "en": "{path} already holds files that `dpia synth` did not write; choose a new or empty folder",
     },
     "import_written": {
         "nl": "{count} registerbestand(en) geschreven in {path}",

@@ -70,9 +70,11 @@ def scrub(text: str, register: Register) -> str:
 def summary_html(register: Register, result: CheckResult, lang: str | None = None) -> str:
     """The plain-language summary that opens the report."""
     c = result.counts()
-    recipients = {f.to for f in register.flows} - {register.controller.id} - {s.id for s in register.controller.schools}
+    from .bulk import flow_count, flow_targets  # YAML and bulk (flows.csv) flows
+
+    recipients = flow_targets(register) - {register.controller.id} - {s.id for s in register.controller.schools}
     parts = [
-        f"<p>{_e(t('report_intro', lang, name=register.controller.name, flows=len(register.flows), parties=len(recipients), schools=len(register.controller.schools)))}</p>",
+        f"<p>{_e(t('report_intro', lang, name=register.controller.name, flows=flow_count(register), parties=len(recipients), schools=len(register.controller.schools)))}</p>",
         f"<p>{_e(t('report_check', lang, on=result.on.isoformat(), **c))}</p>",
     ]
     blockers = [f for f in result.open if f.severity is Severity.BLOCKER]

@@ -50,6 +50,7 @@ from typing import Any
 
 import pandas as pd
 
+from .bulk import flows_by_id
 from .i18n import t
 from .model import (
     EEA_COUNTRIES,
@@ -291,7 +292,7 @@ def _impact_factors(register: Register, scope: Scope, large_scale: int) -> list[
 def _likelihood_factors(register: Register, scope: Scope, findings: Iterable[Any] | None) -> list[Factor]:
     parties = {p.id: p for p in register.parties}
     operators = {s.id: s.operated_by for s in register.systems}
-    flows = [f for f in register.flows if f.id in set(scope.flows)]
+    flows = flows_by_id(register, scope.flows)  # YAML and bulk (flows.csv) flows
 
     def holder(node: str) -> str | None:
         node = operators.get(node, node)
@@ -857,7 +858,7 @@ def scaffold(register: Register, dpia: Dpia | str, screening: Any = None) -> lis
     parties = {p.id: p for p in register.parties}
     if facts.special:
         propose(RiskKind.DISCRIMINATION, [], [], "", ["non_discrimination", "private_life"], ["internal_human"])
-    public = sorted(f.id for f in register.flows if f.id in set(scope.flows) and f.to in parties and parties[f.to].role is PartyRole.PUBLIC)
+    public = sorted(f.id for f in flows_by_id(register, scope.flows) if f.to in parties and parties[f.to].role is PartyRole.PUBLIC)
     if public:
         propose(RiskKind.UNLAWFUL_PUBLICATION, [], public, "", ["private_life", "rights_of_the_child"], ["internal_human"])
     remote = [p for p in scope.parties if parties[p].role in (PartyRole.PROCESSOR, PartyRole.SUB_PROCESSOR)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .bulk import scope_part
 from .model import DataCategory, Dpia, Register, Risk, SubjectCategory
 
 
@@ -68,17 +69,26 @@ def scope_of(register: Register, systems: Iterable[str] = (), flows: Iterable[st
     subjects: set[str] = set()
     purposes: set[str] = set()
     agreements: set[str] = set()
+    ends: set[str] = set()
     for f in selected:
         categories.update(f.categories)
         subjects.update(f.subjects)
         purposes.update(f.purposes)
         if f.agreement:
             agreements.add(f.agreement)
-        for end in (f.from_, f.to):
-            if end in party_ids:
-                parties.add(end)
-            elif end in system_ids and operators[end] in party_ids:
-                parties.add(operators[end])
+        ends.update((f.from_, f.to))
+    bulk = scope_part(register, systems, wanted)  # flows from flows.csv, summarised as tables (dpia.bulk)
+    if bulk is not None:
+        categories |= bulk.categories
+        subjects |= bulk.subjects
+        purposes |= bulk.purposes
+        agreements |= bulk.agreements
+        ends |= bulk.ends
+    for end in ends:
+        if end in party_ids:
+            parties.add(end)
+        elif end in system_ids and operators[end] in party_ids:
+            parties.add(operators[end])
     roles = sorted(a.id for a in register.access_roles if a.system in systems)
     consents = sorted(c.id for c in register.consents if c.purpose in purposes)
     retention = sorted(
@@ -87,7 +97,7 @@ def scope_of(register: Register, systems: Iterable[str] = (), flows: Iterable[st
     )
     return Scope(
         systems=tuple(sorted(systems)),
-        flows=tuple(sorted(f.id for f in selected)),
+        flows=tuple(sorted([f.id for f in selected] + (bulk.flows if bulk is not None else []))),
         categories=tuple(sorted(categories)),
         subjects=tuple(sorted(subjects)),
         parties=tuple(sorted(parties)),

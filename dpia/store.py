@@ -18,6 +18,7 @@ import codecs
 import datetime as dt
 import difflib
 import errno
+import functools
 import hashlib
 import io
 import os
@@ -652,6 +653,9 @@ class LoadedRegister:
     # ---- editing: every edit changes the round-trip documents, then ``save`` validates and writes.
     def _node(self, entity_id: str) -> tuple[Origin, CommentedMap]:
         origin = self.origins.get(entity_id)
+        if origin is None and self.bulk and self.bulk.where(entity_id):  # a row of flows.csv
+            raise RegisterInvalid([_problem(self.bulk.where(entity_id).rsplit(":", 1)[0], (0, 0), "csv_read_only",
+                                            value=entity_id)])
         if origin is None:
             raise RegisterInvalid(
                 [_problem(str(self.root), (0, 0), "unknown_entity", value=entity_id, hint=did_you_mean(entity_id, self.origins))]
@@ -827,6 +831,7 @@ def atomic_write(path: Path, text: str) -> None:
 # Loading
 
 
+@functools.lru_cache(maxsize=4096)  # called per entry; thousands of CSV rows share a few files
 def _shown_path(root: Path, path: Path) -> str:
     try:
         rel = path.relative_to(root) if root.is_dir() else Path(path.name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .bulk import flow_count
 from .i18n import t
 from .model import Register
 
@@ -16,7 +17,7 @@ def counts(register: Register) -> dict[str, int]:
         "categories": len(r.data_categories),
         "subjects": len(r.subjects),
         "purposes": len(r.purposes),
-        "flows": len(r.flows),
+        "flows": flow_count(r),  # YAML and bulk (flows.csv) flows
         "agreements": len(r.agreements),
         "consents": len(r.consents),
         "roles": len(r.access_roles),

@@ -154,6 +154,8 @@ CLOUDS = [("cloud-nl", "Cloud Hosting Nederland B.V.", "NL"), ("cloud-de", "Rech
 EEA = ["NL", "NL", "NL", "NL", "BE", "DE", "IE", "FI"]
 
 FLOW_COLUMNS = ["id", "from", "to", "categories", "purposes", "subjects", "agreement", "channel"]
+YAML_FILES = ("register.yaml", "data.yaml", "purposes.yaml", "retention.yaml", "chains.yaml", "agreements.yaml",
+              "access.yaml", "consents.yaml", "measures.yaml", "dpias.yaml")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -281,6 +283,8 @@ def generate(
         raise ValueError("use must be in (0, 1]")
     rng = np.random.default_rng(seed)
     out = Path(out)
+    if out.exists() and any(out.iterdir()) and not _written_by_synth(out):
+        raise TargetNotSynthetic(out)
     out.mkdir(parents=True, exist_ok=True)
     for old in list(out.glob("*.yaml")) + list(out.glob("*.csv")) + [out / "manifest.json"]:
         if old.exists():
@@ -534,6 +538,21 @@ def generate(
     (out / "manifest.json").write_text(json.dumps(manifest.as_dict(), indent=2, ensure_ascii=False) + "\n",
                                        encoding="utf-8")
     return manifest
+
+
+class TargetNotSynthetic(Exception):
+    """The output folder holds files that ``dpia synth`` did not write: they are never replaced."""
+
+
+def _written_by_synth(folder: Path) -> bool:
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(manifest, dict) or manifest.get("generator") != "dpia synth":
+        return False
+    ours = {"manifest.json", "flows.csv", "schools.csv", "parties.csv", "systems.csv"} | set(YAML_FILES)
+    return all(p.name in ours for p in folder.iterdir())
 
 
 def _brin(i: int) -> str:

@@ -31,6 +31,7 @@ DISCLOSURE_ROLES = frozenset(
     {PartyRole.INDEPENDENT_CONTROLLER, PartyRole.RECIPIENT, PartyRole.THIRD_PARTY, PartyRole.PUBLIC, PartyRole.JOINT_CONTROLLER}
 )
 PROCESSOR_ROLES = frozenset({PartyRole.PROCESSOR, PartyRole.SUB_PROCESSOR})
+PYSTR = pd.StringDtype("python", na_value=np.nan)  # the default "str" semantics, Python storage
 
 # The id columns of each table (besides ``flow``), encoded with the register's id dtype.
 ID_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -120,10 +121,10 @@ class Tables:
             if f.agreement:
                 values.add(f.agreement)
         bulk = self._bulk
-        if bulk is not None:
+        if bulk is not None:  # the categories of the bulk columns (their distinct values)
             for frame, column in ((bulk.flows, "src"), (bulk.flows, "dst"), (bulk.flows, "agreement"),
                                   (bulk.categories, "category"), (bulk.purposes, "purpose"), (bulk.subjects, "subject")):
-                values.update(v for v in frame[column].dropna().unique().tolist() if isinstance(v, str))
+                values.update(v for v in frame[column].cat.categories.tolist() if isinstance(v, str))
         values.discard("")
         return pd.CategoricalDtype(pd.Index(sorted(values), dtype="str"), ordered=False)
 
@@ -163,27 +164,25 @@ class Tables:
     # ---- flows
     @cached_property
     def _flow_index(self) -> tuple[pd.CategoricalDtype, np.ndarray]:
-        """The dtype of every ``flow`` column, and the code of each flow (YAML flows, then bulk flows)."""
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        parts = [pa.array([f.id for f in self.register.flows], type=pa.large_string())]
-        if self._bulk is not None:
-            parts.append(pa.array(self._bulk.flows["flow"].array, type=pa.large_string()))
-        ids = pa.chunked_array(parts, type=pa.large_string()).combine_chunks()
-        if len(pc.unique(ids)) == len(ids):
-            order = pc.sort_indices(ids).to_numpy()
-            codes = np.empty(len(ids), dtype=np.int64)
-            codes[order] = np.arange(len(ids))
-            categories = ids.take(pa.array(order))
-        else:  # duplicate ids (a register built in code, not loaded): one category each
-            unique = pc.unique(ids)
-            categories = unique.take(pc.sort_indices(unique))
-            codes = pc.index_in(ids, value_set=categories).to_numpy(zero_copy_only=False).astype(np.int64)
-        # Object categories: pandas hashes a dtype's categories often (once per new dtype object), and
-        # hashing an object array is several times cheaper than converting Arrow strings first.
-        dtype = pd.CategoricalDtype(pd.Index(categories.to_numpy(zero_copy_only=False), dtype=object), ordered=False)
-        return dtype, codes
+        """The dtype of every ``flow`` column (the sorted flow ids as categories), and the code of each
+        flow (YAML flows, then bulk flows)."""
+        yaml_ids = [f.id for f in self.register.flows]
+        bulk = self._bulk
+        if bulk is not None and not yaml_ids:
+            return bulk.flow_dtype, bulk.flow_codes
+        if bulk is None:
+            categories = sorted(set(yaml_ids))
+            dtype = pd.CategoricalDtype(pd.Index(pd.array(categories, dtype=PYSTR)), ordered=False)
+            return dtype, np.asarray(dtype.categories.get_indexer(yaml_ids), dtype=np.int64)
+        # Merge the YAML ids into the bulk flows' sorted ids (ids are unique across both: the loader checks).
+        bulk_ids = np.asarray(bulk.flow_dtype.categories.to_numpy(), dtype=object)
+        extra = np.array(sorted(set(yaml_ids)), dtype=object)
+        at = np.searchsorted(bulk_ids, extra)
+        categories = np.insert(bulk_ids, at, extra)
+        shift = np.searchsorted(at, np.arange(len(bulk_ids)), side="right")  # YAML ids sorted before each bulk id
+        dtype = pd.CategoricalDtype(pd.Index(pd.array(categories, dtype=PYSTR)), ordered=False)
+        yaml_codes = np.asarray(dtype.categories.get_indexer(yaml_ids), dtype=np.int64)
+        return dtype, np.concatenate([yaml_codes, bulk.flow_codes + shift[bulk.flow_codes]])
 
     def _flow_column(self, positions) -> pd.Categorical:
         """The ``flow`` column for the flows at ``positions`` (YAML flows first, then bulk rows)."""
@@ -297,6 +296,35 @@ class Tables:
         first[group[::-1]] = np.arange(len(group))[::-1]
         flow = flows["flow"].array
         return pd.DataFrame({"flow": flow, "rep": flow.take(first[group])})
+
+    @cached_property
+    def _flow_ids_sorted(self) -> np.ndarray:
+        return np.asarray(self._flow_index[0].categories.to_numpy(), dtype=object)
+
+    def flow_codes(self, ids) -> np.ndarray:
+        """The codes of the flow ids ``ids`` (unknown ids left out), by binary search in the sorted ids.
+
+        ``Series.isin`` of a flow column against plain ids hashes every flow id on each call; this is the
+        cheap way to select a few flows of a million.
+        """
+        ids = np.asarray(pd.Series(ids, dtype=object).dropna().unique(), dtype=object)
+        known = self._flow_ids_sorted
+        if not len(ids) or not len(known):
+            return np.zeros(0, dtype=np.int64)
+        at = np.minimum(np.searchsorted(known, ids), len(known) - 1)
+        return at[known[at] == ids].astype(np.int64)
+
+    def with_flows(self, frame: pd.DataFrame, ids, column: str = "flow") -> pd.DataFrame:
+        """The rows of ``frame`` whose flow ``column`` (categorical, as in these tables) is one of ``ids``."""
+        return frame[np.isin(frame[column].cat.codes.to_numpy(), self.flow_codes(ids))]
+
+    def members(self, reps: pd.DataFrame, chosen) -> pd.DataFrame:
+        """rep, flow (plain ids): the flows of the groups whose representatives are ``chosen``."""
+        return self.with_flows(reps, chosen, "rep").astype({"flow": object, "rep": object})
+
+    def flows_of(self, flows, columns: list[str]) -> pd.DataFrame:
+        """``columns`` of ``flows`` for the given flow ids, the ``flow`` column as plain ids."""
+        return self.with_flows(self.flows, flows)[columns].astype({"flow": object})
 
     # ---- data, subjects, purposes
     def _raw_categories(self) -> pd.DataFrame:

@@ -59,8 +59,10 @@ def _uncovered(ctx: Context, flow_items: pd.DataFrame, agreement_items: pd.DataF
     # items from its profile: decide once per group of such flows (the representatives), then spread.
     reps = t.representatives("agreement", "dst_holder")
     chosen = reps["rep"].unique()
-    flow_items = flow_items[flow_items["flow"].isin(chosen)]
-    pairs = t.flow_agreements[t.flow_agreements["flow"].isin(chosen)].merge(flow_items, on="flow")
+    # Small frames from here on: plain ids (a categorical of a million flows is costly to regroup).
+    flow_items = flow_items[flow_items["flow"].isin(chosen)].astype({"flow": object})
+    candidates = t.flow_agreements[t.flow_agreements["flow"].isin(chosen)].astype({"flow": object})
+    pairs = candidates.merge(flow_items, on="flow")
     if pairs.empty:
         return pd.DataFrame(columns=["flow", "agreement", "dst", "missing"])
     marked = pairs.merge(agreement_items, on=["agreement", column], how="left", indicator=True)
@@ -71,8 +73,9 @@ def _uncovered(ctx: Context, flow_items: pd.DataFrame, agreement_items: pd.DataF
     best = counts.sort_values(["flow", "lacking", "agreement"]).drop_duplicates("flow")[["flow", "agreement"]]
     lacking = marked[marked["lacking"]].merge(best, on=["flow", "agreement"])
     out = lacking.groupby(["flow", "agreement"])[column].agg(id_list).rename("missing").reset_index()
-    out = out.rename(columns={"flow": "rep"}).merge(reps, on="rep").drop(columns="rep")
-    return out.merge(t.flows[["flow", "dst"]], on="flow").sort_values(["flow", "agreement"])
+    out = out.rename(columns={"flow": "rep"})
+    out = out.merge(t.members(reps, out["rep"]), on="rep").drop(columns="rep")
+    return out.merge(t.flows_of(out["flow"], ["flow", "dst"]), on="flow").sort_values(["flow", "agreement"])
 
 
 # --------------------------------------------------------------------------------------------------
@@ -350,7 +353,7 @@ def agreement_without_deletion_clause(ctx: Context) -> Iterable[Hit]:
 )
 def unauthorised_sub_processor(ctx: Context) -> Iterable[Hit]:
     t = ctx.tables
-    found = unauthorised_subprocessors(ctx.graph, ctx.register)
+    found = unauthorised_subprocessors(ctx.party_graph, ctx.register)  # same answer as on ctx.graph, at any size
     if not found:
         return []
     frame = pd.DataFrame(

@@ -116,6 +116,14 @@ class Context:
 
         return build_graph(self.register)
 
+    @cached_property
+    def party_graph(self):  # -> nx.MultiDiGraph
+        """Flows merged to one edge per pair of holders (``dpia.graph.party_graph``): enough for
+        questions about parties and sub-processors, and small however many flows there are."""
+        from ..graph import party_graph
+
+        return party_graph(self.tables)
+
 
 def rules(theme: str | None = None) -> list[Rule]:
     """Every registered rule, sorted by code."""

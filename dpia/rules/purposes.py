@@ -170,8 +170,9 @@ def more_data_than_purpose_needs(ctx: Context) -> Iterable[Hit]:
     # representative flows), then spread to every flow of the profile.
     reps = t.representatives()
     chosen = reps["rep"].unique()
-    flow_purposes = t.flow_purposes[t.flow_purposes["flow"].isin(chosen)]
-    flow_categories = t.flow_categories[t.flow_categories["flow"].isin(chosen)]
+    # Small frames from here on: plain ids (a categorical of a million flows is costly to regroup).
+    flow_purposes = t.flow_purposes[t.flow_purposes["flow"].isin(chosen)].astype({"flow": object})
+    flow_categories = t.flow_categories[t.flow_categories["flow"].isin(chosen)].astype({"flow": object})
     needed = flow_purposes.merge(t.purpose_needs, on="purpose")[["flow", "category"]].drop_duplicates()
     with_purpose = flow_categories[flow_categories["flow"].isin(flow_purposes["flow"])]
     surplus = with_purpose.merge(needed, on=["flow", "category"], how="left", indicator=True)
@@ -181,8 +182,9 @@ def more_data_than_purpose_needs(ctx: Context) -> Iterable[Hit]:
     grouped = surplus.groupby("flow")["category"].agg(id_list).rename("categories").reset_index()
     fp = flow_purposes[flow_purposes["flow"].isin(grouped["flow"])]  # only the flows reported
     purposes = fp.groupby("flow")["purpose"].agg(id_list).rename("purposes").reset_index()
-    out = grouped.merge(purposes, on="flow").rename(columns={"flow": "rep"}).merge(reps, on="rep")
-    out = out.merge(t.flows[["flow", "dst"]], on="flow")
+    out = grouped.merge(purposes, on="flow").rename(columns={"flow": "rep"})
+    out = out.merge(t.members(reps, out["rep"]), on="rep")
+    out = out.merge(t.flows_of(out["flow"], ["flow", "dst"]), on="flow")
     return hits_from(out, ["flow"], {"flow": "flow", "dst": "dst", "categories": "categories", "purposes": "purposes"})
 
 

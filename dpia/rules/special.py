@@ -31,6 +31,7 @@ def flows_carrying(ctx: Context, types: Iterable[str]) -> pd.DataFrame:
 
 def per_flow(pairs: pd.DataFrame, extra: list[str]) -> pd.DataFrame:
     """Group (flow, category) rows into one row per flow with a sorted category list."""
+    pairs = pairs.astype({"flow": object})  # plain ids: a categorical of a million flows is costly to regroup
     grouped = pairs.groupby("flow")["category"].agg(id_list).rename("categories").reset_index()
     return grouped.merge(pairs[["flow", *extra]].drop_duplicates("flow"), on="flow").sort_values("flow")
 
@@ -90,7 +91,7 @@ def bsn_without_statutory_basis(ctx: Context) -> Iterable[Hit]:
     if bad.empty:
         return []
     out = per_flow(bad, ["dst", "dst_role"])
-    fp = t.flow_purposes[t.flow_purposes["flow"].isin(out["flow"])]  # only the flows reported
+    fp = t.with_flows(t.flow_purposes, out["flow"])  # only the flows reported
     purposes = fp.groupby("flow")["purpose"].agg(id_list).rename("purposes").reset_index()
     out = out.merge(purposes, on="flow", how="left")
     out["purposes"] = out["purposes"].astype(object).fillna("—")
@@ -145,7 +146,7 @@ def special_category_without_exception(ctx: Context) -> Iterable[Hit]:
     if bad.empty:
         return []
     out = per_flow(bad, ["dst"])
-    fp = t.flow_purposes[t.flow_purposes["flow"].isin(out["flow"])]  # only the flows reported
+    fp = t.with_flows(t.flow_purposes, out["flow"])  # only the flows reported
     purposes = fp.groupby("flow")["purpose"].agg(id_list).rename("purposes").reset_index()
     out = out.merge(purposes, on="flow", how="left")
     out["purposes"] = out["purposes"].astype(object).fillna("—")
@@ -245,7 +246,7 @@ def criminal_data_without_legal_source(ctx: Context) -> Iterable[Hit]:
     if bad.empty:
         return []
     out = per_flow(bad, ["dst"])
-    fp = t.flow_purposes[t.flow_purposes["flow"].isin(out["flow"])]  # only the flows reported
+    fp = t.with_flows(t.flow_purposes, out["flow"])  # only the flows reported
     purposes = fp.groupby("flow")["purpose"].agg(id_list).rename("purposes").reset_index()
     out = out.merge(purposes, on="flow", how="left")
     out["purposes"] = out["purposes"].astype(object).fillna("—")

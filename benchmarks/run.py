@@ -1,0 +1,312 @@
+"""`make bench`: time and peak memory of the workbench at 10k, 100k and 1M flows.
+
+For each size a synthetic register is generated (``dpia.synth``, cached under benchmarks/results/tmp)
+and every stage runs in a fresh Python process (``benchmarks/stage.py``): validate, check (both the
+``dpia`` command), reachability (``dpia.graph.receivers_table``: who receives each category),
+screening and risk scoring (``dpia.screening``, ``dpia.risk``, when importable). Wall time is measured
+around the process; the process reports the time of the measured call and its peak resident memory.
+The check's findings are compared with the synthetic register's manifest: the planted defects must
+all be found, and nothing else.
+
+Then the MR report is written for a register of 20,000 flows, and the what-if widget of the example
+register is updated (a planned measure ticked and unticked) to time one update.
+
+Results: benchmarks/results/latest.json and latest.md (a table, the log-log slopes between sizes
+and the targets of issue 7).
+
+    python benchmarks/run.py [--sizes 10000,100000,1000000] [--no-report] [--no-whatif]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
+CACHE = RESULTS / "tmp"
+STAGE = ROOT / "benchmarks" / "stage.py"
+SIZES = (10_000, 100_000, 1_000_000)
+REPORT_FLOWS = 20_000
+APPS, USE, SEED = 150, 0.9, 1
+ON = "2026-11-29"
+TARGETS = {"check_1m_s": 10.0, "peak_1m_mb": 2048.0, "slope": 1.1, "report_s": 60.0, "whatif_ms": 50.0}
+
+sys.path.insert(0, str(ROOT))
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+# ---- registers
+
+
+def register_for(flows: int) -> tuple[Path, dict]:
+    """A synthetic register of about ``flows`` flows (cached), and its manifest."""
+    from dpia.synth import flows_per_school, generate
+
+    schools = max(1, round(flows / flows_per_school(APPS, USE)))
+    path = CACHE / f"synth-{flows}"
+    manifest_path = path / "manifest.json"
+    if manifest_path.exists():
+        manifest = json.loads(manifest_path.read_text())
+        if (manifest.get("schools"), manifest.get("apps"), manifest.get("seed"), manifest.get("use")) == (
+                schools, APPS, SEED, USE):
+            return path, manifest
+    log(f"generating a register of about {flows:,} flows ({schools} schools x {APPS} products)")
+    t0 = time.perf_counter()
+    generate(schools, APPS, SEED, path, use=USE, on=dt.date.fromisoformat(ON))
+    log(f"  generated in {time.perf_counter() - t0:.1f} s")
+    return path, json.loads(manifest_path.read_text())
+
+
+# ---- stages
+
+
+def run_stage(stage: str, register: Path, out: Path | None = None) -> dict:
+    result = CACHE / f"result-{stage}.json"
+    result.unlink(missing_ok=True)
+    cmd = [sys.executable, str(STAGE), stage, str(register), str(result), "--on", ON]
+    if out is not None:
+        cmd += ["--out", str(out)]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0 or not result.exists():
+        raise RuntimeError(f"stage {stage} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+    data = json.loads(result.read_text())
+    data["wall"] = round(wall, 3)
+    return data
+
+
+def importable(module: str, name: str) -> bool:
+    try:
+        mod = __import__(module, fromlist=[name])
+    except ImportError:
+        return False
+    return hasattr(mod, name)
+
+
+def planted(check_json: Path, manifest: dict) -> dict:
+    found = sorted(f["id"] for f in json.loads(check_json.read_text())["findings"])
+    expected = manifest["expected_findings"]
+    return {"expected": len(expected), "found": len(found), "exact": found == expected,
+            "missing": sorted(set(expected) - set(found))[:10], "extra": sorted(set(found) - set(expected))[:10]}
+
+
+# ---- slopes
+
+
+def slope(points: list[tuple[float, float]]) -> float | None:
+    """Least-squares slope of log(y) on log(x)."""
+    pts = [(math.log(x), math.log(y)) for x, y in points if x > 0 and y > 0]
+    if len(pts) < 2:
+        return None
+    mx = statistics.fmean(p[0] for p in pts)
+    my = statistics.fmean(p[1] for p in pts)
+    den = sum((p[0] - mx) ** 2 for p in pts)
+    return round(sum((p[0] - mx) * (p[1] - my) for p in pts) / den, 3) if den else None
+
+
+# ---- the report and the what-if widget
+
+
+def report_timing() -> dict:
+    path, manifest = register_for(REPORT_FLOWS)
+    out = CACHE / "report-20k.html"
+    log(f"report for {manifest['counts']['flows']:,} flows")
+    data = run_stage("report", path, out)
+    data["flows"] = manifest["counts"]["flows"]
+    return data
+
+
+def whatif_timing(repeats: int = 21) -> dict:
+    """One update of the what-if widget on the example: tick a planned measure, untick it again."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from dpia import workbench as wb
+    from dpia.widgets import WhatIf
+
+    loaded = wb.open_register(None)
+    result = wb.assess(loaded, ON)
+    dpia = next((d.id for d in loaded.register.dpias if WhatIf(loaded, d.id, result).boxes), None)
+    if dpia is None:
+        return {"skipped": "no DPIA with planned measures in the example"}
+    widget = WhatIf(loaded, dpia, result)
+    box = next(iter(widget.boxes.values()))
+    full, compute = [], []
+    for i in range(repeats):
+        t0 = time.perf_counter()
+        box.value = not box.value  # the widget observes the box and updates
+        full.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        widget.compute()
+        compute.append(time.perf_counter() - t0)
+    return {"dpia": dpia, "measure": next(iter(widget.boxes)), "update_ms": round(statistics.median(full) * 1000, 1),
+            "compute_ms": round(statistics.median(compute) * 1000, 1), "repeats": repeats}
+
+
+# ---- output
+
+
+def fmt_s(value: float | None) -> str:
+    return "—" if value is None else (f"{value:.2f}" if value < 10 else f"{value:.1f}")
+
+
+def markdown(doc: dict) -> str:
+    sizes = doc["sizes"]
+    head = "| stage | " + " | ".join(f"{s['flows']:,} flows" for s in sizes) + " | log-log slope (all sizes) | slope (last two) |"
+    rule = "|---|" + "---|" * len(sizes) + "---|---|"
+    lines = [
+        f"# Benchmark results ({doc['date']})",
+        "",
+        f"Machine: {doc['machine']['cpus']} CPUs, {doc['machine']['memory_gb']} GB, {doc['machine']['platform']}; "
+        f"Python {doc['machine']['python']}, pandas {doc['machine']['pandas']}, pyarrow {doc['machine']['pyarrow']}.",
+        "Registers: `dpia synth` with "
+        f"{APPS} products, use {USE}, seed {SEED}; schools: "
+        + ", ".join(f"{s['schools']:,}" for s in sizes) + ".",
+        "",
+        "Wall time in seconds of a fresh process (Python start, imports and loading the register included); "
+        "in brackets the measured call alone. validate and check are the `dpia` command.",
+        "",
+        head,
+        rule,
+    ]
+    for stage in doc["stages"]:
+        cells = []
+        for s in sizes:
+            r = s["stages"].get(stage)
+            cells.append("—" if r is None else f"{fmt_s(r['wall'])} ({fmt_s(r['stage'])})")
+        sl = doc["slopes"].get(stage, {})
+        lines.append(f"| {stage} | " + " | ".join(cells) + f" | {sl.get('fit', '—')} | {sl.get('last', '—')} |")
+    lines += ["", "Peak resident memory (MB) of each process:", "", head.replace(" log-log slope (all sizes) | slope (last two) |", ""),
+              "|---|" + "---|" * len(sizes)]
+    for stage in doc["stages"]:
+        cells = [("—" if s["stages"].get(stage) is None else f"{s['stages'][stage]['peak_rss_mb']:,.0f}") for s in sizes]
+        lines.append(f"| {stage} | " + " | ".join(cells) + " |")
+    lines += ["", "Planted defects (check findings against the manifest):", ""]
+    for s in sizes:
+        p = s["planted"]
+        lines.append(f"- {s['flows']:,} flows: {p['found']} findings, {p['expected']} expected — "
+                     + ("exactly the planted ones" if p["exact"] else f"MISMATCH (missing {p['missing']}, extra {p['extra']})"))
+    lines += [""]
+    if doc.get("report"):
+        r = doc["report"]
+        lines.append(f"MR report (`dpia report`) for {r['flows']:,} flows: {fmt_s(r['wall'])} s, "
+                     f"{r['bytes'] / 1e6:.1f} MB of HTML, peak {r['peak_rss_mb']:,.0f} MB (notebook kernel {r['kernel_peak_rss_mb']:,.0f} MB).")
+    if doc.get("whatif"):
+        w = doc["whatif"]
+        if "skipped" in w:
+            lines.append(f"What-if widget: skipped ({w['skipped']}).")
+        else:
+            lines.append(f"What-if widget on the example (`{w['dpia']}`, ticking `{w['measure']}`): one update "
+                         f"{w['update_ms']} ms (median of {w['repeats']}), of which the risk computation {w['compute_ms']} ms.")
+    lines += ["", "Targets (issue 7):", "", "| target | measured | met |", "|---|---|---|"]
+    for name, (target, measured, ok) in doc["targets"].items():
+        lines.append(f"| {name} | {measured} | {'yes' if ok else 'NO'} |")
+    if doc.get("skipped"):
+        lines += ["", "Not measured: " + "; ".join(doc["skipped"]) + "."]
+    return "\n".join(lines) + "\n"
+
+
+def targets(doc: dict) -> dict:
+    out = {}
+    big = max(doc["sizes"], key=lambda s: s["flows"])
+    check = big["stages"]["check"]
+    label = f"{big['flows']:,} flows"
+    out[f"validate + check of {label} ≤ {TARGETS['check_1m_s']:.0f} s (`dpia check` validates first)"] = (
+        TARGETS["check_1m_s"], f"{check['wall']:.2f} s", check["wall"] <= TARGETS["check_1m_s"])
+    peak = max(r["peak_rss_mb"] for r in big["stages"].values())
+    out[f"peak memory at {label} ≤ 2 GB"] = (TARGETS["peak_1m_mb"], f"{peak:,.0f} MB", peak <= TARGETS["peak_1m_mb"])
+    for stage in ("validate", "check"):
+        sl = doc["slopes"][stage]
+        worst = max(v for v in (sl.get("fit"), sl.get("last")) if v is not None)
+        out[f"log-log slope of {stage} ≤ {TARGETS['slope']}"] = (TARGETS["slope"], f"{sl.get('fit')} (last two: {sl.get('last')})",
+                                                                worst <= TARGETS["slope"])
+    exact = all(s["planted"]["exact"] for s in doc["sizes"])
+    out["planted defects all found, nothing else"] = (True, "at every size" if exact else "mismatch", exact)
+    if doc.get("report"):
+        out[f"MR report for {doc['report']['flows']:,} flows ≤ 60 s"] = (
+            TARGETS["report_s"], f"{doc['report']['wall']:.1f} s", doc["report"]["wall"] <= TARGETS["report_s"])
+    if doc.get("whatif") and "update_ms" in doc["whatif"]:
+        out["what-if widget update on the example ≤ 50 ms"] = (
+            TARGETS["whatif_ms"], f"{doc['whatif']['update_ms']} ms", doc["whatif"]["update_ms"] <= TARGETS["whatif_ms"])
+    return out
+
+
+def machine() -> dict:
+    import pandas
+    import pyarrow
+
+    try:
+        memory = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)
+    except (ValueError, OSError, AttributeError):
+        memory = None
+    return {"cpus": os.cpu_count(), "memory_gb": memory, "platform": platform.platform(),
+            "python": platform.python_version(), "pandas": pandas.__version__, "pyarrow": pyarrow.__version__}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="flow counts, comma-separated")
+    parser.add_argument("--no-report", action="store_true", help="skip the MR report")
+    parser.add_argument("--no-whatif", action="store_true", help="skip the what-if widget")
+    parser.add_argument("--output", default=str(RESULTS / "latest"), help="results file stem (.json and .md)")
+    args = parser.parse_args(argv)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    stages = ["validate", "check", "reachability"]
+    skipped = []
+    for stage, (module, name) in (("screening", ("dpia.screening", "screen")), ("risk", ("dpia.risk", "assess"))):
+        if importable(module, name):
+            stages.append(stage)
+        else:
+            skipped.append(f"{stage} ({module}.{name} is not available)")
+    sizes = []
+    for flows in (int(x) for x in args.sizes.split(",")):
+        path, manifest = register_for(flows)
+        entry = {"target": flows, "flows": manifest["counts"]["flows"], "schools": manifest["schools"], "stages": {}}
+        for stage in stages:
+            out = CACHE / f"check-{flows}.json" if stage == "check" else None
+            log(f"{stage} at {entry['flows']:,} flows")
+            entry["stages"][stage] = run_stage(stage, path, out)
+            r = entry["stages"][stage]
+            log(f"  {r['wall']:.2f} s wall, {r['stage']:.2f} s measured, {r['peak_rss_mb']:,.0f} MB peak")
+        entry["planted"] = planted(CACHE / f"check-{flows}.json", manifest)
+        sizes.append(entry)
+    slopes = {}
+    for stage in stages:
+        pts = [(s["flows"], s["stages"][stage]["wall"]) for s in sizes]
+        calls = [(s["flows"], s["stages"][stage]["stage"]) for s in sizes]
+        slopes[stage] = {"fit": slope(pts), "last": slope(pts[-2:]), "fit_measured_call": slope(calls),
+                         "last_measured_call": slope(calls[-2:])}
+    doc = {"date": dt.datetime.now().isoformat(timespec="seconds"), "machine": machine(), "stages": stages,
+           "sizes": sizes, "slopes": slopes, "skipped": skipped, "on": ON,
+           "generator": {"apps": APPS, "use": USE, "seed": SEED}}
+    if not args.no_report:
+        doc["report"] = report_timing()
+    if not args.no_whatif:
+        log("what-if widget on the example")
+        doc["whatif"] = whatif_timing()
+    doc["targets"] = {k: list(v) for k, v in targets(doc).items()}
+    stem = Path(args.output)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    stem.with_suffix(".json").write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+    md = markdown({**doc, "targets": {k: tuple(v) for k, v in doc["targets"].items()}})
+    stem.with_suffix(".md").write_text(md)
+    print(md)
+    return 0 if all(v[2] for v in doc["targets"].values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

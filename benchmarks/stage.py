@@ -1,0 +1,97 @@
+"""One benchmark stage, run in a fresh process by ``benchmarks/run.py``.
+
+    python benchmarks/stage.py STAGE REGISTER RESULT.json [--on DATE] [--out FILE]
+
+Stages: ``validate`` and ``check`` run the ``dpia`` command itself (its output goes to ``--out``);
+``reachability``, ``screening`` and ``risk`` load the register and time the library call; ``report``
+writes the MR report to ``--out`` (the notebook runs in a kernel process; its peak is reported apart). The result
+file gets ``stage`` (seconds spent in the measured call), ``process`` (seconds since this process
+started, imports included), ``peak_rss_mb`` (the process's peak resident memory) and stage details.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import resource
+import sys
+import time
+
+START = time.perf_counter()
+
+
+def peak_rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)  # bytes on macOS, KB on Linux
+
+
+def main(argv: list[str]) -> int:
+    stage, register, result_path = argv[:3]
+    on = argv[argv.index("--on") + 1] if "--on" in argv else "2026-11-29"
+    out = argv[argv.index("--out") + 1] if "--out" in argv else None
+    details: dict = {}
+    if stage == "report":
+        from dpia.report import build_report
+
+        t0 = time.perf_counter()
+        written = build_report(register, out, lang="nl", on=on)
+        elapsed = time.perf_counter() - t0
+        details["bytes"] = sum(p.stat().st_size for p in written)
+        kernel = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the notebook's kernel
+        details["kernel_peak_rss_mb"] = round(kernel / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+    elif stage in ("validate", "check"):
+        from dpia.cli import main as dpia
+
+        args = ["validate", register, "-q"] if stage == "validate" else ["check", register, "--on", on, "--format", "json"]
+        t0 = time.perf_counter()
+        with open(out or "/dev/null", "w", encoding="utf-8") as fh:
+            saved, sys.stdout = sys.stdout, fh
+            try:
+                code = dpia(args + ["--lang", "en"])
+            finally:
+                sys.stdout = saved
+        elapsed = time.perf_counter() - t0
+        details["exit_code"] = code
+    else:
+        from dpia.store import load
+        from dpia.tables import Tables
+
+        loaded = load(register)
+        reg = loaded.register
+        if stage == "reachability":
+            from dpia.graph import receivers_table
+
+            t0 = time.perf_counter()
+            table = receivers_table(Tables(reg))  # receivers_of for every category, tables included
+            elapsed = time.perf_counter() - t0
+            details.update(categories=int(table["category"].nunique()), rows=len(table))
+        elif stage == "screening":
+            from dpia.screening import screen
+
+            t0 = time.perf_counter()
+            verdicts = [screen(reg, d).verdict.value for d in reg.dpias]
+            elapsed = time.perf_counter() - t0
+            details["verdicts"] = verdicts
+        elif stage == "risk":
+            from dpia.check import check
+            from dpia.risk import assess, what_if
+
+            findings = check(reg, dt.date.fromisoformat(on)).findings
+            t0 = time.perf_counter()
+            levels = {}
+            for d in reg.dpias:
+                levels[d.id] = [a.residual.value for a in assess(reg, d, findings)]
+                what_if(reg, d, None, findings)
+            elapsed = time.perf_counter() - t0
+            details["residual"] = levels
+        else:
+            raise SystemExit(f"unknown stage {stage!r}")
+    result = {"stage": round(elapsed, 3), "process": round(time.perf_counter() - START, 3),
+              "peak_rss_mb": peak_rss_mb(), **details}
+    with open(result_path, "w", encoding="utf-8") as fh:
+        json.dump(result, fh)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
