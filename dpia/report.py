@@ -247,6 +247,9 @@ def print_pdf(html_path: Path, pdf_path: Path) -> Path:
             )
         if os.path.getsize(tmp) == 0:
             raise OSError("chromium wrote an empty PDF")
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, pdf_path)
     finally:
         if os.path.exists(tmp):
