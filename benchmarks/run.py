@@ -166,7 +166,8 @@ def fmt_s(value: float | None) -> str:
 
 def markdown(doc: dict) -> str:
     sizes = doc["sizes"]
-    head = "| stage | " + " | ".join(f"{s['flows']:,} flows" for s in sizes) + " | log-log slope (all sizes) | slope (last two) |"
+    head = "| stage | " + " | ".join(f"{s['flows']:,} flows" for s in sizes) + \
+        " | log-log slope, wall: all sizes / last two | slope of the call alone: all / last two |"
     rule = "|---|" + "---|" * len(sizes) + "---|---|"
     lines = [
         f"# Benchmark results ({doc['date']})",
@@ -189,9 +190,10 @@ def markdown(doc: dict) -> str:
             r = s["stages"].get(stage)
             cells.append("—" if r is None else f"{fmt_s(r['wall'])} ({fmt_s(r['stage'])})")
         sl = doc["slopes"].get(stage, {})
-        lines.append(f"| {stage} | " + " | ".join(cells) + f" | {sl.get('fit', '—')} | {sl.get('last', '—')} |")
-    lines += ["", "Peak resident memory (MB) of each process:", "", head.replace(" log-log slope (all sizes) | slope (last two) |", ""),
-              "|---|" + "---|" * len(sizes)]
+        lines.append(f"| {stage} | " + " | ".join(cells) + f" | {sl.get('fit', '—')} / {sl.get('last', '—')} | "
+                     f"{sl.get('fit_measured_call', '—')} / {sl.get('last_measured_call', '—')} |")
+    lines += ["", "Peak resident memory (MB) of each process:", "",
+              "| stage | " + " | ".join(f"{s['flows']:,} flows" for s in sizes) + " |", "|---|" + "---|" * len(sizes)]
     for stage in doc["stages"]:
         cells = [("—" if s["stages"].get(stage) is None else f"{s['stages'][stage]['peak_rss_mb']:,.0f}") for s in sizes]
         lines.append(f"| {stage} | " + " | ".join(cells) + " |")
@@ -232,8 +234,11 @@ def targets(doc: dict) -> dict:
     for stage in ("validate", "check"):
         sl = doc["slopes"][stage]
         worst = max(v for v in (sl.get("fit"), sl.get("last")) if v is not None)
-        out[f"log-log slope of {stage} ≤ {TARGETS['slope']}"] = (TARGETS["slope"], f"{sl.get('fit')} (last two: {sl.get('last')})",
-                                                                worst <= TARGETS["slope"])
+        calls = [v for v in (sl.get("fit_measured_call"), sl.get("last_measured_call")) if v is not None]
+        worst = max([worst, *calls])
+        out[f"log-log slope of {stage} ≤ {TARGETS['slope']}"] = (
+            TARGETS["slope"], f"wall {sl.get('fit')} (last two {sl.get('last')}); call alone {sl.get('fit_measured_call')} "
+            f"(last two {sl.get('last_measured_call')})", worst <= TARGETS["slope"])
     exact = all(s["planted"]["exact"] for s in doc["sizes"])
     out["planted defects all found, nothing else"] = (True, "at every size" if exact else "mismatch", exact)
     if doc.get("report"):
@@ -263,7 +268,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-report", action="store_true", help="skip the MR report")
     parser.add_argument("--no-whatif", action="store_true", help="skip the what-if widget")
     parser.add_argument("--output", default=str(RESULTS / "latest"), help="results file stem (.json and .md)")
+    parser.add_argument("--render", metavar="JSON", help="only write the table again from an earlier results file")
     args = parser.parse_args(argv)
+    if args.render:
+        doc = json.loads(Path(args.render).read_text())
+        doc["targets"] = {k: list(v) for k, v in targets(doc).items()}
+        Path(args.render).write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        md = markdown({**doc, "targets": {k: tuple(v) for k, v in doc["targets"].items()}})
+        Path(args.render).with_suffix(".md").write_text(md)
+        print(md)
+        return 0
     CACHE.mkdir(parents=True, exist_ok=True)
     stages = ["validate", "check", "reachability"]
     skipped = []

@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .bulk import iter_flows
 from .export import csv_bytes, csv_delimiter, safe_filename, write_bytes_atomic, xlsx_bytes
 from .i18n import t
 from .model import (
@@ -124,7 +125,7 @@ class _Index:
         self.purposes = {p.id: p for p in r.purposes}
         self.internal = {r.controller.id, *(s.id for s in r.controller.schools)}
         self.flows_by_purpose: dict[str, list[Flow]] = {}
-        for f in r.flows:
+        for f in iter_flows(r):  # YAML and bulk (flows.csv) flows
             for p in f.purposes:
                 self.flows_by_purpose.setdefault(p, []).append(f)
 

@@ -710,6 +710,7 @@ class FlowTable:
     flow_dtype: pd.CategoricalDtype
     flow_codes: np.ndarray
     order: np.ndarray
+    cache: dict = field(default_factory=dict, repr=False)  # answers of the helpers below, per question
 
     def __len__(self) -> int:
         return len(self.flows)
@@ -721,6 +722,15 @@ class FlowTable:
         if cached is None:
             cached = self.__dict__["_sorted_ids"] = np.asarray(self.flow_dtype.categories.to_numpy(), dtype=object)
         return cached
+
+    def rows_of(self, flow_ids: Iterable[str]) -> np.ndarray:
+        """The rows of the flow ids that are bulk flows (others left out), by one binary search."""
+        ids = self.sorted_ids
+        wanted = np.asarray(list(flow_ids), dtype=object)
+        if not len(wanted) or not len(ids):
+            return np.zeros(0, dtype=np.int64)
+        at = np.minimum(np.searchsorted(ids, wanted), len(ids) - 1)
+        return self.order[at[ids[at] == wanted]].astype(np.int64)
 
     def row_of(self, flow_id: str) -> int | None:
         """The row of a flow id, or None."""
@@ -795,13 +805,12 @@ def flows_by_id(register: Register, ids: Iterable[str]) -> list[Flow]:
     out = [f for f in register.flows if f.id in wanted]
     table = bulk_flows(register)
     if table is not None and wanted:
-        mask = np.zeros(len(table), dtype=bool)
-        for fid in wanted:
-            k = table.row_of(fid)  # binary search in the sorted ids
-            if k is not None:
-                mask[k] = True
-        if mask.any():
-            out += list(table.rows(mask))
+        key = ("flows_by_id", frozenset(wanted))
+        if key not in table.cache:  # the table never changes: screening and risk scoring ask again and again
+            mask = np.zeros(len(table), dtype=bool)
+            mask[table.rows_of(wanted)] = True
+            table.cache[key] = list(table.rows(mask)) if mask.any() else []
+        out += table.cache[key]
     return out
 
 
@@ -836,13 +845,17 @@ def scope_part(register: Register, systems: Iterable[str], flows: Iterable[str])
     table = bulk_flows(register)
     if table is None:
         return None
+    systems, flows = frozenset(systems), frozenset(flows)
+    key = ("scope_part", systems, flows)
+    if key not in table.cache:
+        table.cache[key] = _scope_part(table, list(systems), flows)
+    return table.cache[key]
+
+
+def _scope_part(table: FlowTable, systems: list[str], flows: Iterable[str]) -> ScopePart:
     f = table.flows
-    systems = list(set(systems))
-    mask = (f["src"].isin(systems) | f["dst"].isin(systems)).to_numpy() if systems else np.zeros(len(f), dtype=bool)
-    for fid in set(flows):
-        k = table.row_of(fid)
-        if k is not None:
-            mask[k] = True
+    mask = np.array(f["src"].isin(systems) | f["dst"].isin(systems), dtype=bool) if systems else np.zeros(len(f), dtype=bool)
+    mask[table.rows_of(flows)] = True
     if not mask.any():
         return ScopePart([], set(), set(), set(), set(), set())
     chosen = f[mask]

@@ -730,8 +730,8 @@ def receivers_table(tables: Any, holding: bool = True) -> pd.DataFrame:
     cat, u, v = cat[ok], u[ok], v[ok]
     cat, present = pd.factorize(cat, sort=True)  # the categories that flow, numbered 0..k-1
     k = len(present)
-    key = pd.unique((cat * n + u) * n + v)  # distinct edges (pandas' hash table: numpy's unique sorts)
-    cat, u, v = key // (n * n), (key // n) % n, key % n
+    # Repeated edges (parallel flows) are kept: removing them would cost a hash table of millions of
+    # entries, more than the few extra passes over them cost.
     # Holding edges: system → operator, for every category.
     hold_u = hold_v = np.zeros(0, dtype=np.int64)
     if holding:

@@ -272,6 +272,10 @@ def register_sheets(register: Register) -> list[tuple[str, list[str], list[list[
     for s in sheets:
         if s.parent is None:
             objs = [register.controller] if s.single else getattr(register, s.section)
+            if s.section == "flows":
+                from .bulk import iter_flows
+
+                objs = list(iter_flows(register))  # the bulk (flows.csv) flows too
             items = [((), _dump(o)) for o in objs]
         else:
             parent = by_name[s.parent]

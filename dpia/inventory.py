@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .bulk import iter_flows
 from .check import CheckResult
 from .i18n import t
 from .model import Register
@@ -69,7 +70,7 @@ def purposes_table(register: Register, lang: str | None = None) -> pd.DataFrame:
 
 
 def flows_table(register: Register, lang: str | None = None) -> pd.DataFrame:
-    rows = [(f.id, f.from_, f.to, ", ".join(f.categories), ", ".join(f.purposes) or "—") for f in register.flows]
+    rows = [(f.id, f.from_, f.to, ", ".join(f.categories), ", ".join(f.purposes) or "—") for f in iter_flows(register)]
     return _table(rows, ["id", "from", "to", "categories", "purposes"], lang)
 
 

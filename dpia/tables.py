@@ -181,7 +181,7 @@ class Tables:
         categories = np.insert(bulk_ids, at, extra)
         shift = np.searchsorted(at, np.arange(len(bulk_ids)), side="right")  # YAML ids sorted before each bulk id
         dtype = pd.CategoricalDtype(pd.Index(pd.array(categories, dtype=PYSTR)), ordered=False)
-        yaml_codes = np.asarray(dtype.categories.get_indexer(yaml_ids), dtype=np.int64)
+        yaml_codes = np.searchsorted(categories, np.asarray(yaml_ids, dtype=object)).astype(np.int64)
         return dtype, np.concatenate([yaml_codes, bulk.flow_codes + shift[bulk.flow_codes]])
 
     def _flow_column(self, positions) -> pd.Categorical:
@@ -198,7 +198,8 @@ class Tables:
 
     @cached_property
     def flows(self) -> pd.DataFrame:
-        """flow, src, dst, agreement (explicit or None), src_holder, dst_holder, dst_role, dst_kind."""
+        """flow, src, dst, agreement (explicit or None), src_holder, dst_holder, dst_role, dst_kind (all
+        categorical: ids with the register's id dtype, role and kind with their own few values)."""
         yaml = self.register.flows
         bulk = self._bulk.flows if self._bulk is not None else None
         ids = self.ids
@@ -209,15 +210,18 @@ class Tables:
         nodes = self.nodes
         n_ids = len(ids.categories)
         holder = np.full(n_ids + 1, -1, dtype=np.int64)  # the extra last slot serves code -1
-        role = np.full(n_ids + 1, None, dtype=object)
-        kind = np.full(n_ids + 1, None, dtype=object)
         node_codes = nodes["node"].cat.codes.to_numpy()
         holder[node_codes] = nodes["holder"].cat.codes.to_numpy()
-        role[node_codes] = nodes["role"].to_numpy(dtype=object)
-        kind[node_codes] = nodes["kind"].to_numpy(dtype=object)
 
         def cat(codes):
             return pd.Categorical.from_codes(codes, dtype=ids)
+
+        def attribute(column: str) -> pd.Categorical:
+            """A node attribute per flow destination, as a categorical of its few values."""
+            codes, values = pd.factorize(nodes[column].astype(object))
+            by_node = np.full(n_ids + 1, -1, dtype=np.int64)
+            by_node[node_codes] = codes
+            return pd.Categorical.from_codes(by_node[dst], categories=pd.Index(list(values), dtype=object))
 
         return pd.DataFrame({
             "flow": self._flow_column(np.arange(len(src))),
@@ -226,8 +230,8 @@ class Tables:
             "agreement": cat(agreement),
             "src_holder": cat(holder[src]),
             "dst_holder": cat(holder[dst]),
-            "dst_role": pd.array(role[dst], dtype="str"),
-            "dst_kind": pd.array(kind[dst], dtype="str"),
+            "dst_role": attribute("role"),
+            "dst_kind": attribute("kind"),
         })
 
     def _flow_items(self, field: str, name: str, column: str) -> pd.DataFrame:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from dpia.bulk import PROBLEM_CAP, flow_count, flow_ids, flows_by_id, iter_flows
 from dpia.check import as_json, check
@@ -29,6 +30,7 @@ from dpia.synth import generate
 from dpia.tables import Tables
 
 from .conftest import MINI, write_register
+from .strategies import build, registers
 
 ON = dt.date(2026, 11, 29)
 HEADER = "id,from,to,categories,purposes,subjects,agreement,channel\n"
@@ -349,3 +351,20 @@ def test_cli_validate_reports_csv_problems_as_file_row_column(tmp_path: Path, ca
     assert f"{path}/flows.csv:5:4: flows[3] (f-x).categories[0]: 'nam' refers to nothing" in err
     assert main(["validate", str(mini_with_csv_flows(tmp_path / "ok")), "--lang", "en"]) == 0
     assert "3 data flows" in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------------------------------
+# The scale forms of the graph answer as the graph of one edge per flow
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(registers())
+def test_receivers_table_and_party_graph_agree_with_the_flow_graph(data) -> None:
+    reg = build(data)
+    G, tables = build_graph(reg), Tables(reg)
+    table = receivers_table(tables)
+    carried = sorted({c for f in reg.flows for c in f.categories})
+    assert sorted(set(table["category"])) == carried
+    for category in carried:
+        assert table.loc[table["category"] == category, "node"].tolist() == receivers_of(G, category)
+    assert unauthorised_subprocessors(party_graph(tables), reg) == unauthorised_subprocessors(G, reg)
