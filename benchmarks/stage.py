@@ -6,7 +6,8 @@ Stages: ``validate`` and ``check`` run the ``dpia`` command itself (its output g
 ``reachability``, ``screening`` and ``risk`` load the register and time the library call; ``report``
 writes the MR report to ``--out`` (the notebook runs in a kernel process; its peak is reported apart). The result
 file gets ``stage`` (seconds spent in the measured call), ``process`` (seconds since this process
-started, imports included), ``peak_rss_mb`` (the process's peak resident memory) and stage details.
+started, imports included), ``cpu`` (its CPU seconds), ``peak_rss_mb`` (its peak resident memory) and
+stage details.
 """
 
 from __future__ import annotations
@@ -86,7 +87,9 @@ def main(argv: list[str]) -> int:
             details["residual"] = levels
         else:
             raise SystemExit(f"unknown stage {stage!r}")
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     result = {"stage": round(elapsed, 3), "process": round(time.perf_counter() - START, 3),
+              "cpu": round(usage.ru_utime + usage.ru_stime, 3),  # less sensitive to other load than wall time
               "peak_rss_mb": peak_rss_mb(), **details}
     with open(result_path, "w", encoding="utf-8") as fh:
         json.dump(result, fh)

@@ -387,16 +387,18 @@ class FlowCSV:
         # ids: checked on every value (they are all distinct)
         if "id" in self.columns:
             ids = self.table.column(self.columns["id"]).combine_chunks()
-            if len(ids) and not _np(pc.match_substring_regex(ids, r"^\S(.*\S)?$")).all():
+            well = _np(pc.match_substring_regex(ids, model.ID_PATTERN)) if n else np.zeros(0, dtype=bool)
+            if not well.all():  # trim the cells only when some id does not match as it is
                 ids = pc.utf8_trim_whitespace(ids)
+                well = _np(pc.match_substring_regex(ids, model.ID_PATTERN))
             self._ids = ids
-            empty = _np(pc.equal(ids, "")) if n else np.zeros(0, dtype=bool)
+            empty = _np(pc.equal(ids, "")) if n and not well.all() else np.zeros(n, dtype=bool)
             rows = np.flatnonzero(empty)
             if len(rows):
                 self._add("missing", "id", rows, lambda k: {"path": self.path_of(k), "field": "id"})
             if n:
                 long = _np(pc.greater(pc.utf8_length(ids), MAX_ID))
-                wrong = ~_np(pc.match_substring_regex(ids, model.ID_PATTERN)) & ~long & ~empty
+                wrong = ~well & ~long & ~empty
                 for key, sel in (("too_long", long), ("bad_id", wrong)):
                     rows = np.flatnonzero(sel)
                     if len(rows):
@@ -424,14 +426,16 @@ class FlowCSV:
             items = [c.split() for c in cells]
             uniques = sorted({i for its in items for i in its})
             number = {u: k for k, u in enumerate(uniques)}
-            counts = np.array([len(its) for its in items], dtype=np.int64)
-            starts = np.concatenate([[0], np.cumsum(counts)[:-1]]) if len(counts) else np.zeros(0, dtype=np.int64)
-            flat = np.array([number[i] for its in items for i in its], dtype=np.int64)
-            per_row = counts[cell_codes] if len(cells) else np.zeros(n, dtype=np.int64)
-            parents = np.repeat(np.arange(n, dtype=np.int64), per_row)
-            row_start = np.repeat(np.cumsum(per_row) - per_row, per_row)
-            positions = np.arange(len(parents), dtype=np.int64) - row_start
-            codes = flat[np.repeat(starts[cell_codes], per_row) + positions] if len(parents) else np.zeros(0, dtype=np.int64)
+            # Explode with 32-bit arrays: at a million rows every temporary array is tens of MB, and
+            # fresh memory costs page faults (system time) as much as the arithmetic costs.
+            counts = np.array([len(its) for its in items], dtype=np.int32)
+            starts = (np.cumsum(counts, dtype=np.int32) - counts) if len(counts) else np.zeros(0, dtype=np.int32)
+            flat = np.array([number[i] for its in items for i in its], dtype=np.int32)
+            per_row = counts[cell_codes] if len(cells) else np.zeros(n, dtype=np.int32)
+            parents = np.repeat(np.arange(n, dtype=np.int32), per_row)
+            positions = np.arange(len(parents), dtype=np.int32)
+            positions -= np.repeat(np.cumsum(per_row, dtype=np.int32) - per_row, per_row)
+            codes = flat[np.repeat(starts[cell_codes], per_row) + positions] if len(parents) else np.zeros(0, dtype=np.int32)
             self.lists[name] = (codes, uniques, parents, positions)
             if name == "categories":
                 rows = np.flatnonzero(per_row == 0)
@@ -880,4 +884,20 @@ def flow_targets(register: Register) -> set[str]:
     if table is not None:
         dst = table.flows["dst"]
         out |= set(dst.cat.categories[pd.unique(dst.cat.codes[dst.cat.codes >= 0].to_numpy())].tolist())
+    return out
+
+
+def flow_destinations(register: Register, ids: Iterable[str]) -> dict[str, str]:
+    """The destination (``to``) of each flow named in ``ids`` that exists, YAML or bulk, without building
+    Flow objects."""
+    wanted = set(ids)
+    out = {f.id: f.to for f in register.flows if f.id in wanted}
+    table = bulk_flows(register)
+    if table is not None and wanted:
+        key = ("flow_destinations", frozenset(wanted))
+        if key not in table.cache:
+            rows = np.sort(table.rows_of(wanted))
+            f = table.flows.iloc[rows]
+            table.cache[key] = dict(zip(f["flow"].astype(object), f["dst"].astype(object)))
+        out.update(table.cache[key])
     return out

@@ -50,7 +50,7 @@ from typing import Any
 
 import pandas as pd
 
-from .bulk import flows_by_id
+from .bulk import flow_destinations
 from .i18n import t
 from .model import (
     EEA_COUNTRIES,
@@ -292,13 +292,13 @@ def _impact_factors(register: Register, scope: Scope, large_scale: int) -> list[
 def _likelihood_factors(register: Register, scope: Scope, findings: Iterable[Any] | None) -> list[Factor]:
     parties = {p.id: p for p in register.parties}
     operators = {s.id: s.operated_by for s in register.systems}
-    flows = flows_by_id(register, scope.flows)  # YAML and bulk (flows.csv) flows
+    targets = flow_destinations(register, scope.flows).values()  # YAML and bulk (flows.csv) flows
 
     def holder(node: str) -> str | None:
         node = operators.get(node, node)
         return node if node in parties else None
 
-    receivers = {h for f in flows if (h := holder(f.to)) is not None}
+    receivers = {h for to in targets if (h := holder(to)) is not None}
     open_ = sorted(p for p in receivers if parties[p].role in OPEN_ROLES)
     external = sorted(p for p in receivers if parties[p].role in EXTERNAL_ROLES)
     if open_:
@@ -858,7 +858,8 @@ def scaffold(register: Register, dpia: Dpia | str, screening: Any = None) -> lis
     parties = {p.id: p for p in register.parties}
     if facts.special:
         propose(RiskKind.DISCRIMINATION, [], [], "", ["non_discrimination", "private_life"], ["internal_human"])
-    public = sorted(f.id for f in flows_by_id(register, scope.flows) if f.to in parties and parties[f.to].role is PartyRole.PUBLIC)
+    public = sorted(f for f, to in flow_destinations(register, scope.flows).items()
+                    if to in parties and parties[to].role is PartyRole.PUBLIC)
     if public:
         propose(RiskKind.UNLAWFUL_PUBLICATION, [], public, "", ["private_life", "rights_of_the_child"], ["internal_human"])
     remote = [p for p in scope.parties if parties[p].role in (PartyRole.PROCESSOR, PartyRole.SUB_PROCESSOR)

@@ -7,9 +7,10 @@ Each defect is listed in ``manifest.json`` with the finding ids (``CODE/subject/
 so a test or a benchmark can check that the planted findings, and nothing else, are found.
 
 The large parts of the register use the bulk (CSV) form of ``dpia.bulk``: ``schools.csv``,
-``parties.csv``, ``systems.csv`` and ``flows.csv``; the rest (categories, purposes, agreements,
-access roles, retention, the DPIA, and the suppliers' sub-processor chains) is YAML, as a privacy
-officer would keep it. The same arguments always give byte-identical files.
+``parties.csv``, ``systems.csv`` and ``flows.csv`` (the schools' flows and the suppliers' hosting and
+back-up chains); the rest (categories, purposes, agreements, access roles, retention, the DPIA, and a
+few flows kept by hand in ``chains.yaml``) is YAML, as a privacy officer would keep it. The same
+arguments always give byte-identical files.
 
 Shape, for ``schools`` N and ``apps`` M (M counts every product, the pupil administrations included):
 
@@ -39,6 +40,7 @@ from typing import Any
 
 import numpy as np
 
+VERSION = 2  # of the layout; a register cached by an older version is generated again
 ON = dt.date(2026, 11, 29)
 VALID_FROM = dt.date(2024, 8, 1)
 VALID_UNTIL = dt.date(2028, 7, 31)
@@ -219,6 +221,7 @@ class Manifest:
     def as_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["generator"] = "dpia synth"
+        out["version"] = VERSION
         out["expected_findings"] = self.expected_findings
         return out
 
@@ -371,16 +374,18 @@ def generate(
     las_categories = sorted(set(LAS_CATEGORIES_ENROL + LAS_CATEGORIES_CAREER + LAS_CATEGORIES_CARE + ["exam_results"]))
     for sup in las_suppliers:
         sup.products[0].categories = las_categories
-    chain: list[dict[str, Any]] = []
+    # The suppliers' own chains (hosting, back-up) come from their privacy annexes: bulk rows as well.
     for sup in las_suppliers + suppliers:
         for p in sup.products:
-            chain.append({"id": f"f-{p.system}-hosting", "from": p.system, "to": sup.host, "categories": p.categories,
-                          "purposes": p.purposes, "channel": "Hosting en opslag"})
+            rows.append([f"f-{p.system}-hosting", p.system, sup.host, " ".join(p.categories), " ".join(p.purposes), "",
+                         "", "Hosting en opslag"])
         if sup.backup:
             cats = sorted({c for p in sup.products for c in p.categories})
             purposes = sorted({x for p in sup.products for x in p.purposes})
-            chain.append({"id": f"f-{sup.id}-backup", "from": sup.host, "to": sup.backup, "categories": cats,
-                          "purposes": purposes, "channel": "Versleutelde back-up"})
+            rows.append([f"f-{sup.id}-backup", sup.host, sup.backup, " ".join(cats), " ".join(purposes), "", "",
+                         "Versleutelde back-up"])
+    # Kept by hand in YAML: publication on the website, and what the defects add below.
+    chain: list[dict[str, Any]] = []
     chain.append({"id": "f-website-publish", "from": "website", "to": "internet", "categories": ["images"],
                   "purposes": ["p-website"], "subjects": ["pupils-under-16", "pupils-16-17", "pupils-18-plus"],
                   "channel": "Openbare schoolwebsite"})
@@ -521,8 +526,7 @@ def generate(
     _write(out / "data.yaml", _data_yaml(y, used_categories, total_pupils, vo, has_mail))
     _write(out / "purposes.yaml", _purposes_yaml(y, used_purposes))
     _write(out / "retention.yaml", _retention_yaml(y, used_categories))
-    _write(out / "chains.yaml", y.section("flows", chain,
-                                          "Ketens van de leveranciers: hosting, back-up en wat de scholen niet zien."))
+    _write(out / "chains.yaml", y.section("flows", chain, "Publicatie en wat leveranciers verder doorgeven."))
     _write(out / "agreements.yaml", _agreements_yaml(y, las_suppliers + suppliers, agreement_changes))
     _write(out / "access.yaml", _access_yaml(y, las_suppliers, role_changes, used_categories))
     _write(out / "consents.yaml", y.section("consents", [{

@@ -292,6 +292,9 @@ class Tables:
         register of a million flows from a few hundred product templates that is thousands of times less
         work, with the same findings.
         """
+        cache = self.__dict__.setdefault("_representatives", {})
+        if columns in cache:
+            return cache[columns]
         flows = self.flows
         codes = flows["flow"].cat.codes.to_numpy()
         keys = [self._profile_codes[codes]] + [flows[c].cat.codes.to_numpy().astype(np.int64) for c in columns]
@@ -299,7 +302,8 @@ class Tables:
         first = np.full(group.max() + 1 if len(group) else 0, -1, dtype=np.int64)
         first[group[::-1]] = np.arange(len(group))[::-1]
         flow = flows["flow"].array
-        return pd.DataFrame({"flow": flow, "rep": flow.take(first[group])})
+        cache[columns] = pd.DataFrame({"flow": flow, "rep": flow.take(first[group])})
+        return cache[columns]
 
     @cached_property
     def _flow_ids_sorted(self) -> np.ndarray:

@@ -201,16 +201,23 @@ def agreement_does_not_cover_purpose(ctx: Context) -> Iterable[Hit]:
     return hits_from(out, ["flow", "agreement"], {"flow": "flow", "dst": "dst", "purposes": "missing", "agreement": "agreement"})
 
 
-def _relied_on(ctx: Context, state: str) -> pd.DataFrame:
-    """Agreements in ``state`` (expired / not_yet_valid) that some flow relies on: the flow has it as a
-    candidate and has no candidate in force. Columns agreement, valid_from, valid_until, flows."""
+def _relying(ctx: Context) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The agreements with their validity, and the (flow, agreement) candidates of the flows that have no
+    candidate in force."""
     a = _validity(ctx)
     fa = ctx.tables.flow_agreements.merge(a[["agreement", "in_force"]], on="agreement")
     has_valid = fa.loc[fa["in_force"], "flow"]
-    relying = fa[~fa["flow"].isin(has_valid)]
+    return a, fa[~fa["flow"].isin(has_valid)]
+
+
+def _relied_on(ctx: Context, state: str) -> pd.DataFrame:
+    """Agreements in ``state`` (expired / not_yet_valid) that some flow relies on: the flow has it as a
+    candidate and has no candidate in force. Columns agreement, valid_from, valid_until, flows."""
+    a, relying = ctx.memo("relying", lambda: _relying(ctx))  # DPIA204 and 205 share it
     bad = relying.merge(a.loc[a[state], ["agreement"]], on="agreement")
     if bad.empty:
         return bad
+    bad = bad.astype({"flow": object})  # plain ids: pandas casts an aggregate back to a categorical of a million flows
     flows = bad.groupby("agreement")["flow"].agg(id_list).rename("flows").reset_index()
     return flows.merge(a[["agreement", "valid_from", "valid_until"]], on="agreement").sort_values("agreement")
 

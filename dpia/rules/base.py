@@ -116,6 +116,13 @@ class Context:
 
         return build_graph(self.register)
 
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()``, once per check: for a helper that several rules call (treat the result as read-only)."""
+        store = self.__dict__.setdefault("_memo", {})
+        if key not in store:
+            store[key] = compute()
+        return store[key]
+
     @cached_property
     def party_graph(self):  # -> nx.MultiDiGraph
         """Flows merged to one edge per pair of holders (``dpia.graph.party_graph``): enough for

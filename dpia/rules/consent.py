@@ -28,8 +28,12 @@ def bands_per_arrangement(ctx: Context) -> pd.DataFrame:
     """consent, purpose, band, given (who consents for that band, or None), subjects (sorted ids).
 
     One row per consent arrangement and age band of the pupils whose data the arrangement's purpose
-    carries in some flow.
+    carries in some flow. Computed once per check (DPIA403-405 share it).
     """
+    return ctx.memo("bands_per_arrangement", lambda: _bands_per_arrangement(ctx))
+
+
+def _bands_per_arrangement(ctx: Context) -> pd.DataFrame:
     t = ctx.tables
     pupils = t.subjects[(t.subjects["kind"] == "pupil") & t.subjects["age_band"].notna()][["subject", "age_band"]]
     rows = (
@@ -87,7 +91,7 @@ def bands_per_arrangement(ctx: Context) -> pd.DataFrame:
 def consent_purpose_without_arrangement(ctx: Context) -> Iterable[Hit]:
     t = ctx.tables
     used = consent_purposes(ctx).merge(t.flow_purposes, on="purpose")
-    missing = used[~used["purpose"].isin(t.consents["purpose"])]
+    missing = used[~used["purpose"].isin(t.consents["purpose"])].astype({"flow": object})  # plain ids: pandas casts an aggregate back to a categorical of a million flows
     if missing.empty:
         return []
     out = missing.groupby("purpose")["flow"].agg(id_list).rename("flows").reset_index().sort_values("purpose")
@@ -137,8 +141,9 @@ def publication_without_consent(ctx: Context) -> Iterable[Hit]:
     bad = public[~public["flow"].isin(covered)]
     if bad.empty:
         return []
-    fc = t.flow_categories[t.flow_categories["flow"].isin(bad["flow"])]  # only the flows reported
-    fp = t.flow_purposes[t.flow_purposes["flow"].isin(bad["flow"])]
+    fc = t.flow_categories[t.flow_categories["flow"].isin(bad["flow"])].astype({"flow": object})  # only the flows reported
+    fp = t.flow_purposes[t.flow_purposes["flow"].isin(bad["flow"])].astype({"flow": object})
+    bad = bad.astype({"flow": object})  # plain ids from here: regrouping a categorical of a million flows is costly
     cats = fc.groupby("flow")["category"].agg(id_list).rename("categories").reset_index()
     purposes = fp.groupby("flow")["purpose"].agg(id_list).rename("purposes").reset_index()
     out = bad.merge(cats, on="flow", how="left").merge(purposes, on="flow", how="left").sort_values("flow")
@@ -411,5 +416,6 @@ def consent_from_staff(ctx: Context) -> Iterable[Hit]:
     rows = consent_purposes(ctx).merge(t.flow_purposes, on="purpose").merge(t.flow_subjects, on="flow").merge(staff, on="subject")
     if rows.empty:
         return []
+    rows = rows.astype({"flow": object})  # plain ids: pandas casts an aggregate back to a categorical of a million flows
     out = rows.groupby("purpose").agg(subjects=("subject", id_list), flows=("flow", id_list)).reset_index().sort_values("purpose")
     return hits_from(out, ["purpose"], {"purpose": "purpose", "subjects": "subjects", "flows": "flows"})

@@ -95,6 +95,7 @@ def category_without_retention(ctx: Context) -> Iterable[Hit]:
     uncovered = t.flow_categories[~t.flow_categories["category"].isin(covered)]
     if uncovered.empty:
         return []
+    uncovered = uncovered.astype({"flow": object})  # plain ids: pandas casts an aggregate back to a categorical of a million flows
     out = uncovered.groupby("category")["flow"].agg(["count", short_list]).reset_index()
     out = out.rename(columns={"short_list": "flows"}).sort_values("category")
     return hits_from(out, ["category"], {"category": "category", "count": "count", "flows": "flows"})

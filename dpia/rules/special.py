@@ -91,7 +91,7 @@ def bsn_without_statutory_basis(ctx: Context) -> Iterable[Hit]:
     if bad.empty:
         return []
     out = per_flow(bad, ["dst", "dst_role"])
-    fp = t.with_flows(t.flow_purposes, out["flow"])  # only the flows reported
+    fp = t.with_flows(t.flow_purposes, out["flow"]).astype({"flow": object})  # only the flows reported, plain ids
     purposes = fp.groupby("flow")["purpose"].agg(id_list).rename("purposes").reset_index()
     out = out.merge(purposes, on="flow", how="left")
     out["purposes"] = out["purposes"].astype(object).fillna("—")
@@ -146,7 +146,7 @@ def special_category_without_exception(ctx: Context) -> Iterable[Hit]:
     if bad.empty:
         return []
     out = per_flow(bad, ["dst"])
-    fp = t.with_flows(t.flow_purposes, out["flow"])  # only the flows reported
+    fp = t.with_flows(t.flow_purposes, out["flow"]).astype({"flow": object})  # only the flows reported, plain ids
     purposes = fp.groupby("flow")["purpose"].agg(id_list).rename("purposes").reset_index()
     out = out.merge(purposes, on="flow", how="left")
     out["purposes"] = out["purposes"].astype(object).fillna("—")
@@ -246,7 +246,7 @@ def criminal_data_without_legal_source(ctx: Context) -> Iterable[Hit]:
     if bad.empty:
         return []
     out = per_flow(bad, ["dst"])
-    fp = t.with_flows(t.flow_purposes, out["flow"])  # only the flows reported
+    fp = t.with_flows(t.flow_purposes, out["flow"]).astype({"flow": object})  # only the flows reported, plain ids
     purposes = fp.groupby("flow")["purpose"].agg(id_list).rename("purposes").reset_index()
     out = out.merge(purposes, on="flow", how="left")
     out["purposes"] = out["purposes"].astype(object).fillna("—")

@@ -32,10 +32,15 @@ SAFEGUARDS = (TransferMechanism.SCC.value, TransferMechanism.BCR.value)
 
 
 def _transfers(ctx: Context) -> pd.DataFrame:
-    """Flows whose destination is held by a party outside the EEA, between two different holders.
+    """Flows whose destination is held by a party outside the EEA, between two different holders
+    (computed once per check: DPIA501, 502 and 506 share it).
 
     Columns: flow, src, dst, holder, country, mechanism (upper-case: ADEQUACY, SCC, BCR, DEROGATION, or None).
     """
+    return ctx.memo("transfers", lambda: _compute_transfers(ctx))
+
+
+def _compute_transfers(ctx: Context) -> pd.DataFrame:
     t = ctx.tables
     nodes = t.nodes.set_index("node")
     f = t.flows.copy()
