@@ -59,6 +59,10 @@ FLOW_REQUIRED = ("id", "from", "to", "categories")
 FLOW_LISTS = ("categories", "purposes", "subjects")
 FLOW_IDS = ("id", "from", "to", "agreement")
 MAX_ID = 80
+# Size limits. flows.csv is read column by column (a million flows is about 130 MB and takes about
+# 1 GB of memory to check); the inventories go through the model row by row, as YAML entries do.
+MAX_FLOWS_CSV_BYTES = 512 * 2**20
+MAX_INVENTORY_CSV_BYTES = 32 * 2**20
 PYSTR = pd.StringDtype("python", na_value=np.nan)  # the default "str" semantics, Python storage
 
 
@@ -91,8 +95,12 @@ def csv_files(root: Path) -> tuple[dict[str, Path], list[Any]]:
         paths = sorted(p for p in root.iterdir() if p.suffix.lower() == ".csv" and not p.name.startswith("."))
     except OSError:
         return found, problems
+    problems += st.outside_links(root, paths)
+    outside = {p.file for p in problems}
     for p in paths:
         stem = p.stem
+        if st._shown_path(root, p) in outside:
+            continue
         if stem in CSV_NAMES and p.suffix == ".csv":
             found[stem] = p
         elif difflib.get_close_matches(stem.lower(), CSV_NAMES, n=1, cutoff=0.75):
@@ -116,10 +124,10 @@ class _Raw:
 
 def _read_raw(path: Path, shown: str, problems: list) -> _Raw | None:
     st = _store()
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        problems.append(st._problem(shown, (0, 0), "unreadable", reason=exc.strerror or str(exc)))
+    limit = MAX_FLOWS_CSV_BYTES if path.stem == "flows" else MAX_INVENTORY_CSV_BYTES
+    data = st.read_limited(path, shown, limit, problems, too_large=lambda mb: st._problem(
+        shown, (0, 0), "csv_too_large", size=mb, name=path.name, limit=limit // 2**20))
+    if data is None:
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]

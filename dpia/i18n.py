@@ -25,6 +25,60 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "bestand kan niet gelezen worden: {reason}",
         "en": "cannot read the file: {reason}",
     },
+    # reasons why a file cannot be read (the operating system's own text is English only)
+    "os_no_such_file": {
+        "nl": "bestand of map bestaat niet",
+        "en": "No such file or directory",
+    },
+    "os_permission": {
+        "nl": "geen toegang (de leesrechten ontbreken)",
+        "en": "Permission denied",
+    },
+    "os_symlink_loop": {
+        "nl": "te veel niveaus van symbolische koppelingen (een lus)",
+        "en": "Too many levels of symbolic links",
+    },
+    "os_is_dir": {
+        "nl": "dit is een map, geen bestand",
+        "en": "Is a directory",
+    },
+    "os_not_dir": {
+        "nl": "een deel van het pad is geen map",
+        "en": "Not a directory",
+    },
+    "os_not_regular": {
+        "nl": "geen gewoon bestand (een pipe, apparaat of socket)",
+        "en": "not a regular file (a pipe, device or socket)",
+    },
+    "os_io": {
+        "nl": "invoer-/uitvoerfout van de schijf",
+        "en": "Input/output error",
+    },
+    "symlink_outside": {
+        "nl": "bestand is een symbolische koppeling naar {target}, buiten de registermap; een register leest "
+        "alleen bestanden in zijn eigen map. Kopieer het bestand in de map als het erbij hoort",
+        "en": "the file is a symbolic link to {target}, outside the register folder; a register reads only "
+        "files in its own folder. Copy the file into the folder if it belongs to the register",
+    },
+    "too_many_files": {
+        "nl": "de map bevat {count} registerbestanden; een register mag er hoogstens {limit} hebben",
+        "en": "the folder holds {count} register files; a register may have at most {limit}",
+    },
+    "folder_too_large": {
+        "nl": "de YAML-bestanden van de map zijn samen {size} MB; een register mag hoogstens {limit} MB YAML "
+        "hebben (grote tabellen horen in CSV: flows.csv, schools.csv ...)",
+        "en": "the folder's YAML files add up to {size} MB; a register may hold at most {limit} MB of YAML "
+        "(large tables belong in CSV: flows.csv, schools.csv ...)",
+    },
+    "csv_too_large": {
+        "nl": "bestand is {size} MB; {name} mag hoogstens {limit} MB zijn",
+        "en": "the file is {size} MB; {name} may be at most {limit} MB",
+    },
+    "save_locked": {
+        "nl": "het register wordt op dit moment door een ander proces opgeslagen; niets opgeslagen. Probeer het "
+        "zo opnieuw",
+        "en": "another process is saving this register right now; nothing was saved. Try again in a moment",
+    },
     "file_too_large": {
         "nl": "bestand is {size} MB; een registerbestand mag hoogstens {limit} MB zijn "
         "(grote tabellen horen in CSV)",

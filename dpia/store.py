@@ -19,12 +19,14 @@ import datetime as dt
 import difflib
 import errno
 import functools
+import glob
 import hashlib
 import io
 import os
 import re
 import stat
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +50,10 @@ from .model import NESTED_REFERENCES, REFERENCES, SECTIONS, Controller, Register
 # Round-trip YAML costs about 0.7 KB of memory and 50 µs per node, so 1 MB of one-letter list items
 # took ~50 s and more than 1 GB. A register file is tens of KB (the example's largest is 8 KB).
 MAX_FILE_BYTES = 512 * 1024
+# A folder: at most this many YAML files, and this much YAML in all (each file within MAX_FILE_BYTES).
+# A school board's hand-kept YAML is well under 1 MB; what is larger belongs in the CSV form.
+MAX_REGISTER_FILES = 1000
+MAX_YAML_TOTAL_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 40
 YAML_SUFFIXES = (".yaml", ".yml")
 TOP_KEYS = ("controller", *SECTIONS)
@@ -267,26 +273,57 @@ class SourceFile:
     dirty: bool = False
 
 
-def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+_OS_REASONS = {
+    errno.ENOENT: "os_no_such_file",
+    errno.EACCES: "os_permission",
+    errno.EPERM: "os_permission",
+    errno.ELOOP: "os_symlink_loop",
+    errno.EISDIR: "os_is_dir",
+    errno.ENOTDIR: "os_not_dir",
+    errno.EIO: "os_io",
+}
+
+
+def os_reason(exc: OSError) -> Msg | str:
+    """Why a file cannot be read, in the reader's language (the system's own text for rare errors)."""
+    key = _OS_REASONS.get(exc.errno) if exc.errno is not None else None
+    return Msg(key) if key else (exc.strerror or str(exc))
+
+
+def read_limited(path: Path, shown: str, limit: int, problems: list[Problem], too_large: Any = None) -> bytes | None:
+    """The bytes of a regular file of at most ``limit`` bytes, or None with the reason in ``problems``.
+
+    A FIFO would block the read forever and a device (/dev/zero) would never end, so only regular
+    files are read; the size is checked before reading and the read stops at ``limit`` + 1 byte (the
+    file may grow in between). ``too_large(size_mb)`` makes the problem for a file over the limit.
+    """
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            # A FIFO would block the read forever, a device (/dev/zero) would never end.
-            kind = os.strerror(errno.EISDIR) if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe, device or socket)"
-            problems.append(_problem(shown, (0, 0), "unreadable", reason=kind))
+            reason = Msg("os_is_dir") if stat.S_ISDIR(info.st_mode) else Msg("os_not_regular")
+            problems.append(_problem(shown, (0, 0), "unreadable", reason=reason))
             return None
         size = info.st_size
-        if size <= MAX_FILE_BYTES:
+        if size <= limit:
             with path.open("rb") as fh:
-                data = fh.read(MAX_FILE_BYTES + 1)  # the file may grow after the stat
+                data = fh.read(limit + 1)
             size = len(data)
-        if size > MAX_FILE_BYTES:
-            problems.append(
-                _problem(shown, (0, 0), "file_too_large", size=round(size / 2**20, 1), limit=round(MAX_FILE_BYTES / 2**20, 1))
-            )
-            return None
     except OSError as exc:
-        problems.append(_problem(shown, (0, 0), "unreadable", reason=exc.strerror or str(exc)))
+        problems.append(_problem(shown, (0, 0), "unreadable", reason=os_reason(exc)))
+        return None
+    if size > limit:
+        mb = round(size / 2**20, 1)
+        problems.append(too_large(mb) if too_large else _problem(
+            shown, (0, 0), "file_too_large", size=mb, limit=round(limit / 2**20, 1)))
+        return None
+    return data
+
+
+def _read_text(path: Path, shown: str, problems: list[Problem]) -> tuple[str, str] | None:
+    """The text of a YAML file and the SHA-256 digest of the very bytes it was decoded from (the
+    concurrent-edit check compares against these: a second read could see someone else's save)."""
+    data = read_limited(path, shown, MAX_FILE_BYTES, problems)
+    if data is None:
         return None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         problems.append(_problem(shown, (0, 0), "utf16"))
@@ -306,7 +343,7 @@ def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
         return None
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text
+    return text, hashlib.sha256(data).hexdigest()
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -733,13 +770,17 @@ class LoadedRegister:
         fresh = _build(self.root, [(f.path, self._shown(f.path), f.text, f.digest, d) for f, d in docs], bulk=self.bulk)
         if isinstance(fresh, list):
             raise RegisterInvalid(fresh)
-        changed = [f for f in dirty if _digest_of(f.path) != f.digest]
-        if changed:
-            raise ChangedOnDisk([_problem(self._shown(f.path), (0, 0), "changed_on_disk") for f in changed])
         written = []
-        for f in dirty:
-            atomic_write(f.path, texts[f.path])
-            written.append(f.path)
+        with save_lock(self.root if self.root.is_dir() else self.root.parent, self._shown(self.root)):
+            changed = [f for f in dirty if _digest_of(f.path) != f.digest]
+            if changed:
+                raise ChangedOnDisk([_problem(self._shown(f.path), (0, 0), "changed_on_disk") for f in changed])
+            for f in dirty:
+                remove_stale_temporaries(f.path)  # left by a killed save; under the lock none is in use
+                if not atomic_write(f.path, texts[f.path], expect_digest=f.digest):
+                    # Changed in the instant between the check above and the rename: theirs is back in place.
+                    raise ChangedOnDisk([_problem(self._shown(f.path), (0, 0), "changed_on_disk")])
+                written.append(f.path)
         # Adopt the saved state.
         reloaded = load(self.root)
         self.register, self.files, self.origins = reloaded.register, reloaded.files, reloaded.origins
@@ -787,13 +828,67 @@ def _digest_of(path: Path) -> str | None:
         return None
 
 
-def atomic_write(path: Path, text: str) -> None:
+def _renameat2_function() -> Any:
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        fn = libc.renameat2  # Linux, glibc 2.28 and later
+    except (OSError, AttributeError, ImportError):
+        return None
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    fn.restype = ctypes.c_int
+
+    def exchange(a: str, b: str) -> bool:
+        if fn(-100, os.fsencode(a), -100, os.fsencode(b), 2) == 0:  # AT_FDCWD, RENAME_EXCHANGE
+            return True
+        code = ctypes.get_errno()
+        if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP):
+            return False  # this file system cannot exchange
+        raise OSError(code, os.strerror(code), b)
+
+    return exchange
+
+
+_RENAMEAT2 = _renameat2_function()
+
+
+def _exchange(a: str, b: str) -> bool:
+    """Swap the files at ``a`` and ``b`` in one step (``renameat2`` with ``RENAME_EXCHANGE``); False
+    when the system or file system cannot, and nothing happened."""
+    return _RENAMEAT2(a, b) if _RENAMEAT2 is not None else False
+
+
+def _replace_if_unchanged(tmp: str, path: Path, expect_digest: str) -> bool:
+    """Put ``tmp`` at ``path`` if ``path`` still holds the bytes with ``expect_digest``; False (and
+    ``path`` as it was) otherwise.
+
+    A compare-and-swap: the new file is exchanged with the old one in one step, and the old one, now
+    at ``tmp``, is checked. If it is not the version that was loaded, someone wrote in the meantime
+    and the two are exchanged back; their file is never unlinked. Where exchanging is not possible
+    the check is made just before an ordinary rename.
+    """
+    if _exchange(tmp, str(path)):
+        if _digest_of(Path(tmp)) == expect_digest:
+            os.unlink(tmp)
+            return True
+        _exchange(tmp, str(path))  # theirs back in place; ours, at tmp, is removed by the caller
+        return False
+    if _digest_of(path) != expect_digest:
+        return False
+    os.replace(tmp, path)
+    return True
+
+
+def atomic_write(path: Path, text: str, expect_digest: str | None = None) -> bool:
     """Write ``text`` to ``path`` so that a reader sees either the old file or the new one, never half.
 
     The data goes to a temporary file in the same folder, is flushed to disk, and replaces the target
-    with one rename; the file's permissions are kept.
+    with one rename; the file's permissions are kept. A symbolic link is written through (its target
+    is replaced, the link stays). With ``expect_digest``, the file is replaced only if it still holds
+    what had that SHA-256 digest (see ``_replace_if_unchanged``); returns False, writing nothing, if not.
     """
-    path = Path(path)
+    path = Path(os.path.realpath(path))
     data = text.encode("utf-8")
     try:
         mode = path.stat().st_mode & 0o7777
@@ -808,7 +903,11 @@ def atomic_write(path: Path, text: str) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        if expect_digest is None:
+            os.replace(tmp, path)
+        elif not _replace_if_unchanged(tmp, path, expect_digest):
+            os.unlink(tmp)
+            return False
     except BaseException:
         try:
             os.unlink(tmp)
@@ -825,6 +924,55 @@ def atomic_write(path: Path, text: str) -> None:
         pass
     finally:
         os.close(dir_fd)
+    return True
+
+
+SAVE_LOCK_SECONDS = 10.0
+
+
+class save_lock:
+    """An exclusive lock on a register folder for the duration of a save (``flock`` on the folder
+    itself, so no lock file appears in it). Two workbenches saving the same register take turns; a
+    save that waits longer than ``SAVE_LOCK_SECONDS`` is refused with ``ChangedOnDisk``. Where
+    ``flock`` does not exist (Windows) this does nothing and the compare-and-swap stands alone."""
+
+    def __init__(self, folder: Path, shown: str):
+        self.folder, self.shown, self.fd = folder, shown, None
+
+    def __enter__(self) -> "save_lock":
+        try:
+            import fcntl
+        except ImportError:
+            return self
+        self.fd = os.open(self.folder, os.O_RDONLY)
+        deadline = time.monotonic() + SAVE_LOCK_SECONDS
+        while True:
+            try:
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return self
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    os.close(self.fd)
+                    self.fd = None
+                    raise ChangedOnDisk([_problem(self.shown, (0, 0), "save_locked")]) from None
+                time.sleep(0.05)
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # closing releases the lock
+            self.fd = None
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Remove the temporary files (``.NAME.*.tmp``) a killed save of ``path`` left behind. Call it only
+    under ``save_lock``: then no other save is writing one."""
+    path = Path(os.path.realpath(path))
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            if tmp.is_file() and not tmp.is_symlink():
+                tmp.unlink()
+        except OSError:
+            pass  # not ours to worry about: the loader ignores dot-files
 
 
 # --------------------------------------------------------------------------------------------------
@@ -851,10 +999,39 @@ def register_files(root: Path) -> tuple[list[Path], list[Problem]]:
     except FileNotFoundError:
         return [], [Problem(shown, 1, 1, "path_missing")]
     except OSError as exc:
-        return [], [Problem(shown, 1, 1, "unreadable", (("reason", exc.strerror or str(exc)),))]
+        return [], [Problem(shown, 1, 1, "unreadable", (("reason", os_reason(exc)),))]
     if not files:
         return [], [Problem(shown, 1, 1, "empty_folder")]
-    return files, []
+    if len(files) > MAX_REGISTER_FILES:
+        return [], [Problem(shown, 1, 1, "too_many_files", (("count", len(files)), ("limit", MAX_REGISTER_FILES)))]
+    problems = outside_links(root, files)
+    total = 0
+    for p in files:
+        try:
+            info = p.stat()
+        except OSError:
+            continue  # reading it says why
+        if stat.S_ISREG(info.st_mode):
+            total += min(info.st_size, MAX_FILE_BYTES + 1)  # a larger file is reported on its own
+    if total > MAX_YAML_TOTAL_BYTES:
+        problems.append(Problem(shown, 1, 1, "folder_too_large", (("limit", round(MAX_YAML_TOTAL_BYTES / 2**20, 1)),
+                                                                  ("size", round(total / 2**20, 1)))))
+    return ([], problems) if problems else (files, [])
+
+
+def outside_links(root: Path, paths: Iterable[Path]) -> list[Problem]:
+    """A problem for each of ``paths`` (files in the folder ``root``) that is a symbolic link to a place
+    outside the folder: a folder received from someone else must not make the loader read, and quote in
+    its messages, a file elsewhere on the reader's computer. Links within the folder are fine."""
+    base = os.path.realpath(root)
+    out = []
+    for p in paths:
+        if not p.is_symlink():
+            continue
+        target = os.path.realpath(p)  # a loop resolves to some path; reading it then says "loop"
+        if os.path.commonpath([base, target]) != base:
+            out.append(_problem(_shown_path(root, p), (0, 0), "symlink_outside", target=os.readlink(p)))
+    return out
 
 
 def load(path: str | os.PathLike[str]) -> LoadedRegister:
@@ -869,13 +1046,11 @@ def load(path: str | os.PathLike[str]) -> LoadedRegister:
     parsed = []
     for p in files:
         shown = _shown_path(root, p)
-        text = _read_text(p, shown, problems)
-        if text is None:
+        read = _read_text(p, shown, problems)
+        if read is None:
             continue
-        doc = _parse(text, shown, problems)
-        parsed.append((p, shown, text, hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else "", doc))
-    # Digest of the bytes on disk, for the concurrent-edit check.
-    parsed = [(p, s, tx, _digest_of(p) or "", d) for p, s, tx, _, d in parsed]
+        text, digest = read
+        parsed.append((p, shown, text, digest, _parse(text, shown, problems)))
     bulk = read_bulk(root)  # flows.csv and inventories in CSV beside the YAML (dpia.bulk)
     result = _build(root, parsed, problems + bulk.problems, bulk=bulk)
     if isinstance(result, list):

@@ -185,6 +185,72 @@ def build_many_dangling(folder: Path) -> Path:
     return folder
 
 
+SECRET = "geheim-wachtwoord-7f3a"  # in a file outside the register: must never reach the output
+
+
+def build_link_outside(folder: Path) -> Path:
+    # A folder received from a supplier with a link to a file elsewhere on the reader's computer.
+    outside = folder.parent / "elders"
+    outside.mkdir(parents=True)
+    (outside / "secret.yaml").write_text(f"{SECRET}: {SECRET}\n")
+    _base(folder)
+    os.symlink(outside / "secret.yaml", folder / "parties.yaml")
+    return folder
+
+
+def build_link_inside_folder_up(folder: Path) -> Path:
+    # A relative link that climbs out of the folder.
+    (folder.parent / "notes.yaml").parent.mkdir(parents=True, exist_ok=True)
+    (folder.parent / "notes.yaml").write_text(f"{SECRET}: 1\n")
+    _base(folder)
+    os.symlink("../notes.yaml", folder / "notes.yaml")
+    return folder
+
+
+def build_csv_fifo(folder: Path) -> Path:
+    _base(folder)
+    os.mkfifo(folder / "flows.csv")
+    return folder
+
+
+def build_csv_link_to_passwd(folder: Path) -> Path:
+    _base(folder)
+    os.symlink("/etc/passwd", folder / "schools.csv")
+    return folder
+
+
+def build_csv_huge(folder: Path) -> Path:
+    _base(folder)
+    with (folder / "flows.csv").open("wb") as fh:  # sparse: 600 MB on paper, nothing on disk
+        fh.write(b"id,from,to,categories\n")
+        fh.truncate(600 * 2**20)
+    return folder
+
+
+def build_inventory_csv_huge(folder: Path) -> Path:
+    _base(folder)
+    with (folder / "schools.csv").open("wb") as fh:
+        fh.write(b"id,name\n")
+        fh.truncate(40 * 2**20)
+    return folder
+
+
+def build_many_files(folder: Path) -> Path:
+    _base(folder)
+    for i in range(1001):
+        (folder / f"leeg-{i:04}.yaml").write_text("")
+    return folder
+
+
+def build_too_much_yaml(folder: Path) -> Path:
+    # Nine files just under the per-file limit: 4.5 MB of YAML, each file allowed on its own.
+    _base(folder)
+    line = b"# " + b"x" * 97 + b"\n"
+    for i in range(9):
+        (folder / f"bijlage-{i}.yaml").write_bytes(line * (510 * 1024 // len(line)))
+    return folder
+
+
 GENERATED = [
     Case("g01-file-of-50-mb", "register.yaml:1:1", "the file is 50.0 MB; a register file may be at most 0.5 MB", "bestand is 50.0 MB", True, build_50mb),
     Case("g02-binary-garbage", "scan.yaml:1:1", "the file holds binary data (NUL characters), not YAML text", "bestand bevat binaire gegevens", True, build_binary),
@@ -193,14 +259,22 @@ GENERATED = [
     Case("g05-latin-1", "register.yaml:14:26", "the file is not valid UTF-8 (byte 0xe9", "bestand is geen geldige UTF-8 (byte 0xe9", False, build_latin1),
     Case("g06-utf-16-with-bom", "register.yaml:1:1", "the file is encoded as UTF-16; save it as UTF-8", "bestand is als UTF-16 opgeslagen", False, build_utf16),
     Case("g07-empty-folder", ".:1:1", "the folder holds no register files (*.yaml or *.yml)", "de map bevat geen registerbestanden", False, build_empty_folder),
-    Case("g08-symlink-loop", "loop-a.yaml:1:1", "cannot read the file: Too many levels of symbolic links", "bestand kan niet gelezen worden: Too many levels", False, build_symlink_loop),
-    Case("g09-register-is-a-symlink-loop", ".:1:1", "cannot read the file: Too many levels of symbolic links", "bestand kan niet gelezen worden", False, build_root_symlink_loop),
-    Case("g10-dangling-symlink", "parties.yaml:1:1", "cannot read the file: No such file or directory", "bestand kan niet gelezen worden", False, build_dangling_symlink),
-    Case("g11-named-pipe", "pipe.yaml:1:1", "cannot read the file: not a regular file", "bestand kan niet gelezen worden: not a regular file", True, build_fifo),
-    Case("g12-dev-zero", "zero.yaml:1:1", "cannot read the file: not a regular file", "bestand kan niet gelezen worden", True, build_dev_zero),
-    Case("g13-folder-named-yaml", "archive.yaml:1:1", "cannot read the file: Is a directory", "bestand kan niet gelezen worden: Is a directory", False, build_directory),
-    Case("g14-unreadable-file", "flows.yaml:1:1", "cannot read the file: Permission denied", "bestand kan niet gelezen worden: Permission denied", True, build_unreadable, unprivileged=True),
+    Case("g08-symlink-loop", "loop-a.yaml:1:1", "cannot read the file: Too many levels of symbolic links", "bestand kan niet gelezen worden: te veel niveaus van symbolische koppelingen", False, build_symlink_loop),
+    Case("g09-register-is-a-symlink-loop", ".:1:1", "cannot read the file: Too many levels of symbolic links", "bestand kan niet gelezen worden: te veel niveaus", False, build_root_symlink_loop),
+    Case("g10-dangling-symlink", "parties.yaml:1:1", "cannot read the file: No such file or directory", "bestand kan niet gelezen worden: bestand of map bestaat niet", False, build_dangling_symlink),
+    Case("g11-named-pipe", "pipe.yaml:1:1", "cannot read the file: not a regular file", "bestand kan niet gelezen worden: geen gewoon bestand", True, build_fifo),
+    Case("g12-dev-zero", "zero.yaml:1:1", "the file is a symbolic link to /dev/zero, outside the register folder", "symbolische koppeling naar /dev/zero, buiten de registermap", True, build_dev_zero),
+    Case("g13-folder-named-yaml", "archive.yaml:1:1", "cannot read the file: Is a directory", "bestand kan niet gelezen worden: dit is een map", False, build_directory),
+    Case("g14-unreadable-file", "flows.yaml:1:1", "cannot read the file: Permission denied", "bestand kan niet gelezen worden: geen toegang", True, build_unreadable, unprivileged=True),
     Case("g15-thousands-of-dangling-refs", "register.yaml:304:", "flows[0] (f).categories[0]: 'cax0' refers to nothing", "'cax0' verwijst naar niets", True, build_many_dangling),
+    Case("g16-link-to-a-file-elsewhere", "parties.yaml:1:1", "is a symbolic link to /", "buiten de registermap", False, build_link_outside),
+    Case("g17-relative-link-out-of-the-folder", "notes.yaml:1:1", "symbolic link to ../notes.yaml, outside the register folder", "buiten de registermap", False, build_link_inside_folder_up),
+    Case("g18-flows-csv-is-a-pipe", "flows.csv:1:1", "cannot read the file: not a regular file", "geen gewoon bestand", True, build_csv_fifo),
+    Case("g19-csv-link-to-etc-passwd", "schools.csv:1:1", "symbolic link to /etc/passwd, outside the register folder", "buiten de registermap", False, build_csv_link_to_passwd),
+    Case("g20-flows-csv-of-600-mb", "flows.csv:1:1", "the file is 600.0 MB; flows.csv may be at most 512 MB", "flows.csv mag hoogstens 512 MB zijn", True, build_csv_huge),
+    Case("g21-schools-csv-of-40-mb", "schools.csv:1:1", "the file is 40.0 MB; schools.csv may be at most 32 MB", "schools.csv mag hoogstens 32 MB", True, build_inventory_csv_huge),
+    Case("g22-a-thousand-and-one-files", ".:1:1", "the folder holds 1003 register files; a register may have at most 1000", "hoogstens 1000 hebben", False, build_many_files),
+    Case("g23-too-much-yaml-in-all", ".:1:1", "the folder's YAML files add up to 4.5 MB; a register may hold at most 4.0 MB of YAML", "samen 4.5 MB", True, build_too_much_yaml),
 ]
 CASES = committed_cases() + GENERATED
 
@@ -291,6 +365,8 @@ def snapshot(path: Path) -> dict[str, object]:
                 out[rel] = ("special", st.st_mode)
             elif st.st_mode & 0o444 == 0:
                 out[rel] = ("unreadable", st.st_size, st.st_mtime_ns)
+            elif st.st_size > 64 * 2**20:  # the sparse giants: not read into the test's own memory
+                out[rel] = ("large", st.st_size, st.st_mtime_ns)
             else:
                 out[rel] = p.read_bytes()
     return out
@@ -311,6 +387,7 @@ def check(case: Case, path: Path, results: dict[tuple[str, str], dict]) -> None:
         assert "Traceback" not in err and "internal error" not in err and "interne fout" not in err, err[-3000:]
         assert "Warning" not in err, err[-3000:]  # a library's warning is noise to the reader, and a sign of a gap
         assert r["stdout"] == "", r["stdout"][:500]
+        assert SECRET not in err  # nothing of a file outside the register reaches the reader
         lines = err.splitlines()
         hits = [line for line in lines if line.startswith(prefix) and fragment in line]
         assert hits, f"{lang}: no line starts with {prefix!r} and holds {fragment!r}:\n" + "\n".join(lines[:20])
@@ -381,9 +458,13 @@ mode, folder, kill_at = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 def die(*_a, **_k):
     os.kill(os.getpid(), signal.SIGKILL)
 
+if kill_at.startswith("plain-"):  # where the system cannot exchange two files: check, then rename
+    kill_at = kill_at[len("plain-"):]
+    store._exchange = lambda a, b: False
 if kill_at != "-":
     real = {"mkstemp": store.tempfile.mkstemp, "fsync": store.os.fsync, "replace": store.os.replace,
-            "chmod": store.os.chmod, "fdopen": store.os.fdopen}
+            "chmod": store.os.chmod, "fdopen": store.os.fdopen, "exchange": store._exchange,
+            "unlink": store.os.unlink}
     def at(step):
         def hook(*a, **k):
             if step == kill_at:
@@ -397,6 +478,8 @@ if kill_at != "-":
     store.os.fsync = at("fsync")
     store.os.replace = at("replace")
     store.os.chmod = at("chmod")
+    store._exchange = at("exchange")
+    store.os.unlink = at("unlink")
     if kill_at == "half-written":
         real_fdopen = store.os.fdopen
         class Half:
@@ -452,7 +535,9 @@ def _assert_intact(folder: Path, allowed: set[bytes]) -> None:
     load(folder)  # and the register loads
 
 
-KILL_POINTS = ["mkstemp", "half-written", "fsync", "fsync-after", "chmod", "replace", "replace-after"]
+# "exchange": the compare-and-swap rename; "unlink": removing the old file it swapped out.
+KILL_POINTS = ["mkstemp", "half-written", "fsync", "fsync-after", "chmod", "exchange", "exchange-after", "unlink",
+               "plain-replace", "plain-replace-after"]
 
 
 @pytest.mark.parametrize("kill_at", KILL_POINTS)
@@ -464,7 +549,7 @@ def test_save_killed_at_each_step_leaves_old_or_new(tmp_path: Path, versions: se
     assert proc.wait(timeout=60) == -signal.SIGKILL
     _assert_intact(folder, allowed)
     after = (folder / "register.yaml").read_bytes()
-    if kill_at in ("mkstemp", "half-written", "fsync", "fsync-after", "chmod", "replace"):
+    if kill_at in ("mkstemp", "half-written", "fsync", "fsync-after", "chmod", "exchange", "plain-replace"):
         assert after == old  # killed before the rename: the old text
     else:
         assert after != old  # killed after it: the new one, complete

@@ -87,18 +87,126 @@ def test_refuses_to_overwrite_a_file_changed_on_disk(mini: Path) -> None:
     assert (mini / "register.yaml").read_bytes() == theirs
 
 
-def test_interrupted_write_leaves_the_previous_file(mini: Path, monkeypatch) -> None:
+def _fail(*args, **kwargs):
+    raise OSError(28, "No space left on device")
+
+
+@pytest.mark.parametrize("rename", ["exchange", "replace"])
+def test_interrupted_write_leaves_the_previous_file(mini: Path, monkeypatch, rename: str) -> None:
+    # "exchange": the compare-and-swap of Linux; "replace": the plain rename used where it is missing.
     before = snapshot(mini)
     loaded = load(mini)
     loaded.update("supplier", name="Half written")
-
-    def fail(*args, **kwargs):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(store.os, "replace", fail)
+    if rename == "exchange":
+        monkeypatch.setattr(store, "_exchange", _fail)
+    else:
+        monkeypatch.setattr(store, "_exchange", lambda a, b: False)
+        monkeypatch.setattr(store.os, "replace", _fail)
     with pytest.raises(OSError):
         loaded.save()
     assert snapshot(mini) == before  # no temporary files left behind either
+
+
+@pytest.mark.parametrize("rename", ["exchange", "replace"])
+def test_a_change_in_the_instant_before_the_rename_is_not_overwritten(mini: Path, monkeypatch, rename: str) -> None:
+    # A colleague's editor saves register.yaml after the save's first check, just before the rename:
+    # the late check sees it, their file stays in place and nothing of ours is left behind.
+    loaded = load(mini)
+    loaded.update("supplier", name="Mine")
+    theirs = (mini / "register.yaml").read_text().replace("name: Leverancier", "name: Theirs")
+    assert "Theirs" in theirs
+    real = store._exchange
+
+    def colleague_then(a: str, b: str) -> bool:
+        store.atomic_write(Path(b), theirs)  # as editors save: a new file renamed into place
+        return real(a, b) if rename == "exchange" else False
+
+    monkeypatch.setattr(store, "_exchange", colleague_then)
+    with pytest.raises(ChangedOnDisk) as info:
+        loaded.save()
+    assert "changed on disk" in info.value.problems[0].render("en")
+    assert (mini / "register.yaml").read_text() == theirs
+    assert not [p.name for p in mini.iterdir() if p.name.startswith(".")]  # no temporary file of ours
+
+
+def test_the_exchange_is_available_here(tmp_path: Path) -> None:
+    # Linux with glibc 2.28+ on ext4, tmpfs, btrfs or xfs: the compare-and-swap is real, not the fallback.
+    (tmp_path / "a").write_text("a")
+    (tmp_path / "b").write_text("b")
+    assert store._exchange(str(tmp_path / "a"), str(tmp_path / "b"))
+    assert (tmp_path / "a").read_text() == "b" and (tmp_path / "b").read_text() == "a"
+
+
+SAVER = r"""
+import sys
+from pathlib import Path
+from dpia.store import ChangedOnDisk, load
+folder, rounds = Path(sys.argv[1]), int(sys.argv[2])
+done = refused = 0
+while done < rounds:
+    loaded = load(folder)
+    name = next(p.name for p in loaded.register.parties if p.id == "supplier")
+    count = int(name.rsplit(" ", 1)[1]) if name.startswith("Teller ") else 0
+    loaded.update("supplier", name=f"Teller {count + 1}")
+    try:
+        loaded.save()
+        done += 1
+    except ChangedOnDisk:
+        refused += 1
+print(refused)
+"""
+
+
+def test_two_workbenches_saving_at_once_lose_no_update(mini: Path) -> None:
+    # Two processes each add 1 to a counter in the same file, 15 times, reloading when a save is
+    # refused. Any lost update (a save over an edit it had not seen) would leave less than 30.
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    procs = [subprocess.Popen([sys.executable, "-c", SAVER, str(mini), "15"], stdout=subprocess.PIPE, text=True, env=env)
+             for _ in range(2)]
+    refused = [int(p.communicate(timeout=300)[0]) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0]
+    supplier = next(p for p in load(mini).register.parties if p.id == "supplier")
+    assert supplier.name == "Teller 30", refused
+    assert not [p.name for p in mini.iterdir() if p.name.startswith(".")]
+
+
+def test_a_save_waits_for_another_save_and_gives_up_with_a_clear_message(mini: Path, monkeypatch) -> None:
+    monkeypatch.setattr(store, "SAVE_LOCK_SECONDS", 0.3)
+    loaded = load(mini)
+    loaded.update("supplier", name="Mine")
+    before = snapshot(mini)
+    with store.save_lock(mini, str(mini)):  # another workbench is saving
+        with pytest.raises(ChangedOnDisk) as info:
+            loaded.save()
+    assert "another process is saving" in info.value.problems[0].render("en")
+    assert "door een ander proces opgeslagen" in info.value.problems[0].render("nl")
+    assert snapshot(mini) == before
+    assert loaded.save()  # once it is done, the save goes through
+
+
+def test_temporary_files_of_a_killed_save_are_cleared_by_the_next(mini: Path) -> None:
+    stale = mini / ".register.yaml.k3j_x.tmp"
+    stale.write_text("half of an old save")
+    other = mini / ".flows.yaml.ab12.tmp"  # another file's: left for that file's next save
+    other.write_text("x")
+    loaded = load(mini)
+    loaded.update("supplier", name="Mine")
+    loaded.save()
+    assert not stale.exists() and other.exists()
+
+
+def test_a_linked_file_is_written_through_the_link(mini: Path) -> None:
+    (mini / "shared").mkdir()
+    (mini / "register.yaml").rename(mini / "shared" / "register.yaml")
+    (mini / "register.yaml").symlink_to(Path("shared") / "register.yaml")
+    loaded = load(mini)
+    loaded.update("supplier", name="Through the link")
+    loaded.save()
+    assert (mini / "register.yaml").is_symlink()
+    assert "Through the link" in (mini / "shared" / "register.yaml").read_text()
 
 
 def test_atomic_write_keeps_permissions(tmp_path: Path) -> None:
