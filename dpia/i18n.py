@@ -104,6 +104,61 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "YAML-syntaxfout: {problem}",
         "en": "YAML syntax error: {problem}",
     },
+    # The YAML reader's (ruamel.yaml's) own problem texts: English stays as ruamel says it ({raw});
+    # Dutch readers get a translation. See dpia.store.YAML_PHRASES.
+    "yaml_no_colon": {
+        "nl": "er ontbreekt een ':' na een sleutel",
+        "en": "{raw}",
+    },
+    "yaml_mapping_here": {
+        "nl": "hier mag geen 'sleutel: waarde' staan (vaak: een ':' in een waarde zonder aanhalingstekens, "
+        "of een regel die verkeerd inspringt)",
+        "en": "{raw}",
+    },
+    "yaml_indent": {
+        "nl": "het inspringen klopt niet: deze regel staat verder of minder ver in dan de regels eromheen",
+        "en": "{raw}",
+    },
+    "yaml_end_of_stream": {
+        "nl": "het bestand eindigt voordat een aanhalingsteken of haakje gesloten is",
+        "en": "{raw}",
+    },
+    "yaml_flow_unclosed": {
+        "nl": "tussen haakjes ontbreekt een ',' of het sluitende '{closing}'",
+        "en": "{raw}",
+    },
+    "yaml_documents": {
+        "nl": "het bestand bevat meer dan één document (een regel '---'); een registerbestand is één document",
+        "en": "{raw}",
+    },
+    "yaml_cannot_start": {
+        "nl": "het teken {char} mag niet aan het begin van een waarde staan; zet de waarde tussen aanhalingstekens",
+        "en": "{raw}",
+    },
+    "yaml_dash_here": {
+        "nl": "hier mag geen lijstitem ('- ') staan; controleer het inspringen",
+        "en": "{raw}",
+    },
+    "yaml_control_char": {
+        "nl": "het bestand bevat een stuurteken ({char}) dat in YAML niet is toegestaan",
+        "en": "{raw}",
+    },
+    "yaml_anchor_name": {
+        "nl": "na '&' of '*' hoort een naam (ankers en verwijzingen zijn in een register niet toegestaan)",
+        "en": "{raw}",
+    },
+    "yaml_escape": {
+        "nl": "onbekende escape {char} in een waarde tussen dubbele aanhalingstekens",
+        "en": "{raw}",
+    },
+    "yaml_version": {
+        "nl": "YAML-versie '{directive}' wordt niet ondersteund (gebruik 1.1 of 1.2, of laat de regel weg)",
+        "en": "unsupported YAML version directive '{directive}' (use 1.1 or 1.2, or leave it out)",
+    },
+    "yaml_began_at": {
+        "nl": "{problem} (begonnen op regel {line})",
+        "en": "{problem} (line {line})",
+    },
     "yaml_tab": {
         "nl": "een tab-teken mag niet voor inspringen gebruikt worden; gebruik spaties",
         "en": "a tab character cannot be used for indentation; use spaces",

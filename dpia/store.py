@@ -93,7 +93,8 @@ class Msg:
     params: tuple[tuple[str, Any], ...] = ()
 
     def render(self, lang: str | None) -> str:
-        return t(self.key, lang, **dict(self.params))
+        params = {k: v.render(lang) if isinstance(v, Msg) else v for k, v in self.params}
+        return t(self.key, lang, **params)
 
 
 def _problem(file: str, pos: tuple[int, int], key: str, **params: Any) -> Problem:
@@ -353,6 +354,37 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return len(breaks), offset - (breaks[-1] if breaks else 0)
 
 
+# ruamel.yaml's problem texts (checked in this order) and the catalogue key that explains each in the
+# reader's language; named groups become parameters. A text not listed stays as ruamel wrote it.
+YAML_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), k) for p, k in (
+    (r"could not find expected ':'", "yaml_no_colon"),
+    (r"mapping values are not allowed here", "yaml_mapping_here"),
+    (r"expected <block end>, but found", "yaml_indent"),
+    (r"found unexpected end of stream", "yaml_end_of_stream"),
+    (r"expected ',' or '(?P<closing>[}\]])', but got", "yaml_flow_unclosed"),
+    (r"but found another document|expected a single document", "yaml_documents"),
+    (r"found character (?P<char>'.*?') that cannot start any token", "yaml_cannot_start"),
+    (r"sequence entries are not allowed here", "yaml_dash_here"),
+    (r"unacceptable character (?P<char>#x[0-9a-fA-F]+)", "yaml_control_char"),
+    (r"expected alphabetic or numeric character", "yaml_anchor_name"),
+    (r"found unknown escape character (?P<char>'.*?')", "yaml_escape"),
+))
+
+
+def yaml_problem(raw: str, began_at: int | None = None) -> Msg | str:
+    """ruamel's problem text ``raw`` as a message in the reader's language (``raw`` itself when it is
+    not one of ``YAML_PHRASES``); ``began_at``: the line where the unfinished construct began."""
+    msg: Msg | str = raw
+    for pattern, key in YAML_PHRASES:
+        found = pattern.search(raw)
+        if found:
+            msg = Msg(key, tuple(sorted({"raw": raw, **found.groupdict()}.items())))
+            break
+    if began_at is not None:
+        msg = Msg("yaml_began_at", (("line", began_at), ("problem", msg)))
+    return msg
+
+
 def _parse(text: str, shown: str, problems: list[Problem]) -> Any:
     try:
         y = _yaml()
@@ -368,14 +400,14 @@ def _parse(text: str, shown: str, problems: list[Problem]) -> Any:
         mark = exc.problem_mark
         problems.append(_problem(shown, (mark.line, mark.column), "forbidden_tag", value=exc.problem))
     except ReaderError as exc:  # a control character; ruamel gives only its offset
-        problems.append(_problem(shown, _line_col(text, exc.position), "yaml_syntax", problem=str(exc).splitlines()[0]))
+        problems.append(_problem(shown, _line_col(text, exc.position), "yaml_syntax", problem=yaml_problem(str(exc).splitlines()[0])))
     except (AssertionError, ValueError) as exc:
         # ruamel checks a %YAML directive's version with a bare assert (%YAML 1.3) or int() (a
         # number of 5000 digits): point at the directive.
         found = re.search(r"^%YAML\b.*$", text, re.M)
         if found is None:
             raise
-        problem = f"unsupported YAML version directive '{found.group(0)[:40]}' (use 1.1 or 1.2, or leave it out)"
+        problem = Msg("yaml_version", (("directive", found.group(0)[:40]),))
         problems.append(_problem(shown, _line_col(text, found.start()), "yaml_syntax", problem=problem))
     except DuplicateKeyError as exc:
         mark = exc.problem_mark
@@ -389,12 +421,11 @@ def _parse(text: str, shown: str, problems: list[Problem]) -> Any:
         if "'\\t'" in str(exc.problem):
             problems.append(_problem(shown, pos, "yaml_tab"))
         else:
-            problem = f"{exc.problem or ''} {exc.context or ''}".strip()
-            if start is not None and mark is not None and start.line != mark.line:
-                problem += f" (line {start.line + 1})"  # where the unfinished construct began
-            problems.append(_problem(shown, pos, "yaml_syntax", problem=problem))
+            raw = f"{exc.problem or ''} {exc.context or ''}".strip()
+            began = start.line + 1 if start is not None and mark is not None and start.line != mark.line else None
+            problems.append(_problem(shown, pos, "yaml_syntax", problem=yaml_problem(raw, began)))
     except (YAMLError, RecursionError) as exc:
-        problems.append(_problem(shown, (0, 0), "yaml_syntax", problem=str(exc).splitlines()[0][:200]))
+        problems.append(_problem(shown, (0, 0), "yaml_syntax", problem=yaml_problem(str(exc).splitlines()[0][:200])))
     return None
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
 import pytest
 
+from dpia import store
 from dpia.store import RegisterInvalid, load
 
 from .conftest import MINI, write_register
@@ -181,3 +183,36 @@ def test_five_mistakes_all_reported_with_lines(tmp_path) -> None:
     assert len(messages) == 5, messages
     for needle, message in zip(["wettelijke_plicht", "chanel", "bsm", "31-12-2027", "twee jaar"], messages):
         assert f"more.yaml:{line_of(reg / 'more.yaml', needle)}:" in message, (needle, message)
+
+
+# One broken snippet for each ruamel problem text that dpia.store.YAML_PHRASES translates.
+YAML_SNIPPETS = {
+    "yaml_no_colon": ("a: [b\n  c]\nd", "er ontbreekt een ':'"),
+    "yaml_mapping_here": ("a: b: c\n", "hier mag geen 'sleutel: waarde' staan"),
+    "yaml_indent": ("a: b\n- c\n", "het inspringen klopt niet"),
+    "yaml_end_of_stream": ("a: 'open\n", "eindigt voordat een aanhalingsteken"),
+    "yaml_flow_unclosed": ("a: {b: 1\nc: 2\n", "ontbreekt een ',' of het sluitende '}' (begonnen op regel 1)"),
+    "yaml_documents": ("a: 1\n---\nb: 2\n", "meer dan één document"),
+    "yaml_cannot_start": ("a: @x\n", "het teken '@' mag niet aan het begin"),
+    "yaml_dash_here": ("a: - b\n", "hier mag geen lijstitem"),
+    "yaml_control_char": ("a: b\x07\n", "stuurteken (#x0007)"),
+    "yaml_anchor_name": ("a: &\n", "na '&' of '*' hoort een naam"),
+    "yaml_escape": ('a: "\\q"\n', "onbekende escape 'q'"),
+}
+
+
+def test_every_translated_yaml_problem_has_an_example() -> None:
+    assert set(YAML_SNIPPETS) == {key for _, key in store.YAML_PHRASES}
+
+
+@pytest.mark.parametrize("key", sorted(YAML_SNIPPETS))
+def test_yaml_syntax_errors_are_explained_in_dutch_and_kept_in_english(key: str) -> None:
+    text, dutch = YAML_SNIPPETS[key]
+    problems: list = []
+    store._parse(text, "x.yaml", problems)
+    [problem] = problems
+    nl, en = problem.render("nl"), problem.render("en")
+    assert dutch in nl and "YAML-syntaxfout" in nl
+    assert not re.search(r"\b(while|found|expected|allowed)\b", nl), nl  # no English left in the Dutch
+    pattern = {k: p for p, k in store.YAML_PHRASES}[key]
+    assert "YAML syntax error" in en and pattern.search(en)  # the English reader sees ruamel's own words
