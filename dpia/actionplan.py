@@ -11,12 +11,8 @@ never exported.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import os
-import re
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,15 +20,13 @@ from typing import Any
 
 import pandas as pd
 
-from .export import safe_cell
+from .export import csv_bytes, csv_delimiter, write_bytes_atomic, xlsx_bytes
 from .i18n import t
 from .model import Dpia, MeasureKind, MeasureStatus, Register, Text
 from .scope import get_dpia
 
 STATUS_ORDER = {MeasureStatus.PLANNED: 0, MeasureStatus.IN_PROGRESS: 1, MeasureStatus.IMPLEMENTED: 2}
 COLUMNS = ("dpia", "measure", "label", "kind", "status", "owner", "due", "overdue", "risks", "reduces")
-# The fixed timestamp written into XLSX files, so that the same plan gives the same bytes.
-XLSX_STAMP = dt.datetime(2000, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -146,78 +140,28 @@ def action_plan_table(items: Iterable[ActionItem], lang: str | None = None) -> p
     return pd.DataFrame(rows, columns=headers(lang))
 
 
-def action_plan_csv(items: Iterable[ActionItem], lang: str | None = None) -> str:
-    """The action plan as CSV text (comma-separated, one header row, dates as YYYY-MM-DD)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(headers(lang))
-    for item in items:
-        writer.writerow([safe_cell(v.isoformat() if isinstance(v, dt.date) else v) for v in _row(item, lang)])
-    return buf.getvalue()
+def action_plan_csv(items: Iterable[ActionItem], lang: str | None = None) -> bytes:
+    """The action plan as a CSV file as the reader's Excel opens it: UTF-8 with a byte-order mark,
+    ';' between cells in Dutch and ',' in English, dates as YYYY-MM-DD, no cell that starts a formula
+    (the same conventions as the Art. 30 record, ``dpia.export.csv_bytes``)."""
+    return csv_bytes(headers(lang), [_row(item, lang) for item in items], delimiter=csv_delimiter(lang))
 
 
 def action_plan_xlsx(items: Iterable[ActionItem], lang: str | None = None) -> bytes:
-    """The action plan as an XLSX workbook (one sheet, a header row, filters, dates as dates).
-
-    The bytes are deterministic: file times and document properties are fixed.
-    """
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = t("plan_sheet", lang)[:31]
-    ws.append(headers(lang))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for item in items:
-        ws.append([safe_cell(v) for v in _row(item, lang)])
-    for row in ws.iter_rows(min_row=2, min_col=COLUMNS.index("due") + 1, max_col=COLUMNS.index("due") + 1):
-        for cell in row:
-            cell.number_format = "yyyy-mm-dd"
-    widths = (16, 22, 44, 16, 14, 26, 12, 10, 36, 48)
-    for i, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = ws.dimensions
-    wb.properties.creator = "dpia-workbench"
-    wb.properties.created = XLSX_STAMP
-    buf = io.BytesIO()
-    wb.save(buf)
-    return _fixed_zip(buf.getvalue())
-
-
-_MODIFIED = re.compile(rb"<dcterms:modified([^>]*)>[^<]*</dcterms:modified>")
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """Rewrite an XLSX (a zip) with fixed entry times and a fixed 'modified' property."""
-    stamp = XLSX_STAMP.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            content = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _MODIFIED.sub(rb"<dcterms:modified\1>" + stamp + b"</dcterms:modified>", content)
-            fixed = zipfile.ZipInfo(info.filename, date_time=XLSX_STAMP.timetuple()[:6])
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            dst.writestr(fixed, content)
-    return out.getvalue()
+    """The action plan as an XLSX workbook (one sheet, a bold frozen header row, filters, dates as
+    dates, no formulas); the same plan gives the same bytes (``dpia.export.xlsx_bytes``)."""
+    return xlsx_bytes([(t("plan_sheet", lang), headers(lang), [_row(item, lang) for item in items])])
 
 
 def write_action_plan(items: Iterable[ActionItem], path: str | os.PathLike[str], lang: str | None = None) -> Path:
     """Write the action plan to ``path``: CSV or XLSX after the file's suffix. Returns the path."""
-    from .store import atomic_write
-
     path = Path(path)
     items = list(items)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        atomic_write(path, action_plan_csv(items, lang))
+        write_bytes_atomic(path, action_plan_csv(items, lang))
     elif suffix == ".xlsx":
-        path.write_bytes(action_plan_xlsx(items, lang))
+        write_bytes_atomic(path, action_plan_xlsx(items, lang))
     else:
         raise ValueError(f"unknown action plan format {suffix!r}: use .csv or .xlsx")
     return path

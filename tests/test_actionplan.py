@@ -41,24 +41,32 @@ def test_open_measures_first_by_status_and_due_date() -> None:
     assert [i.measure for i in with_done] == ["m-tab", "m-training", "m-mfa"]
 
 
+def csv_rows(data: bytes, lang: str) -> list[list[str]]:
+    assert data.startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel needs to read UTF-8
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";" if lang == "nl" else ","))
+
+
 def test_csv_export(tmp_path: Path) -> None:
+    # As Dutch Excel opens it: semicolons, a BOM (so "Risico's" and ë survive), one row per measure.
     items = action_plan(plan_register(), "d", ON)
-    text = action_plan_csv(items, "nl")
-    rows = list(csv.reader(io.StringIO(text)))
+    data = action_plan_csv(items, "nl")
+    rows = csv_rows(data, "nl")
     assert rows[0] == ["DPIA", "Maatregel", "Omschrijving", "Soort", "Status", "Eigenaar", "Gereed op", "Te laat",
                        "Risico's", "Verlaagt"]
     assert rows[1] == ["d", "m-tab", "Zorgtab afschermen", "technisch", "gepland", "Applicatiebeheer", "2026-12-31", "",
                        "r-a, r-b", "r-a: waarschijnlijkheid en impact; r-b: waarschijnlijkheid"]
     assert rows[2][7] == "ja"
     path = write_action_plan(items, tmp_path / "plan.csv", "nl")
-    assert path.read_text(encoding="utf-8") == text
+    assert path.read_bytes() == data
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.csv"]  # written through a temporary file, none left
+    assert csv_rows(action_plan_csv(items, "en"), "en")[0][:2] == ["DPIA", "Measure"]  # commas in English
 
 
 def test_exports_never_start_a_formula() -> None:
     measures = [dict(m) for m in BASE["measures"]]
     measures[2] = {**measures[2], "label": {"nl": "=HYPERLINK(\"http://x\")", "en": "=1+1"}, "owner": "@owner"}
     items = action_plan(plan_register(measures=measures), "d", ON)
-    rows = list(csv.reader(io.StringIO(action_plan_csv(items, "nl"))))
+    rows = csv_rows(action_plan_csv(items, "nl"), "nl")
     assert rows[1][2] == "'=HYPERLINK(\"http://x\")" and rows[1][5] == "'@owner"
     ws = load_workbook(io.BytesIO(action_plan_xlsx(items, "en"))).active
     assert ws["C2"].value == "'=1+1" and ws["C2"].data_type == "s"
