@@ -1172,7 +1172,7 @@ def _build(
         problems.append(_problem(cshown, _node_pos(cnode), "item_not_mapping", path="controller", found=_describe(cdata)))
     else:
         try:
-            ctrl = Controller.model_validate(cdata)
+            ctrl = Controller.model_validate(cdata, by_alias=True, by_name=False)
         except ValidationError as exc:
             problems.extend(p for p in validation_problems(exc, Controller, cnode, "controller", cshown) if _place(p) not in refused)
 
@@ -1205,7 +1205,7 @@ def _build(
         if isinstance(pdata.get("id"), str):
             path += f" ({pdata['id']})"
         try:
-            obj = cls.model_validate(pdata)
+            obj = cls.model_validate(pdata, by_alias=True, by_name=False)  # the YAML names only, as the JSON Schema says
         except ValidationError as exc:
             problems.extend(p for p in validation_problems(exc, cls, node, path, shown) if _place(p) not in refused)
             obj = None
