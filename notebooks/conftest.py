@@ -2,7 +2,58 @@
 
 The cells that state results are compared as text; pandas' HTML rendering changes between pandas
 versions, so HTML outputs are not compared (their text/plain twin is).
+
+The kernels that run the notebooks under test make no network connections: an IPython startup file
+(in a temporary IPYTHONDIR) installs an audit hook that refuses name lookups and connections to
+anything but this machine, so a notebook that reaches out fails its test with the address it tried.
 """
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+NO_NETWORK = '''
+import ipaddress as _ipaddress
+import sys as _sys
+
+
+def _dpia_local(host):
+    if isinstance(host, bytes):
+        host = host.decode("ascii", "replace")
+    if host is None or host in ("", "localhost"):
+        return True
+    try:
+        return _ipaddress.ip_address(str(host).split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+def _dpia_no_network(event, args):
+    if event == "socket.getaddrinfo":
+        host = args[0]
+    elif event in ("socket.connect", "socket.sendto"):
+        address = args[1]
+        if not isinstance(address, tuple):  # a Unix socket: a file on this machine
+            return
+        host = address[0]
+    else:
+        return
+    if not _dpia_local(host):
+        raise ConnectionRefusedError(f"network access from a notebook under test: {host!r} (only this machine is allowed)")
+
+
+_sys.addaudithook(_dpia_no_network)
+'''
+
+_IPYTHONDIR = Path(tempfile.mkdtemp(prefix="dpia-ipython-"))
+(_IPYTHONDIR / "profile_default" / "startup").mkdir(parents=True)
+(_IPYTHONDIR / "profile_default" / "startup" / "00-no-network.py").write_text(NO_NETWORK, encoding="utf-8")
+os.environ["IPYTHONDIR"] = str(_IPYTHONDIR)  # read by the kernels nbval starts
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(_IPYTHONDIR, ignore_errors=True)
 
 
 def pytest_collectstart(collector):

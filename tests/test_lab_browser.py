@@ -73,6 +73,9 @@ def test_datamap_widget_in_jupyterlab(lab) -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        requested: list[str] = []  # every URL the page asks for, web sockets included
+        page.on("request", lambda request: requested.append(request.url))
+        page.on("websocket", lambda ws: requested.append(ws.url))
         page.goto(f"{base}/lab/tree/02_gegevensstromen.ipynb?token={token}")
         page.wait_for_selector(".jp-Notebook", timeout=60_000)
         expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_have_count(1, timeout=60_000)
@@ -100,3 +103,7 @@ def test_datamap_widget_in_jupyterlab(lab) -> None:
         browser.close()
     flows = int(shown.split()[0])
     assert 0 < flows < 21
+    # The workbench in the browser talks only to its own Lab server: no fonts, scripts or news from the internet.
+    local = base.replace("http://", "")
+    outside = sorted({u for u in requested if not u.startswith(("data:", "blob:")) and u.split("/")[2] != local})
+    assert requested and not outside, outside

@@ -60,3 +60,23 @@ def test_nbval_fails_when_the_register_changes_the_assessment(tmp_path: Path) ->
     failed = _nbval(notebook, copy)
     assert failed.returncode != 0
     assert "DPIA101" in failed.stdout
+
+
+def test_a_notebook_that_reaches_the_network_fails_its_test(tmp_path: Path) -> None:
+    # The guard of notebooks/conftest.py: the same kernel setup as `make test`, on a notebook whose
+    # one cell looks up a host on the internet (and one that talks to this machine, which is fine).
+    import nbformat
+
+    shutil.copy(ROOT / "notebooks" / "conftest.py", tmp_path / "conftest.py")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("import socket\nsocket.getaddrinfo('127.0.0.1', 80)[0][0].name"),
+        nbformat.v4.new_code_cell("import urllib.request\nurllib.request.urlopen('http://example.org', timeout=5)"),
+    ]
+    nbformat.write(nb, tmp_path / "net.ipynb")
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax",
+                             "--nbval-current-env", str(tmp_path / "net.ipynb")],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode != 0
+    assert "network access from a notebook under test: 'example.org'" in result.stdout
+    assert "1 failed, 1 passed" in result.stdout
