@@ -416,6 +416,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "widget_purposes": {"nl": "Doelen", "en": "Purposes"},
     "widget_save": {"nl": "Opslaan", "en": "Save"},
     "widget_nothing_to_save": {"nl": "Niets gewijzigd.", "en": "Nothing changed."},
+    "widget_reloaded_keep_form": {
+        "nl": "Het register is opnieuw geladen zoals het nu op schijf staat. Uw wijziging staat nog in het "
+        "formulier: controleer haar en klik opnieuw op Opslaan.",
+        "en": "The register was reloaded as it is on disk now. Your edit is still in the form: check it and "
+        "click Save again.",
+    },
     "widget_agreement": {"nl": "Overeenkomst", "en": "Agreement"},
     "widget_valid_until": {"nl": "Geldig tot", "en": "Valid until"},
     "widget_deletion": {"nl": "Verwijderen na gebruik", "en": "Deletion after use"},

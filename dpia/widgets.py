@@ -234,7 +234,10 @@ def _save(editor, apply: Callable[[], None]) -> bool:
         apply()
         written = editor.loaded.save()
     except (RegisterInvalid, ChangedOnDisk) as exc:
-        editor.status.value = "<br>".join(html.escape(p.render(editor.lang)) for p in exc.problems)
+        lines = [html.escape(p.render(editor.lang)) for p in exc.problems]
+        if isinstance(exc, ChangedOnDisk):  # someone else saved: their version is loaded, ours stays in the form
+            lines.append(html.escape(t("widget_reloaded_keep_form", editor.lang)))
+        editor.status.value = "<br>".join(lines)
         _reload(editor)
         return False
     except OSError as exc:

@@ -80,6 +80,7 @@ def test_flow_editor_refuses_when_file_changed_and_keeps_both(mini: Path) -> Non
     editor.categories.value = ("name",)
     assert editor.save() is False
     assert "changed on disk" in editor.status.value
+    assert "Your edit is still in the form" in editor.status.value
     assert (mini / "more.yaml").read_text() == theirs
     assert editor.categories.value == ("name",)  # the officer's edit is still in the form
     assert editor.save() is True  # and saves on the fresh file
