@@ -36,6 +36,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import itertools
 import re
 import types
 import typing
@@ -147,7 +148,11 @@ def _read_raw(path: Path, shown: str, problems: list) -> _Raw | None:
         problems.append(st._problem(shown, (line, col), "not_utf8", byte=f"0x{data[exc.start]:02x}", offset=exc.start))
         return None
     first = data.split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8")
-    header = next(csv.reader([first]), [])
+    try:
+        header = next(csv.reader([first]), [])
+    except csv.Error as exc:  # a carriage return inside the line, a header cell over the size limit
+        problems.append(csv_problem(shown, 0, exc))
+        return None
     if not any(h.strip() for h in header):
         problems.append(st._problem(shown, (0, 0), "csv_no_header"))
         return None
@@ -173,15 +178,41 @@ def _check_header(raw: _Raw, allowed: list[str], required: Iterable[str], sectio
     return columns
 
 
+class CsvBroken(Exception):
+    """A CSV file the csv module cannot read on: ``problem`` says where and why."""
+
+    def __init__(self, problem: Any):
+        super().__init__(problem)
+        self.problem = problem
+
+
+def csv_problem(shown: str, line: int, exc: csv.Error) -> Any:
+    """The catalogue problem for a ``csv.Error`` at (0-based) ``line``."""
+    st = _store()
+    text = str(exc)
+    if "field larger than field limit" in text:
+        return st._problem(shown, (line, 0), "csv_field_too_long", limit=csv.field_size_limit())
+    if "new-line character seen in unquoted field" in text:
+        return st._problem(shown, (line, 0), "csv_stray_cr")
+    return st._problem(shown, (line, 0), "csv_syntax", problem=text.splitlines()[0][:200])
+
+
 def _record_lines(raw: _Raw) -> tuple[list[list[str]], list[int]]:
-    """Every record after the header with the (0-based) line it starts on; blank lines are skipped."""
+    """Every record after the header with the (0-based) line it starts on; blank lines are skipped.
+    Raises ``CsvBroken`` where the csv module cannot read on (a cell over its size limit)."""
     reader = csv.reader(io.StringIO(raw.data.decode("utf-8"), newline=""))
     records, lines = [], []
     line = 0
-    for k, rec in enumerate(reader):
+    for k in itertools.count():
         start = line
+        try:
+            rec = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise CsvBroken(csv_problem(raw.shown, start, exc)) from None
         line = reader.line_num
-        if k == 0 or not rec:
+        if k == 0 or not rec:  # the header, or a blank line
             continue
         records.append(rec)
         lines.append(start)
@@ -227,7 +258,11 @@ def _row_items(section: str, path: Path, raw: _Raw, problems: list) -> list[tupl
     required = [f.alias or n for n, f in cls.model_fields.items() if f.is_required()]
     columns = _check_header(raw, list(kinds), required, section, problems)
     src = st.SourceFile(path, "", "", None)
-    records, lines = _record_lines(raw)
+    try:
+        records, lines = _record_lines(raw)
+    except CsvBroken as exc:
+        problems.append(exc.problem)
+        return []
     width = len(raw.header)
     items = []
     for i, (rec, line) in enumerate(zip(records, lines)):
@@ -359,7 +394,11 @@ class FlowCSV:
         # The line of each record: the row number plus one when no value spans lines and no line is blank.
         newlines = raw.data.count(b"\n") + (0 if raw.data.endswith(b"\n") else 1)
         if invalid or newlines != n + 1:
-            records, lines = _record_lines(raw)
+            try:
+                records, lines = _record_lines(raw)
+            except CsvBroken as exc:
+                problems.append(exc.problem)
+                return
             good = [ln for rec, ln in zip(records, lines) if len(rec) == width]
             for rec, ln in zip(records, lines):
                 if len(rec) != width:

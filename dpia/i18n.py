@@ -302,6 +302,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "deze regel heeft {found} velden, de kopregel {expected}",
         "en": "this row has {found} fields, the header {expected}",
     },
+    "csv_field_too_long": {
+        "nl": "een cel is langer dan {limit} tekens; zo'n lange waarde hoort niet in het register",
+        "en": "a cell is longer than {limit} characters; a value that long does not belong in the register",
+    },
+    "csv_stray_cr": {
+        "nl": "een los regeleinde-teken (CR) midden in een regel; sla het bestand op met gewone regeleinden",
+        "en": "a lone carriage return (CR) inside a line; save the file with ordinary line ends",
+    },
     "csv_syntax": {
         "nl": "CSV-fout: {problem}",
         "en": "CSV error: {problem}",

@@ -251,6 +251,20 @@ def build_too_much_yaml(folder: Path) -> Path:
     return folder
 
 
+def build_csv_stray_cr(folder: Path) -> Path:
+    # Found by `make fuzz` (bulk CSV): a lone CR in the header line crashed the header parser.
+    _base(folder)
+    (folder / "parties.csv").write_bytes(b"id,\rname,role\np-x,X,processor\n")
+    return folder
+
+
+def build_csv_huge_cell(folder: Path) -> Path:
+    # A 200,000-character cell: over the csv module's field limit, which crashed the row reader.
+    _base(folder)
+    (folder / "parties.csv").write_text("id,name,role\np-x,\"" + "x" * 200_000 + "\",processor\n")
+    return folder
+
+
 GENERATED = [
     Case("g01-file-of-50-mb", "register.yaml:1:1", "the file is 50.0 MB; a register file may be at most 0.5 MB", "bestand is 50.0 MB", True, build_50mb),
     Case("g02-binary-garbage", "scan.yaml:1:1", "the file holds binary data (NUL characters), not YAML text", "bestand bevat binaire gegevens", True, build_binary),
@@ -274,6 +288,8 @@ GENERATED = [
     Case("g20-flows-csv-of-600-mb", "flows.csv:1:1", "the file is 600.0 MB; flows.csv may be at most 512 MB", "flows.csv mag hoogstens 512 MB zijn", True, build_csv_huge),
     Case("g21-schools-csv-of-40-mb", "schools.csv:1:1", "the file is 40.0 MB; schools.csv may be at most 32 MB", "schools.csv mag hoogstens 32 MB", True, build_inventory_csv_huge),
     Case("g22-a-thousand-and-one-files", ".:1:1", "the folder holds 1003 register files; a register may have at most 1000", "hoogstens 1000 hebben", False, build_many_files),
+    Case("g24-csv-lone-carriage-return", "parties.csv:1:1", "a lone carriage return (CR) inside a line", "los regeleinde-teken (CR)", False, build_csv_stray_cr),
+    Case("g25-csv-cell-of-200000-characters", "parties.csv:2:1", "a cell is longer than 131072 characters", "een cel is langer dan 131072 tekens", False, build_csv_huge_cell),
     Case("g23-too-much-yaml-in-all", ".:1:1", "the folder's YAML files add up to 4.5 MB; a register may hold at most 4.0 MB of YAML", "samen 4.5 MB", True, build_too_much_yaml),
 ]
 CASES = committed_cases() + GENERATED

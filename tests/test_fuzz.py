@@ -256,6 +256,69 @@ def corrupted_register(draw) -> dict[str, bytes]:
     return out
 
 
+def _csv_base() -> dict[str, bytes]:
+    """MINI with its flows in flows.csv and one more party in parties.csv: the bulk form."""
+    files = dict(MINI_TEXTS)
+    more = files["more.yaml"]
+    start, end = more.index("flows:\n"), more.index("agreements:\n")
+    files["more.yaml"] = more[:start] + more[end:]
+    out = {name: text.encode("utf-8") for name, text in files.items()}
+    out["flows.csv"] = (
+        "id,from,to,categories,purposes,subjects,agreement,channel\n"
+        "f-school-las,school-a,las,name care,education,pupils-u16,,web\n"
+        "f-las-duo,las,duo,name bsn,bron,,,\n"
+        "f-photos,school-a,board,name,photos,pupils-u16,,\n"
+    ).encode()
+    out["parties.csv"] = b"id,name,role\np-extra,Extra leverancier,processor\n"
+    return out
+
+
+CSV_BASE = _csv_base()
+CSV_PIECES = [",", ";", "\t", '"', '""', "\n", "\r\n", "\r", " ", "\ufeff", "\x00", "=cmd|' /C calc'!A0", "@SUM(1)",
+              "a b", "  ", "f-las-duo", "school-a", "las", "name", "bsn", "photos", "\\", "'", "\u2028", "é"]
+
+
+@st.composite
+def mutated_csv(draw) -> dict[str, bytes]:
+    """The bulk form of MINI with flows.csv or parties.csv broken: cells replaced (ids, lists, quotes,
+    separators, line breaks, formulas), rows duplicated, dropped or cut, the header changed, bytes flipped."""
+    files = dict(CSV_BASE)
+    for _ in range(draw(st.integers(1, 4))):
+        name = draw(st.sampled_from(["flows.csv", "parties.csv"]))
+        data = files[name]
+        kind = draw(st.sampled_from(["cell", "cell", "row", "header", "flip", "truncate", "insert"]))
+        lines = data.split(b"\n")
+        i = draw(st.integers(0, max(len(lines) - 1, 0)))
+        if kind in ("cell", "header"):
+            i = 0 if kind == "header" else i
+            cells = lines[i].split(b",")
+            j = draw(st.integers(0, max(len(cells) - 1, 0)))
+            piece = draw(st.one_of(st.sampled_from(CSV_PIECES + SCALARS), st.text(max_size=10),
+                                   st.lists(st.sampled_from(CSV_PIECES), max_size=4).map("".join)))
+            cells[j] = piece.encode("utf-8", "surrogatepass")
+            lines[i] = b",".join(cells)
+            data = b"\n".join(lines)
+        elif kind == "row":
+            action = draw(st.sampled_from(["dup", "drop", "cut"]))
+            if action == "dup":
+                lines.insert(i, lines[i])
+            elif action == "drop":
+                del lines[i]
+            else:
+                lines[i] = lines[i][: draw(st.integers(0, len(lines[i])))]
+            data = b"\n".join(lines)
+        elif kind == "flip" and data:
+            pos = draw(st.integers(0, len(data) - 1))
+            data = data[:pos] + bytes([data[pos] ^ draw(st.integers(1, 255))]) + data[pos + 1 :]
+        elif kind == "truncate":
+            data = data[: draw(st.integers(0, len(data)))]
+        elif kind == "insert":
+            pos = draw(st.integers(0, len(data)))
+            data = data[:pos] + draw(st.sampled_from(CSV_PIECES)).encode("utf-8") + data[pos:]
+        files[name] = data
+    return files
+
+
 # --------------------------------------------------------------------------------------------------
 # The fuzz tests
 
@@ -290,6 +353,20 @@ def test_fuzz_raw_bytes(workdir, data) -> None:
     started = time.perf_counter()
     check_register(write(workdir / "reg", {"register.yaml": data}))
     _count("raw bytes", started)
+
+
+@FUZZ
+@given(files=mutated_csv())
+def test_fuzz_bulk_csv(workdir, files) -> None:
+    started = time.perf_counter()
+    check_register(write(workdir / "reg", files))
+    _count("bulk CSV (flows.csv, parties.csv)", started)
+
+
+def test_the_csv_base_is_a_valid_register(tmp_path: Path) -> None:
+    # A fuzz strategy that starts from a broken register would test only the error path.
+    loaded = load(write(tmp_path / "reg", CSV_BASE))
+    assert {p.id for p in loaded.register.parties} >= {"p-extra"}
 
 
 # --------------------------------------------------------------------------------------------------
