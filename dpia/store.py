@@ -291,33 +291,51 @@ def os_reason(exc: OSError) -> Msg | str:
     return Msg(key) if key else (exc.strerror or str(exc))
 
 
-def read_limited(path: Path, shown: str, limit: int, problems: list[Problem], too_large: Any = None) -> bytes | None:
-    """The bytes of a regular file of at most ``limit`` bytes, or None with the reason in ``problems``.
+class ReadRefused(Exception):
+    """A file that is not read: ``reason`` (a message) for one that cannot be, or ``size`` in bytes
+    for one over the limit (then ``reason`` is None)."""
+
+    def __init__(self, reason: Msg | str | None = None, size: int | None = None):
+        super().__init__(reason or size)
+        self.reason, self.size = reason, size
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; ``ReadRefused`` otherwise.
 
     A FIFO would block the read forever and a device (/dev/zero) would never end, so only regular
     files are read; the size is checked before reading and the read stops at ``limit`` + 1 byte (the
-    file may grow in between). ``too_large(size_mb)`` makes the problem for a file over the limit.
+    file may grow in between).
     """
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            reason = Msg("os_is_dir") if stat.S_ISDIR(info.st_mode) else Msg("os_not_regular")
-            problems.append(_problem(shown, (0, 0), "unreadable", reason=reason))
-            return None
+            raise ReadRefused(Msg("os_is_dir") if stat.S_ISDIR(info.st_mode) else Msg("os_not_regular"))
         size = info.st_size
         if size <= limit:
             with path.open("rb") as fh:
                 data = fh.read(limit + 1)
             size = len(data)
     except OSError as exc:
-        problems.append(_problem(shown, (0, 0), "unreadable", reason=os_reason(exc)))
-        return None
+        raise ReadRefused(os_reason(exc)) from None
     if size > limit:
-        mb = round(size / 2**20, 1)
-        problems.append(too_large(mb) if too_large else _problem(
-            shown, (0, 0), "file_too_large", size=mb, limit=round(limit / 2**20, 1)))
-        return None
+        raise ReadRefused(size=size)
     return data
+
+
+def read_limited(path: Path, shown: str, limit: int, problems: list[Problem], too_large: Any = None) -> bytes | None:
+    """``read_regular``, or None with the reason in ``problems``: "cannot read the file: REASON", or
+    ``too_large(size_mb)`` (by default "the file is N MB; ...") for a file over the limit."""
+    try:
+        return read_regular(path, limit)
+    except ReadRefused as refused:
+        if refused.reason is not None:
+            problems.append(_problem(shown, (0, 0), "unreadable", reason=refused.reason))
+        else:
+            mb = round(refused.size / 2**20, 1)
+            problems.append(too_large(mb) if too_large else _problem(
+                shown, (0, 0), "file_too_large", size=mb, limit=round(limit / 2**20, 1)))
+        return None
 
 
 def _read_text(path: Path, shown: str, problems: list[Problem]) -> tuple[str, str] | None:
