@@ -18,60 +18,13 @@ from dpia.export import FIXED_TIMESTAMP, FORMULA_PREFIXES, safe_cell
 from dpia.i18n import t
 from dpia.store import load
 
-from .conftest import EXAMPLE, ROOT, write_register
+from .conftest import EXAMPLE, MINI, ROOT, write_register
 
 COL = {key: i for i, (key, _) in enumerate(ART30_COLUMNS)}
 
 # A register of its own (the shared MINI fixture grows with other features): every entity once.
 SMALL = {
-    "register.yaml": """\
-        # The board and its schools
-        controller:
-          id: board
-          name: Stichting Voorbeeld
-          kvk: '12345678'
-          dpo: {name: A. de Vries, email: fg@example.nl}
-          schools:
-            - id: school-a
-              name: College A
-              brin: 01AB
-              pupils: 900
-        parties:
-          - id: supplier
-            name: Leverancier LAS
-            role: processor   # runs the pupil administration
-            location: {country: NL}
-          - id: hosting
-            name: Hosting BV
-            role: sub_processor
-            processor_of: supplier
-            location: {country: US, transfer_mechanism: scc}
-          - id: duo
-            name: DUO
-            role: independent_controller
-        systems:
-          - id: las
-            name: Leerlingadministratie
-            kind: pupil_administration
-            operated_by: supplier
-        data_categories:
-          - id: name
-            label: {nl: Naam, en: Name}
-            type: ordinary
-          - id: bsn
-            label: {nl: BSN, en: Citizen service number}
-            type: national_id
-          - id: care
-            label: {nl: Zorggegevens, en: Care data}
-            type: special
-            special_subtype: health
-        subjects:
-          - id: pupils-u16
-            label: {nl: Leerlingen jonger dan 16, en: Pupils under 16}
-            kind: pupil
-            age_band: under_16
-            count: 700
-        """,
+    "register.yaml": MINI["register.yaml"],  # the same board, parties, systems and categories
     "more.yaml": """\
         purposes:
           - id: education
