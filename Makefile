@@ -45,7 +45,7 @@ test: $(STAMP)
 # FUZZ_EXAMPLES per strategy (4 strategies); a crash found becomes a case in tests/bad_inputs/.
 FUZZ_EXAMPLES ?= 1500
 fuzz: $(STAMP)
-	DPIA_FUZZ=1 DPIA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py
+	DPIA_FUZZ=1 DPIA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py tests/test_fuzz_import.py
 	DPIA_KILL_ROUNDS=60 $(BIN)/python -m pytest tests/test_bad_inputs.py -k killed_at
 
 # Re-run the notebooks on the example and store their outputs: do this after a reviewed change to the

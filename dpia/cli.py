@@ -158,13 +158,13 @@ def _cmd_export_register(args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from .export import safe_filename
-    from .importer import TargetNotEmpty, import_spreadsheet
+    from .importer import TargetNotEmpty, TargetNotWritable, import_spreadsheet
 
     target = Path(args.output)
     target = target.with_name(safe_filename(target.name))
     try:
         written = import_spreadsheet(args.path, target)
-    except TargetNotEmpty as exc:
+    except (TargetNotEmpty, TargetNotWritable) as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return EXIT_INVALID
     print(t("import_written", args.lang, count=len(written), path=target))

@@ -1094,6 +1094,146 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{path} bestaat al en is geen lege map; niets geschreven. Kies een nieuwe map",
         "en": "{path} already exists and is not an empty folder; nothing was written. Choose a new folder",
     },
+    "import_cannot_write": {
+        "nl": "{path}: de registermap kan niet geschreven worden: {reason}; niets geschreven",
+        "en": "{path}: cannot write the register folder: {reason}; nothing was written",
+    },
+    "import_encrypted": {
+        "nl": "werkmap is met een wachtwoord beveiligd (versleuteld) en kan niet gelezen worden; haal in Excel het "
+        "wachtwoord weg (Bestand > Info > Werkmap beveiligen) en sla de werkmap opnieuw op als .xlsx",
+        "en": "the workbook is protected with a password (encrypted) and cannot be read; remove the password in "
+        "Excel (File > Info > Protect Workbook) and save the workbook again as .xlsx",
+    },
+    "import_xls": {
+        "nl": "bestand is een oude Excel 97-2003-werkmap (.xls) of een ander Office-bestand, geen .xlsx. Sla het "
+        "in Excel op als 'Excel-werkmap (*.xlsx)'",
+        "en": "the file is an old Excel 97-2003 workbook (.xls) or another Office file, not an .xlsx. Save it in "
+        "Excel as 'Excel Workbook (*.xlsx)'",
+    },
+    "import_ods": {
+        "nl": "bestand is een OpenDocument-rekenblad (.ods), geen .xlsx. Sla het op als 'Excel 2007-365 (.xlsx)'",
+        "en": "the file is an OpenDocument spreadsheet (.ods), not an .xlsx. Save it as 'Excel 2007-365 (.xlsx)'",
+    },
+    "import_zip_damaged": {
+        "nl": "bestand begint als een Excel-werkmap (zip-archief), maar is beschadigd of afgebroken; sla het "
+        "opnieuw op of vraag het opnieuw op",
+        "en": "the file starts like an Excel workbook (a zip archive) but is damaged or cut off; save it again "
+        "or ask for it again",
+    },
+    "import_zip_part_damaged": {
+        "nl": "onderdeel {part} van de werkmap kan niet uitgepakt worden (beschadigd of onbekende compressie); "
+        "sla de werkmap in Excel opnieuw op",
+        "en": "part {part} of the workbook cannot be unpacked (damaged, or an unknown compression); save the "
+        "workbook again in Excel",
+    },
+    "import_xml_dtd": {
+        "nl": "onderdeel {part} van de werkmap bevat een documenttypedeclaratie (<!DOCTYPE>); Excel schrijft die "
+        "nooit en ze kan een aanval verbergen (entiteiten die uitdijen of andere bestanden lezen): geweigerd",
+        "en": "part {part} of the workbook holds a document type declaration (<!DOCTYPE>); Excel never writes "
+        "one and it can hide an attack (entities that expand or read other files): refused",
+    },
+    "import_xml_broken": {
+        "nl": "onderdeel {part} van de werkmap is geen geldige XML (regel {line}, kolom {column}); de werkmap is "
+        "beschadigd: sla haar in Excel opnieuw op",
+        "en": "part {part} of the workbook is not well-formed XML (line {line}, column {column}); the workbook "
+        "is damaged: save it again in Excel",
+    },
+    "import_xml_encoding": {
+        "nl": "onderdeel {part} van de werkmap noemt een tekencodering die niet gelezen kan worden; de werkmap "
+        "is beschadigd: sla haar in Excel opnieuw op",
+        "en": "part {part} of the workbook names a character encoding that cannot be read; the workbook is "
+        "damaged: save it again in Excel",
+    },
+    "import_too_many_sheets": {
+        "nl": "werkmap heeft {count} bladen, hoogstens {limit}",
+        "en": "the workbook has {count} sheets, at most {limit}",
+    },
+    "import_too_many_rows": {
+        "nl": "werkmap heeft meer dan {limit} rijen (alle bladen samen, lege rijen tussendoor meegeteld); gelezen "
+        "tot hier",
+        "en": "the workbook has more than {limit} rows (all sheets together, empty rows in between included); "
+        "read up to here",
+    },
+    "import_too_many_entries": {
+        "nl": "werkmap heeft meer dan {limit} gevulde rijen (alle bladen samen), meer dan de import leest; "
+        "gelezen tot hier",
+        "en": "the workbook has more than {limit} rows with values (all sheets together), more than the import "
+        "reads; read up to here",
+    },
+    "import_too_many_cells": {
+        "nl": "werkmap heeft meer dan {limit} cellen (alle bladen samen, tot de laatste waarde van elke rij); "
+        "gelezen tot hier",
+        "en": "the workbook has more than {limit} cells (all sheets together, up to the last value of each "
+        "row); read up to here",
+    },
+    "import_sheet_damaged": {
+        "nl": "blad kan vanaf deze rij niet gelezen worden: een cel of de opmaak is beschadigd ({reason}); sla de "
+        "werkmap in Excel opnieuw op",
+        "en": "the sheet cannot be read from this row on: a cell or the formatting is damaged ({reason}); save the "
+        "workbook again in Excel",
+    },
+    "import_cell_too_long": {
+        "nl": "cel bevat {length} tekens; een cel mag hoogstens {limit} tekens bevatten (de grens van Excel zelf)",
+        "en": "the cell holds {length} characters; a cell may hold at most {limit} (Excel's own limit)",
+    },
+    "import_row_out_of_place": {
+        "nl": "rij {row} staat niet op haar plaats in het blad (na rij {previous}); de werkmap is beschadigd: sla "
+        "haar in Excel opnieuw op",
+        "en": "row {row} is out of place in the sheet (after row {previous}); the workbook is damaged: save it "
+        "again in Excel",
+    },
+    "import_cell_out_of_place": {
+        "nl": "cel {cell} staat niet op haar plaats in de rij (na {previous}); de werkmap is beschadigd: sla haar "
+        "in Excel opnieuw op",
+        "en": "cell {cell} is out of place in its row (after {previous}); the workbook is damaged: save it again "
+        "in Excel",
+    },
+    "import_cell_wrong_row": {
+        "nl": "cel {cell} staat in rij {row} van het blad; de werkmap is beschadigd: sla haar in Excel opnieuw op",
+        "en": "cell {cell} is written in row {row} of the sheet; the workbook is damaged: save it again in Excel",
+    },
+    "import_sheet_part_missing": {
+        "nl": "blad staat in de werkmap, maar de inhoud ontbreekt ({part}); de werkmap is beschadigd: sla haar in "
+        "Excel opnieuw op",
+        "en": "the sheet is listed in the workbook, but its contents are missing ({part}); the workbook is damaged: "
+        "save it again in Excel",
+    },
+    "import_part_missing": {
+        "nl": "onderdeel {part} ontbreekt in de werkmap; de werkmap is beschadigd: sla haar in Excel opnieuw op",
+        "en": "part {part} is missing from the workbook; the workbook is damaged: save it again in Excel",
+    },
+    "import_csv_binary": {
+        "nl": "bestand bevat binaire gegevens (NUL-tekens), geen CSV-tekst; sla het op als 'CSV UTF-8'",
+        "en": "the file holds binary data (NUL characters), not CSV text; save it as 'CSV UTF-8'",
+    },
+    "import_csv_field_too_long": {
+        "nl": "een veld in deze rij is langer dan {limit} tekens; staat er een aanhalingsteken (\") dat nooit "
+        "gesloten wordt?",
+        "en": "a field in this row is longer than {limit} characters; is there a quote (\") that is never "
+        "closed?",
+    },
+    "import_yaml_too_large": {
+        "nl": "het register in deze werkmap is te groot voor een registermap: {file} zou minstens {size} MB "
+        "worden, een registerbestand mag hoogstens {limit} MB zijn",
+        "en": "the register in this workbook is too large for a register folder: {file} would be at least {size} "
+        "MB, and a register file may be at most {limit} MB",
+    },
+    "import_yaml_total_too_large": {
+        "nl": "het register in deze werkmap is te groot voor een registermap: samen minstens {size} MB YAML, "
+        "hoogstens {limit} MB",
+        "en": "the register in this workbook is too large for a register folder: at least {size} MB of YAML in "
+        "all, at most {limit} MB",
+    },
+    "import_more_problems": {
+        "nl": "en meer problemen: de eerste {limit} staan hierboven; verhelp ze en lees de werkmap opnieuw in",
+        "en": "and more problems: the first {limit} are above; fix them and import the workbook again",
+    },
+    "import_reload_failed": {
+        "nl": "het register uit de werkmap laat zich niet als registermap inlezen ({detail}); niets geschreven. "
+        "Dit is een gat in de import; meld het alstublieft",
+        "en": "the register read from the workbook does not load as a register folder ({detail}); nothing was "
+        "written. This is a gap in the import; please report it",
+    },
     "synth_written": {
         "nl": "synthetisch register geschreven naar {path}: {schools} scholen, {flows} gegevensstromen, "
         "{defects} geplante fouten die {findings} bevindingen moeten geven (zie manifest.json)",

@@ -365,7 +365,7 @@ def _workbook_without_controller(path: Path) -> Path:
     ("make", "message"),
     [
         (lambda p: (p.write_bytes(b"id;name\nboard;Bestuur\n"), p)[1], "is not an Excel workbook (.xlsx): it is not a zip archive"),
-        (lambda p: (p.write_bytes(b"PK\x03\x04 broken"), p)[1], "is not an Excel workbook (.xlsx): it is not a zip archive"),
+        (lambda p: (p.write_bytes(b"PK\x03\x04 broken"), p)[1], "starts like an Excel workbook (a zip archive) but is damaged or cut off"),
         (_zip_without_sheets, "is a zip archive but not an Excel workbook (.xlsx): xl/workbook.xml is missing"),
         (_workbook_without_controller, "sheet 'controller' is missing"),
         (lambda p: p, "no such file or folder"),
