@@ -27,7 +27,6 @@ import math
 import os
 import re
 import shutil
-import stat
 import tempfile
 import types
 import typing
@@ -44,7 +43,8 @@ from pydantic import BaseModel, ValidationError
 from .export import MAX_CELL_CHARS, restore_cell, xlsx_bytes
 from .i18n import t
 from .model import NESTED_REFERENCES, REFERENCES, SECTIONS, Controller, Register
-from .store import Msg, Problem, RegisterInvalid, atomic_write, did_you_mean, load, os_reason, validation_problems
+from .store import (Msg, Problem, ReadRefused, RegisterInvalid, atomic_write, did_you_mean, load, os_reason, read_regular,
+                    validation_problems)
 
 MAX_SPREADSHEET_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # an XLSX is a zip: refuse one that unpacks to more than this
@@ -472,33 +472,19 @@ def read_workbook(path: Path, shown: str, problems: Problems) -> list[RawSheet]:
 
 
 def _read_source(path: Path, problems: Problems, sheet: str) -> bytes | None:
-    """The bytes of a regular file of at most ``MAX_SPREADSHEET_BYTES``, or None with the reason.
-
-    A pipe would block the read and a device (/dev/zero) would never end: only regular files are read
-    (the file opened is the file looked at: opened without blocking, then checked), and never more
-    than the limit (the file may grow after its size was looked at).
-    """
+    """The bytes of a regular file of at most ``MAX_SPREADSHEET_BYTES``, or None with the reason
+    (``dpia.store.read_regular``: no pipes or devices, never more than the limit)."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with open(fd, "rb", closefd=True) as fh:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                problems.add(sheet, 0, 0, "unreadable", reason=Msg("os_is_dir" if stat.S_ISDIR(info.st_mode) else "os_not_regular"))
-                return None
-            size = info.st_size
-            if size <= MAX_SPREADSHEET_BYTES:
-                data = fh.read(MAX_SPREADSHEET_BYTES + 1)
-                size = len(data)
-    except FileNotFoundError:
-        problems.add(sheet, 0, 0, "path_missing")
+        return read_regular(path, MAX_SPREADSHEET_BYTES)
+    except ReadRefused as refused:
+        if refused.size is not None:
+            problems.add(sheet, 0, 0, "import_too_large", size=round(refused.size / 2**20, 1),
+                         limit=MAX_SPREADSHEET_BYTES // 2**20)
+        elif refused.reason == Msg("os_no_such_file"):
+            problems.add(sheet, 0, 0, "path_missing")
+        else:
+            problems.add(sheet, 0, 0, "unreadable", reason=refused.reason)
         return None
-    except OSError as exc:
-        problems.add(sheet, 0, 0, "unreadable", reason=os_reason(exc))
-        return None
-    if size > MAX_SPREADSHEET_BYTES:
-        problems.add(sheet, 0, 0, "import_too_large", size=round(size / 2**20, 1), limit=MAX_SPREADSHEET_BYTES // 2**20)
-        return None
-    return data
 
 
 def _check_zip(zf: zipfile.ZipFile, problems: Problems) -> dict[str, _Disorder] | None:

@@ -304,18 +304,20 @@ def read_regular(path: Path, limit: int) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes; ``ReadRefused`` otherwise.
 
     A FIFO would block the read forever and a device (/dev/zero) would never end, so only regular
-    files are read; the size is checked before reading and the read stops at ``limit`` + 1 byte (the
-    file may grow in between).
+    files are read. The file checked is the file read: it is opened without blocking (a FIFO opens at
+    once) and then looked at, so it cannot be swapped for a pipe in between. The size is checked
+    before reading and the read stops at ``limit`` + 1 byte (the file may grow in between).
     """
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise ReadRefused(Msg("os_is_dir") if stat.S_ISDIR(info.st_mode) else Msg("os_not_regular"))
-        size = info.st_size
-        if size <= limit:
-            with path.open("rb") as fh:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb", closefd=True) as fh:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise ReadRefused(Msg("os_is_dir") if stat.S_ISDIR(info.st_mode) else Msg("os_not_regular"))
+            size = info.st_size
+            if size <= limit:
                 data = fh.read(limit + 1)
-            size = len(data)
+                size = len(data)
     except OSError as exc:
         raise ReadRefused(os_reason(exc)) from None
     if size > limit:
