@@ -65,6 +65,22 @@ def lab(tmp_path_factory):
         proc.kill()
 
 
+def _clear_dialogs(page, seen: list[str]) -> None:
+    """Answer any modal dialog JupyterLab shows (under heavy load a slow server can raise one, e.g. to
+    pick a kernel), keeping its text for the failure message: a dialog must not hide what went wrong."""
+    for _ in range(3):
+        dialog = page.locator(".jp-Dialog")
+        if not dialog.count():
+            return
+        seen.append(" ".join(dialog.first.inner_text().split())[:300])
+        accept = dialog.first.locator(".jp-Dialog-button.jp-mod-accept")
+        if accept.count():
+            accept.first.click()
+        else:
+            page.keyboard.press("Escape")
+        page.wait_for_timeout(500)
+
+
 def test_datamap_widget_in_jupyterlab(lab) -> None:
     from playwright.sync_api import expect, sync_playwright
 
@@ -80,16 +96,24 @@ def test_datamap_widget_in_jupyterlab(lab) -> None:
         page.wait_for_selector(".jp-Notebook", timeout=60_000)
         expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_have_count(1, timeout=60_000)
         dropdown = page.locator(".widget-dropdown select").first
-        for _attempt in range(3):  # the menu can open before the notebook panel has focus: retry
-            page.locator(".jp-Notebook .jp-Cell").first.click()
-            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-            page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        dialogs: list[str] = []
+        # The menu can open before the notebook panel has focus, and under heavy load a dialog can
+        # cover the notebook: answer it and retry.
+        for _attempt in range(3):
             try:
+                page.locator(".jp-Notebook .jp-Cell").first.click(timeout=15_000)
+                page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click(timeout=15_000)
+                page.get_by_role("menuitem", name="Run All Cells", exact=True).click(timeout=15_000)
                 dropdown.wait_for(timeout=60_000)
                 break
             except Exception:  # noqa: BLE001 - retried, then the next wait fails with a clear message
+                _clear_dialogs(page, dialogs)
                 page.keyboard.press("Escape")
-        dropdown.wait_for(timeout=45_000)
+        try:
+            dropdown.wait_for(timeout=45_000)
+        except Exception:
+            page.screenshot(path=str(ARTIFACTS / "lab-failure.png"))
+            raise AssertionError(f"the notebook did not run; dialogs seen: {dialogs}") from None
         count = page.locator(".widget-html-content", has_text="gegevensstromen").first
         expect(count).to_contain_text("21 gegevensstromen", timeout=30_000)
         dropdown.select_option(label="bsn")
