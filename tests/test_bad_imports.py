@@ -89,11 +89,15 @@ def parts(data: bytes) -> dict[str, bytes]:
         return {name: zf.read(name) for name in zf.namelist()}
 
 
-def rezip(files: dict[str, bytes]) -> bytes:
+def rezip(files: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """The parts zipped, the same bytes every time (every part dated 2000-01-01: the fuzzer's
+    mutations of the zip must not depend on the clock)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(out, "w", method) as zf:
         for name, data in files.items():
-            zf.writestr(name, data)
+            info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+            info.compress_type = method
+            zf.writestr(info, data)
     return out.getvalue()
 
 

@@ -474,12 +474,7 @@ def mutated_xlsx(draw) -> bytes:
     files[name] = _mutate(files[name], draw, TOKENS, xml=True)
     if draw(st.integers(0, 9)) == 0:
         files.pop(draw(st.sampled_from(names)))  # and a part lost
-    out = io.BytesIO()
-    method = draw(st.sampled_from([zipfile.ZIP_DEFLATED, zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED]))
-    with zipfile.ZipFile(out, "w", method) as zf:
-        for part, data in files.items():
-            zf.writestr(part, data)
-    return out.getvalue()
+    return rezip(files, draw(st.sampled_from([zipfile.ZIP_DEFLATED, zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED])))
 
 
 @FUZZ
