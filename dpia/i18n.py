@@ -1039,7 +1039,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "de map bevat geen CSV-bladen (controller.csv, parties.csv, ...)",
         "en": "the folder holds no CSV sheets (controller.csv, parties.csv, ...)",
     },
-    "import_bad_csv": {"nl": "CSV kan niet gelezen worden: {reason}", "en": "cannot read the CSV: {reason}"},
     "import_unknown_sheet": {
         "nl": "onbekend blad '{value}'; toegestaan: {allowed}{hint} (een blad waarvan de naam met '_' begint "
         "wordt overgeslagen)",
