@@ -43,8 +43,8 @@ from pydantic import BaseModel, ValidationError
 from .export import MAX_CELL_CHARS, restore_cell, xlsx_bytes
 from .i18n import t
 from .model import NESTED_REFERENCES, REFERENCES, SECTIONS, Controller, Register
-from .store import (Msg, Problem, ReadRefused, RegisterInvalid, atomic_write, did_you_mean, load, os_reason, read_regular,
-                    validation_problems)
+from .store import (Msg, Problem, ReadRefused, RegisterInvalid, atomic_write, did_you_mean, fsync_dir, load, os_reason,
+                    read_regular, validation_problems)
 
 MAX_SPREADSHEET_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # an XLSX is a zip: refuse one that unpacks to more than this
@@ -1450,7 +1450,7 @@ def import_spreadsheet(source: str | os.PathLike[str], out: str | os.PathLike[st
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
     return [target / name for name in sorted(texts)]
 
 
@@ -1500,17 +1500,6 @@ def _refuse_existing(target: Path) -> None:
         raise TargetNotWritable(target, exc) from None
 
 
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # --------------------------------------------------------------------------------------------------

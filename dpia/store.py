@@ -879,6 +879,7 @@ def _digest_of(path: Path) -> str | None:
         return None
 
 
+@functools.cache  # looked up on the first save, not when dpia is imported
 def _renameat2_function() -> Any:
     try:
         import ctypes
@@ -901,13 +902,11 @@ def _renameat2_function() -> Any:
     return exchange
 
 
-_RENAMEAT2 = _renameat2_function()
-
-
 def _exchange(a: str, b: str) -> bool:
     """Swap the files at ``a`` and ``b`` in one step (``renameat2`` with ``RENAME_EXCHANGE``); False
     when the system or file system cannot, and nothing happened."""
-    return _RENAMEAT2(a, b) if _RENAMEAT2 is not None else False
+    exchange = _renameat2_function()
+    return exchange(a, b) if exchange is not None else False
 
 
 def _replace_if_unchanged(tmp: str, path: Path, expect_digest: str) -> bool:
@@ -965,17 +964,22 @@ def atomic_write(path: Path, text: str, expect_digest: str | None = None) -> boo
         except FileNotFoundError:
             pass
         raise
+    fsync_dir(path.parent)
+    return True
+
+
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries (a rename into it) to disk; best effort where folders cannot be synced."""
     try:
-        dir_fd = os.open(path.parent, os.O_RDONLY)
+        fd = os.open(folder, os.O_RDONLY)
     except OSError:
         return
     try:
-        os.fsync(dir_fd)
+        os.fsync(fd)
     except OSError:
         pass
     finally:
-        os.close(dir_fd)
-    return True
+        os.close(fd)
 
 
 SAVE_LOCK_SECONDS = 10.0

@@ -46,14 +46,16 @@ def _dpia_no_network(event, args):
 _sys.addaudithook(_dpia_no_network)
 '''
 
-_IPYTHONDIR = Path(tempfile.mkdtemp(prefix="dpia-ipython-"))
-(_IPYTHONDIR / "profile_default" / "startup").mkdir(parents=True)
-(_IPYTHONDIR / "profile_default" / "startup" / "00-no-network.py").write_text(NO_NETWORK, encoding="utf-8")
-os.environ["IPYTHONDIR"] = str(_IPYTHONDIR)  # read by the kernels nbval starts
+def pytest_configure(config):
+    folder = Path(tempfile.mkdtemp(prefix="dpia-ipython-"))
+    (folder / "profile_default" / "startup").mkdir(parents=True)
+    (folder / "profile_default" / "startup" / "00-no-network.py").write_text(NO_NETWORK, encoding="utf-8")
+    os.environ["IPYTHONDIR"] = str(folder)  # read by the kernels nbval starts
+    config._dpia_ipythondir = folder
 
 
 def pytest_unconfigure(config):
-    shutil.rmtree(_IPYTHONDIR, ignore_errors=True)
+    shutil.rmtree(getattr(config, "_dpia_ipythondir", ""), ignore_errors=True)
 
 
 def pytest_collectstart(collector):

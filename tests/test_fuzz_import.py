@@ -33,10 +33,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dpia.importer import SheetProblem, SpreadsheetInvalid, import_spreadsheet, layout, register_sheets, register_xlsx
+from dpia.importer import (SheetProblem, SpreadsheetInvalid, column_letter, import_spreadsheet, layout, register_sheets,
+                           register_xlsx)
 from dpia.store import load
 
 from .conftest import EXAMPLE
+from .test_fuzz import _say
 from .test_bad_imports import SHEET_PART, mini_register, parts, rezip, shared_strings
 
 pytestmark = [
@@ -75,12 +77,6 @@ def _report_stats(request):
     _say(request, "", "fuzzing the import:", *lines)
 
 
-def _say(request, *lines: str) -> None:
-    """Print past pytest's capturing: the counts are the point of running this."""
-    plugins = request.config.pluginmanager
-    with plugins.get_plugin("capturemanager").global_and_fixture_disabled():
-        for line in lines:
-            plugins.get_plugin("terminalreporter").write_line(line)
 
 
 @pytest.fixture(scope="module")
@@ -267,12 +263,6 @@ def _xml_text(text: str) -> str:
     return "".join(out)
 
 
-def _column(index: int) -> str:
-    out = ""
-    while index > 0:
-        index, rem = divmod(index - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 @functools.cache
@@ -313,7 +303,7 @@ def xlsx_of(sheets: list[list[Any]], shared: bool, date_style: int) -> bytes:
     for i, (title, rows) in enumerate(sheets, start=1):
         body = []
         for r, row in enumerate(rows, start=1):
-            cells = "".join(cell_xml(f"{_column(c)}{r}", v) for c, v in enumerate(row, start=1))
+            cells = "".join(cell_xml(f"{column_letter(c)}{r}", v) for c, v in enumerate(row, start=1))
             body.append(f'<row r="{r}">{cells}</row>')
         files[f"xl/worksheets/sheet{i}.xml"] = f'<worksheet xmlns="{MAIN}"><sheetData>{"".join(body)}</sheetData></worksheet>'.encode()
         sheet_entries.append(f'<sheet name="{_xml_text(str(title))}" sheetId="{i}" r:id="rId{i}"/>')
