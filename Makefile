@@ -10,7 +10,7 @@ OUT    ?= out
 ON     ?= $(shell date +%F)
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: help venv report test fuzz notebooks lab schema docs bench clean
+.PHONY: help venv browser report test fuzz notebooks lab schema docs bench clean
 
 help:
 	@echo "make report  - validate the example register and write its report to $(OUT)/"
@@ -28,16 +28,21 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-report: $(STAMP)
+# Debian's chromium (the report's PDF, the browser tests): found on PATH, or installed with apt-get when
+# we are root, or one line that says which command to run. Runs first, with the system's Python.
+browser:
+	@PYTHONPATH=$(CURDIR) $(PYTHON) -m dpia.browser
+
+report: browser $(STAMP)
 	@mkdir -p $(OUT)
 	$(BIN)/dpia validate $(EXAMPLE)
 	$(BIN)/dpia check $(EXAMPLE) --on $(ON) > $(OUT)/bevindingen.txt || test $$? -eq 1
-	$(BIN)/dpia report $(EXAMPLE) --on $(ON) -o $(OUT)/rapport.html $(if $(shell command -v chromium),--pdf $(OUT)/rapport.pdf)
+	$(BIN)/dpia report $(EXAMPLE) --on $(ON) -o $(OUT)/rapport.html --pdf $(OUT)/rapport.pdf
 	@echo "wrote $(OUT)/bevindingen.txt and the MR report in $(OUT)/"
 
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-test: $(STAMP)
+test: browser $(STAMP)
 	$(BIN)/python -m pytest
 	$(BIN)/python -m pytest $(NBVAL) notebooks
 

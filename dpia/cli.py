@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
+import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -133,10 +136,16 @@ def _cmd_rules(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .report import build_report
+    from .report import ReportPdfMissing, build_report
 
     on = args.on.isoformat() if args.on else None
-    for path in build_report(args.path, args.output, lang=args.lang, on=on, pdf=args.pdf):
+    try:
+        written = build_report(args.path, args.output, lang=args.lang, on=on, pdf=args.pdf)
+    except ReportPdfMissing as exc:
+        print(exc.html_path)
+        print(exc.message(args.lang), file=sys.stderr)
+        return EXIT_INVALID
+    for path in written:
         print(path)
     return EXIT_OK
 
@@ -219,6 +228,55 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+# What a file written by each command is usually called, for the example in "this is a folder".
+EXAMPLE_NAMES = {"report": "rapport.html", "export-art30": "art30.xlsx", "export-register": "register.xlsx"}
+_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.[^.]+\.tmp$")  # store.atomic_write's ".NAME.XXXX.tmp"
+
+
+def _outputs(args: argparse.Namespace) -> list[str]:
+    return [v for v in (getattr(args, "output", None), getattr(args, "pdf", None)) if v]
+
+
+def _output_is_folder(args: argparse.Namespace) -> str | None:
+    """The message for an output file argument that names an existing folder (checked before any work)."""
+    if args.command not in EXAMPLE_NAMES:
+        return None
+    for value in _outputs(args):
+        if os.path.isdir(value):
+            name = "rapport.pdf" if value == getattr(args, "pdf", None) else EXAMPLE_NAMES[args.command]
+            return t("output_is_folder", args.lang, path=value, example=os.path.join(value, name))
+    return None
+
+
+def os_error_message(exc: OSError, args: argparse.Namespace) -> str:
+    """An ordinary operating-system cause (a full disk, a folder one may not write in, a missing
+    program ...) in the reader's language, with what to do. Never "internal error"."""
+    lang = args.lang
+    path = str(exc.filename2 or exc.filename or (_outputs(args) or ["—"])[0])
+    tmp = _TEMPORARY.match(os.path.basename(path))
+    if tmp:  # a temporary of an atomic write: name the file it was for
+        path = os.path.join(os.path.dirname(path), tmp["name"])
+    code = exc.errno
+    if isinstance(exc, FileNotFoundError) and exc.filename and os.sep not in str(exc.filename) \
+            and str(exc.filename) not in _outputs(args):  # a program run by name
+        return t("tool_missing", lang, tool=exc.filename)
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return t("output_disk_full", lang, path=path)
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        from .store import os_reason
+
+        reason = os_reason(exc)
+        reason = reason.render(lang) if hasattr(reason, "render") else reason
+        if code == errno.EROFS:
+            reason = exc.strerror or reason
+        return t("output_read_only", lang, path=path, folder=os.path.dirname(os.path.abspath(path)), reason=reason)
+    if code == errno.EISDIR:
+        return t("output_is_folder", lang, path=path, example=os.path.join(path, EXAMPLE_NAMES.get(args.command, "uitvoer")))
+    if code in (errno.ENOTDIR, errno.EEXIST):  # a file where a folder of the path should be
+        return t("output_parent_not_folder", lang, path=path)
+    return t("output_os_error", lang, path=path, reason=exc.strerror or exc)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own exit code for usage errors is 2 too
         self.print_usage(sys.stderr)
@@ -292,6 +350,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             lang = a.split("=", 1)[1]
     parser = build_parser(lang)
     args = parser.parse_args(argv)
+    folder = _output_is_folder(args)
+    if folder:
+        print(folder, file=sys.stderr)
+        return EXIT_INVALID
     try:
         return COMMANDS[args.command](args)
     except (RegisterInvalid, ChangedOnDisk) as exc:
@@ -304,6 +366,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:
+        print(os_error_message(exc, args), file=sys.stderr)
+        return EXIT_INVALID
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
         print(t("cli_internal_error", args.lang, error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return EXIT_INVALID

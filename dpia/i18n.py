@@ -372,6 +372,101 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "interne fout: {error}. Dit is een fout in de werkbank, niet in uw register; meld het alstublieft",
         "en": "internal error: {error}. This is a bug in the workbench, not in your register; please report it",
     },
+    # ---- the browser (chromium) and writing output: ordinary causes, each with what to do
+    "browser_missing_not_root": {
+        "nl": "chromium ontbreekt (nodig voor de PDF van het rapport en de browsertests); installeer het met: {command}",
+        "en": "chromium is missing (needed for the report's PDF and the browser tests); install it with: {command}",
+    },
+    "browser_missing_no_apt": {
+        "nl": "chromium ontbreekt en apt-get is er niet; installeer chromium met de pakketbeheerder van dit systeem en "
+        "start dan opnieuw",
+        "en": "chromium is missing and there is no apt-get; install chromium with this system's package manager, "
+        "then start again",
+    },
+    "browser_installing": {
+        "nl": "chromium ontbreekt; Debians pakket wordt eenmalig geïnstalleerd (apt-get update && apt-get install -y "
+        "chromium, een paar minuten) ...",
+        "en": "chromium is missing; installing Debian's package once (apt-get update && apt-get install -y chromium, "
+        "a few minutes) ...",
+    },
+    "browser_installed": {
+        "nl": "chromium geïnstalleerd: {path}",
+        "en": "chromium installed: {path}",
+    },
+    "browser_install_failed": {
+        "nl": "chromium kon niet geïnstalleerd worden: '{command}' mislukte ({reason}). De laatste regels:\n{log}\n"
+        "Los dit op en start opnieuw, of installeer chromium zelf",
+        "en": "chromium could not be installed: '{command}' failed ({reason}). Its last lines:\n{log}\n"
+        "Fix this and start again, or install chromium yourself",
+    },
+    "browser_installed_not_found": {
+        "nl": "chromium is geïnstalleerd maar staat niet in PATH; voeg /usr/bin toe aan PATH en start opnieuw",
+        "en": "chromium was installed but is not on PATH; add /usr/bin to PATH and start again",
+    },
+    "browser_timeout": {
+        "nl": "geen antwoord binnen {seconds} seconden",
+        "en": "no answer within {seconds} seconds",
+    },
+    "pdf_not_written": {
+        "nl": "{html} is geschreven, maar de PDF {pdf} niet: {reason}. Installeer chromium (sudo apt-get install -y "
+        "chromium) en start opnieuw, of laat --pdf weg; de HTML kunt u ook in een browser openen en afdrukken",
+        "en": "{html} was written, but the PDF {pdf} was not: {reason}. Install chromium (sudo apt-get install -y "
+        "chromium) and start again, or leave out --pdf; you can also open the HTML in a browser and print it",
+    },
+    "pdf_no_chromium": {
+        "nl": "chromium is niet gevonden (het programma dat de PDF maakt)",
+        "en": "chromium was not found (the program that makes the PDF)",
+    },
+    "pdf_chromium_failed": {
+        "nl": "chromium stopte met een fout (code {code}): {detail}",
+        "en": "chromium stopped with an error (code {code}): {detail}",
+    },
+    "pdf_chromium_timeout": {
+        "nl": "chromium maakte de PDF niet binnen {seconds} seconden",
+        "en": "chromium did not make the PDF within {seconds} seconds",
+    },
+    "pdf_chromium_empty": {
+        "nl": "chromium schreef een leeg bestand",
+        "en": "chromium wrote an empty file",
+    },
+    "pdf_chromium_unusable": {
+        "nl": "chromium ({path}) kon niet gestart worden: {detail}",
+        "en": "chromium ({path}) could not be started: {detail}",
+    },
+    "output_disk_full": {
+        "nl": "{path} kon niet geschreven worden: de schijf is vol. Er is niets half geschreven. Maak ruimte vrij of "
+        "kies met -o een andere schijf, en start opnieuw",
+        "en": "{path} could not be written: the disk is full. Nothing was half written. Free some space or choose "
+        "another disk with -o, and start again",
+    },
+    "output_read_only": {
+        "nl": "{path} kon niet geschreven worden: u mag niet schrijven in {folder} ({reason}). Kies met -o een map "
+        "waarin u wel mag schrijven, bijvoorbeeld in uw eigen map",
+        "en": "{path} could not be written: you may not write in {folder} ({reason}). Choose a folder you may "
+        "write in with -o, for example in your home folder",
+    },
+    "output_is_folder": {
+        "nl": "{path} is een map, geen bestand. Zet achter -o een bestandsnaam, bijvoorbeeld {example}",
+        "en": "{path} is a folder, not a file. Put a file name after -o, for example {example}",
+    },
+    "output_parent_not_folder": {
+        "nl": "{path} kon niet geschreven worden: een deel van het pad is een bestand, geen map. Kies met -o een "
+        "pad in een bestaande map",
+        "en": "{path} could not be written: part of the path is a file, not a folder. Choose a path in an "
+        "existing folder with -o",
+    },
+    "output_os_error": {
+        "nl": "{path} kon niet geschreven of gelezen worden: {reason}. Er is niets half geschreven; kies met -o een "
+        "andere plek of los de oorzaak op en start opnieuw",
+        "en": "{path} could not be written or read: {reason}. Nothing was half written; choose another place with -o "
+        "or fix the cause and start again",
+    },
+    "tool_missing": {
+        "nl": "het programma '{tool}' is niet gevonden; installeer het (of maak de virtuele omgeving opnieuw met "
+        "make clean && make test) en start opnieuw",
+        "en": "the program '{tool}' was not found; install it (or make the virtual environment again with "
+        "make clean && make test) and start again",
+    },
     "summary_title": {"nl": "Register van {name}", "en": "Register of {name}"},
     "summary_counts": {
         "nl": "{schools} scholen, {parties} partijen, {systems} systemen, {categories} gegevenscategorieën, "

@@ -16,11 +16,10 @@ import datetime as dt
 import html
 import os
 import re
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
+from .browser import PdfNotPrinted, print_pdf
 from .check import CheckResult, Finding
 from .i18n import t
 from .model import Register
@@ -28,10 +27,6 @@ from .rules import Severity
 
 REPORT_NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "05_rapport.ipynb"
 REDACTED = "[vertrouwelijk]"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 
 
 def _e(text: object) -> str:
@@ -179,6 +174,17 @@ def notebook_body(executed_notebook) -> str:
     return re.sub(r"<pre>&lt;Figure size [^<]*&gt;</pre>", "", body)
 
 
+class ReportPdfMissing(Exception):
+    """The HTML report was written, its PDF was not (``cause`` says why)."""
+
+    def __init__(self, html_path: Path, pdf_path: Path, cause: PdfNotPrinted):
+        super().__init__(str(pdf_path))
+        self.html_path, self.pdf_path, self.cause = html_path, pdf_path, cause
+
+    def message(self, lang: str | None = None) -> str:
+        return t("pdf_not_written", lang, html=self.html_path, pdf=self.pdf_path, reason=self.cause.reason_text(lang))
+
+
 def execute_report(register_path: Path, lang: str, on: str, workdir: Path):
     import nbformat
     import papermill
@@ -221,40 +227,12 @@ def build_report(
     if pdf:
         pdf_path = Path(pdf)
         pdf_path = pdf_path.with_name(safe_filename(pdf_path.name))
-        print_pdf(out_html, pdf_path)
+        try:
+            print_pdf(out_html, pdf_path)
+        except PdfNotPrinted as exc:
+            raise ReportPdfMissing(out_html, pdf_path, exc) from None
         written.append(pdf_path)
     return written
-
-
-def chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def print_pdf(html_path: Path, pdf_path: Path) -> Path:
-    """Print an HTML file to PDF with headless Chromium (written to a temporary file, then renamed)."""
-    browser = chromium()
-    if browser is None:
-        raise FileNotFoundError("chromium")
-    pdf_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{pdf_path.name}.", suffix=".tmp", dir=pdf_path.parent)
-    os.close(fd)
-    try:
-        with tempfile.TemporaryDirectory(prefix="dpia-chromium-") as profile:
-            subprocess.run(
-                [browser, *CHROMIUM_ARGS, f"--user-data-dir={profile}", "--no-pdf-header-footer",
-                 f"--print-to-pdf={tmp}", Path(html_path).resolve().as_uri()],
-                check=True, capture_output=True, timeout=120,
-            )
-        if os.path.getsize(tmp) == 0:
-            raise OSError("chromium wrote an empty PDF")
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, pdf_path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return pdf_path
 
 
 def figure_html(fig, alt: str) -> str:

@@ -1,19 +1,16 @@
-"""Debian's chromium for browser tests: never a downloaded browser."""
+"""Debian's chromium for browser tests: never a downloaded browser (``make test`` installs it first)."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
+from dpia.browser import ARGS, find_chromium
+
+__all__ = ["ARGS", "chromium_path"]
 
 
 def chromium_path() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    path = find_chromium()
     if path is None:
-        pytest.fail("chromium is not installed: `apt-get install -y chromium` (.ci/run does this)")
+        pytest.fail("chromium is not installed: `make test` installs it (python -m dpia.browser says how)")
     return path
