@@ -150,6 +150,19 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from . import diff
+
+    try:
+        d = diff.diff_versions(args.old, args.new, on=args.on, old_on=args.old_on, lang=args.lang)
+    except diff.VersionNotFound as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return EXIT_INVALID
+    render = {"json": diff.as_json, "markdown": diff.as_markdown, "html": diff.as_html}.get(args.format, diff.as_text)
+    sys.stdout.write(render(d, args.lang))
+    return EXIT_OK
+
+
 def _cmd_export_art30(args: argparse.Namespace) -> int:
     from .art30 import write_art30
 
@@ -218,6 +231,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "risks": _cmd_risks,
     "report": _cmd_report,
     "rules": _cmd_rules,
+    "diff": _cmd_diff,
     "validate": _cmd_validate,
     "summary": _cmd_summary,
     "schema": _cmd_schema,
@@ -311,6 +325,13 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
     p.add_argument("--pdf", help="also print the report to this PDF file (needs chromium)")
     p.add_argument("--on", type=_date, default=None, help="assessment date YYYY-MM-DD (default: today)")
+    p = sub.add_parser("diff", help="what changed between two versions: folders or git revisions (REV:PATH, DATE:PATH)")
+    p.add_argument("old", help="the earlier version: a folder, REV:PATH (HEAD~5:data/x, a tag) or DATE:PATH (2025-12-01:data/x)")
+    p.add_argument("new", help="the later version, in the same forms")
+    p.add_argument("--on", type=_date, default=None, help="date the new version is checked on (default: today)")
+    p.add_argument("--old-on", type=_date, default=None,
+                   help="date the old version is checked on (default: its commit date, or --on for a folder)")
+    p.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text")
     p = sub.add_parser("rules", help="list the rules with their articles")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     sub.add_parser("schema", help="print the JSON Schema of the register files")

@@ -461,6 +461,122 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} could not be written or read: {reason}. Nothing was half written; choose another place with -o "
         "or fix the cause and start again",
     },
+    # ---- what changed between two versions (dpia diff)
+    "diff_section_controller": {"nl": "bestuur", "en": "board"},
+    "diff_section_schools": {"nl": "scholen", "en": "schools"},
+    "diff_section_parties": {"nl": "organisaties", "en": "organisations"},
+    "diff_section_systems": {"nl": "systemen", "en": "systems"},
+    "diff_section_data_categories": {"nl": "soorten gegevens", "en": "kinds of data"},
+    "diff_section_subjects": {"nl": "groepen betrokkenen", "en": "groups of data subjects"},
+    "diff_section_purposes": {"nl": "doelen", "en": "purposes"},
+    "diff_section_flows": {"nl": "gegevensstromen", "en": "data flows"},
+    "diff_section_agreements": {"nl": "overeenkomsten", "en": "agreements"},
+    "diff_section_consents": {"nl": "toestemmingsregelingen", "en": "consent arrangements"},
+    "diff_section_access_roles": {"nl": "rollen met toegang", "en": "access roles"},
+    "diff_section_retention": {"nl": "bewaartermijnen", "en": "retention periods"},
+    "diff_section_measures": {"nl": "maatregelen", "en": "measures"},
+    "diff_section_acceptances": {"nl": "geaccepteerde bevindingen", "en": "accepted findings"},
+    "diff_section_dpias": {"nl": "DPIA's", "en": "DPIAs"},
+    "diff_no_git": {
+        "nl": "git is niet gevonden; een eerdere versie (REVISIE:MAP) lezen vraagt git. Installeer git, of vergelijk "
+        "twee mappen",
+        "en": "git was not found; reading an earlier version (REVISION:FOLDER) needs git. Install git, or compare "
+        "two folders",
+    },
+    "diff_git_timeout": {
+        "nl": "git antwoordde niet binnen {seconds} seconden; probeer het opnieuw",
+        "en": "git did not answer within {seconds} seconds; try again",
+    },
+    "diff_no_such_version": {
+        "nl": "'{spec}' is geen map en geen versie; geef een registermap of REVISIE:MAP, bijvoorbeeld "
+        "HEAD~1:data/omo-helmond of 2025-12-01:data/omo-helmond",
+        "en": "'{spec}' is neither a folder nor a version; give a register folder or REVISION:FOLDER, for example "
+        "HEAD~1:data/omo-helmond or 2025-12-01:data/omo-helmond",
+    },
+    "diff_not_a_repository": {
+        "nl": "'{spec}' noemt een git-versie, maar {folder} hoort niet bij een git-repository; start de opdracht in "
+        "de map van het register",
+        "en": "'{spec}' names a git version, but {folder} is not in a git repository; run the command in the "
+        "register's folder",
+    },
+    "diff_no_commit_before": {
+        "nl": "'{spec}': er is geen versie van {date} of eerder; kies een latere datum (git log toont de versies)",
+        "en": "'{spec}': there is no version of {date} or earlier; choose a later date (git log lists the versions)",
+    },
+    "diff_unknown_revision": {
+        "nl": "'{spec}': git kent de revisie '{rev}' niet; gebruik een commit, een tag, HEAD~N of een datum "
+        "JJJJ-MM-DD",
+        "en": "'{spec}': git does not know the revision '{rev}'; use a commit, a tag, HEAD~N or a date YYYY-MM-DD",
+    },
+    "diff_path_outside": {
+        "nl": "'{spec}': de map ligt buiten de repository {repo}",
+        "en": "'{spec}': the folder lies outside the repository {repo}",
+    },
+    "diff_path_not_in_revision": {
+        "nl": "'{spec}': de map {path} bestaat niet in versie {commit}; controleer de naam (git ls-tree {commit})",
+        "en": "'{spec}': the folder {path} does not exist in version {commit}; check the name (git ls-tree {commit})",
+    },
+    "diff_agreement_with": {"nl": "overeenkomst met {parties}", "en": "agreement with {parties}"},
+    "diff_heading": {
+        "nl": "Wijzigingen van {old} ({old_on}) naar {new} ({new_on})",
+        "en": "Changes from {old} ({old_on}) to {new} ({new_on})",
+    },
+    "diff_nothing": {"nl": "Er is niets veranderd.", "en": "Nothing has changed."},
+    "diff_added": {"nl": "nieuw", "en": "added"},
+    "diff_removed": {"nl": "verdwenen", "en": "removed"},
+    "diff_changed": {"nl": "gewijzigd", "en": "changed"},
+    "diff_agreement_renewed": {
+        "nl": "verlengd: {name} ({id}), loopt nu tot {new} (was {old})",
+        "en": "renewed: {name} ({id}), now runs until {new} (was {old})",
+    },
+    "diff_agreement_expired": {
+        "nl": "verlopen in deze periode: {name} ({id}), einddatum {new}",
+        "en": "expired in this period: {name} ({id}), end date {new}",
+    },
+    "diff_dpia_status": {
+        "nl": "DPIA {name} ({id}): {old} → {new}",
+        "en": "DPIA {name} ({id}): {old} → {new}",
+    },
+    "diff_risk": {
+        "nl": "risico {title} ({id}, {dpia}): voor maatregelen {inherent}; na maatregelen {residual}",
+        "en": "risk {title} ({id}, {dpia}): before measures {inherent}; after measures {residual}",
+    },
+    "diff_finding_new": {"nl": "nieuwe bevinding", "en": "new finding"},
+    "diff_finding_resolved": {"nl": "opgelost", "en": "resolved"},
+    "diff_finding_accepted": {"nl": "geaccepteerd", "en": "accepted"},
+    "diff_finding_lapsed": {"nl": "acceptatie verlopen", "en": "acceptance lapsed"},
+    "diff_md_heading": {"nl": "Wat is er veranderd sinds {date}", "en": "What has changed since {date}"},
+    "diff_sum_added": {"nl": "Nieuw bij {what}: {names}.", "en": "New among {what}: {names}."},
+    "diff_sum_removed": {"nl": "Niet meer bij {what}: {names}.", "en": "No longer among {what}: {names}."},
+    "diff_sum_changed": {"nl": "Gewijzigd bij {what}: {names}.", "en": "Changed among {what}: {names}."},
+    "diff_sum_flows_added": {"nl": "Gegevensstromen die begonnen zijn: {count}.", "en": "Data flows that started: {count}."},
+    "diff_sum_flows_removed": {"nl": "Gegevensstromen die gestopt zijn: {count}.", "en": "Data flows that stopped: {count}."},
+    "diff_sum_flows_changed": {"nl": "Gegevensstromen die veranderd zijn: {count}.", "en": "Data flows that changed: {count}."},
+    "diff_sum_agreement_renewed": {"nl": "De {name} is verlengd tot {date}.", "en": "The {name} was renewed until {date}."},
+    "diff_sum_agreement_expired": {"nl": "De {name} is verlopen op {date}.", "en": "The {name} expired on {date}."},
+    "diff_sum_dpia_status": {"nl": "{name}: van {old} naar {new}.", "en": "{name}: from {old} to {new}."},
+    "diff_sum_risk_new": {
+        "nl": "Nieuw risico '{title}': na maatregelen {new}.",
+        "en": "New risk '{title}': {new} after measures.",
+    },
+    "diff_sum_risk_gone": {
+        "nl": "Het risico '{title}' staat niet meer in de DPIA (was {old}).",
+        "en": "The risk '{title}' is no longer in the DPIA (was {old}).",
+    },
+    "diff_sum_risk": {
+        "nl": "Het risico '{title}' is na maatregelen nu {new} (was {old}).",
+        "en": "The risk '{title}' is now {new} after measures (was {old}).",
+    },
+    "diff_sum_findings_new": {"nl": "Nieuwe bevindingen ({count}): {titles}.", "en": "New findings ({count}): {titles}."},
+    "diff_sum_findings_resolved": {"nl": "Opgeloste bevindingen ({count}): {titles}.", "en": "Resolved findings ({count}): {titles}."},
+    "diff_sum_findings_accepted": {
+        "nl": "Door het bestuur geaccepteerd ({count}): {titles}.",
+        "en": "Accepted by the board ({count}): {titles}.",
+    },
+    "diff_sum_findings_lapsed": {
+        "nl": "Acceptatie verlopen, weer open ({count}): {titles}.",
+        "en": "Acceptance lapsed, open again ({count}): {titles}.",
+    },
     "tool_missing": {
         "nl": "het programma '{tool}' is niet gevonden; installeer het (of maak de virtuele omgeving opnieuw met "
         "make clean && make test) en start opnieuw",

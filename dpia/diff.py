@@ -1,0 +1,530 @@
+"""What changed between two versions of a register: for the MR's yearly question and the officer.
+
+A *version* is a register folder, or a git revision of one, written as git writes it: ``REV:PATH``
+(``HEAD~5:data/omo-helmond``, ``v2025:data/x``, a commit id), or a date instead of the revision
+(``2025-12-01:data/x``: the last commit on or before that day). A revision is read with git itself
+(``git archive`` into a temporary folder, read through the usual loader), so the working tree is never
+touched and nothing but git is needed; a library such as dulwich would add a dependency for what one
+git call does.
+
+The comparison is of the model, not of the files: moving an entity to another file, renaming a file,
+reordering entries or editing comments is not a change. Compared are
+
+- entities added, removed and changed (field by field) in every section of the register, the
+  controller and its schools included, and the bulk flows of ``flows.csv``;
+- flows that start or stop (the flows among the above), agreements that expire in the period or are
+  renewed (their end date moved later);
+- findings that are new, resolved, newly accepted, or whose acceptance lapsed (each version checked
+  on its own date: a git revision on its commit date, a folder on the date given);
+- risks whose inherent or residual level moved, and DPIAs whose status changed.
+
+Everything is sorted, so the same two versions give the same bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import json
+import os
+import re
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .i18n import t
+from .model import SECTIONS, Register
+
+DATE_REVISION = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+GIT_TIMEOUT = 120
+
+
+class VersionNotFound(Exception):
+    """A version that cannot be read: ``key`` and ``params`` for the catalogue."""
+
+    def __init__(self, key: str, **params: Any):
+        super().__init__(key)
+        self.key, self.params = key, params
+
+    def message(self, lang: str | None = None) -> str:
+        return t(self.key, lang, **self.params)
+
+
+@dataclass(frozen=True)
+class Version:
+    """Where a version comes from: a folder, or a git commit and a path inside it."""
+
+    spec: str
+    folder: Path | None = None
+    repo: Path | None = None
+    commit: str | None = None
+    path: str | None = None
+    committed_on: dt.date | None = None
+
+    @property
+    def label(self) -> str:
+        if self.commit is None:
+            return self.spec
+        return f"{self.spec} ({self.commit[:10]})"
+
+
+def _git(repo: Path, *args: str, binary: bool = False) -> Any:
+    try:
+        done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, timeout=GIT_TIMEOUT, check=False)
+    except FileNotFoundError:
+        raise VersionNotFound("diff_no_git") from None
+    except subprocess.TimeoutExpired:
+        raise VersionNotFound("diff_git_timeout", seconds=GIT_TIMEOUT) from None
+    if done.returncode != 0:
+        return None
+    return done.stdout if binary else done.stdout.decode("utf-8", "replace").strip()
+
+
+def resolve(spec: str, cwd: Path | None = None) -> Version:
+    """Turn ``spec`` (a folder, ``REV:PATH`` or ``DATE:PATH``) into a :class:`Version`.
+
+    A folder that exists wins over a revision of the same name.
+    """
+    cwd = Path(cwd or os.getcwd())
+    folder = cwd / spec
+    if folder.is_dir() or ":" not in spec:
+        if not folder.exists():
+            raise VersionNotFound("diff_no_such_version", spec=spec)
+        return Version(spec, folder=folder)
+    rev, _, path = spec.partition(":")
+    top = _git(cwd, "rev-parse", "--show-toplevel")
+    if not top:
+        raise VersionNotFound("diff_not_a_repository", spec=spec, folder=cwd)
+    repo = Path(top)
+    if DATE_REVISION.match(rev):
+        commit = _git(repo, "rev-list", "-1", f"--before={rev} 23:59:59", "HEAD")
+        if not commit:
+            raise VersionNotFound("diff_no_commit_before", spec=spec, date=rev)
+    else:
+        commit = _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+        if not commit:
+            raise VersionNotFound("diff_unknown_revision", spec=spec, rev=rev)
+    inside = os.path.relpath((cwd / path).resolve(), repo.resolve()) if path else "."
+    if inside.startswith(".."):
+        raise VersionNotFound("diff_path_outside", spec=spec, repo=repo)
+    day = _git(repo, "show", "-s", "--format=%cs", commit)
+    return Version(spec, repo=repo, commit=commit, path=inside.replace(os.sep, "/"),
+                   committed_on=dt.date.fromisoformat(day) if day else None)
+
+
+@contextlib.contextmanager
+def materialise(version: Version) -> Iterator[Path]:
+    """The version's register folder: the folder itself, or the revision unpacked in a temporary one."""
+    if version.folder is not None:
+        yield version.folder
+        return
+    data = _git(version.repo, "archive", "--format=tar", version.commit, "--", version.path, binary=True)
+    if data is None:
+        raise VersionNotFound("diff_path_not_in_revision", spec=version.spec, path=version.path,
+                              commit=version.commit[:10])
+    with tempfile.TemporaryDirectory(prefix="dpia-diff-") as tmp:
+        with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+            tar.extractall(tmp, filter="data")  # no links out, no devices, no absolute paths
+        yield Path(tmp) / version.path
+
+
+# ---- the comparison
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class EntityChange:
+    section: str
+    id: str
+    name: str
+    change: str  # added, removed, changed
+    fields: tuple[FieldChange, ...] = ()
+
+
+@dataclass(frozen=True)
+class FindingChange:
+    id: str
+    code: str
+    change: str  # new, resolved, accepted, lapsed
+    severity: str
+    title: str
+    message: str
+
+
+@dataclass(frozen=True)
+class RiskChange:
+    dpia: str
+    risk: str
+    title: str
+    inherent: tuple[str | None, str | None]
+    residual: tuple[str | None, str | None]
+
+
+@dataclass(frozen=True)
+class AgreementEvent:
+    id: str
+    name: str
+    event: str  # expired, renewed
+    old_until: dt.date | None
+    new_until: dt.date | None
+
+
+@dataclass
+class RegisterDiff:
+    old: str
+    new: str
+    old_on: dt.date
+    new_on: dt.date
+    entities: list[EntityChange] = field(default_factory=list)
+    findings: list[FindingChange] = field(default_factory=list)
+    risks: list[RiskChange] = field(default_factory=list)
+    agreements: list[AgreementEvent] = field(default_factory=list)
+    dpia_status: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
+
+    def flows(self, change: str) -> list[EntityChange]:
+        return [e for e in self.entities if e.section == "flows" and e.change == change]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.entities or self.findings or self.risks or self.agreements or self.dpia_status)
+
+
+def _name(entity: Any, lang: str | None) -> str:
+    for attr in ("name", "label", "title"):
+        value = getattr(entity, attr, None)
+        if value is None:
+            continue
+        if hasattr(value, "nl"):
+            return value.en if lang == "en" else value.nl
+        return str(value)
+    return str(getattr(entity, "id", ""))
+
+
+def _entities(register: Register) -> dict[tuple[str, str], Any]:
+    """Every entity by (section, id): the controller, its schools and each section's entries."""
+    out: dict[tuple[str, str], Any] = {("controller", register.controller.id): register.controller}
+    out.update({("schools", s.id): s for s in register.controller.schools})
+    for section in SECTIONS:
+        out.update({(section, e.id): e for e in getattr(register, section)})
+    return out
+
+
+def _dump(entity: Any) -> dict[str, Any]:
+    data = entity.model_dump(mode="json", by_alias=True, exclude_none=True)
+    if "schools" in data and entity.__class__.__name__ == "Controller":
+        data.pop("schools")  # compared one by one as their own entities
+    return data
+
+
+def _field_changes(old: Any, new: Any, prefix: str = "") -> list[FieldChange]:
+    """Field-by-field differences of two dumped entities, as dotted paths (lists of mappings by id
+    where they have one, by position otherwise; lists of plain values as a whole)."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        out = []
+        for key in sorted(set(old) | set(new)):
+            out += _field_changes(old.get(key), new.get(key), f"{prefix}.{key}" if prefix else key)
+        return out
+    if isinstance(old, list) and isinstance(new, list) and all(isinstance(x, dict) for x in old + new) and (old or new):
+        def keyed(items: list[dict]) -> dict[str, dict]:
+            return {str(x.get("id", x.get("criterion", x.get("measure", i)))): x for i, x in enumerate(items)}
+
+        a, b = keyed(old), keyed(new)
+        out = []
+        for key in sorted(set(a) | set(b)):
+            out += _field_changes(a.get(key), b.get(key), f"{prefix}[{key}]")
+        return out
+    if old == new:
+        return []
+    return [FieldChange(prefix, old, new)]
+
+
+def _bulk_signatures(register: Register) -> dict[str, tuple]:
+    """Each bulk flow (flows.csv) as a comparable tuple, by id."""
+    from .bulk import bulk_flows
+
+    table = bulk_flows(register)
+    if table is None:
+        return {}
+    base = table.flows[["flow", "src", "dst", "agreement", "channel"]].astype(object).where(
+        table.flows[["flow", "src", "dst", "agreement", "channel"]].notna(), None)
+    lists = []
+    for frame, column in ((table.categories, "category"), (table.purposes, "purpose"), (table.subjects, "subject")):
+        grouped = frame.astype({column: object}).groupby("row", sort=True)[column].agg(lambda s: tuple(sorted(s)))
+        lists.append(grouped.reindex(range(len(base)), fill_value=()).tolist())
+    return {row[0]: (*row[1:], *extra) for row, *extra in zip(base.itertuples(index=False, name=None), *lists)}
+
+
+BULK_FIELDS = ("from", "to", "agreement", "channel", "categories", "purposes", "subjects")
+
+
+def compare(old: Register, new: Register, old_on: dt.date, new_on: dt.date, lang: str | None = None,
+            old_label: str = "old", new_label: str = "new") -> RegisterDiff:
+    """Everything that differs between two loaded registers (see the module's description)."""
+    from .check import check
+
+    out = RegisterDiff(old_label, new_label, old_on, new_on)
+    a, b = _entities(old), _entities(new)
+    for key in sorted(set(a) | set(b), key=lambda k: (_section_order(k[0]), k[1])):
+        section, eid = key
+        if key not in a:
+            out.entities.append(EntityChange(section, eid, _name(b[key], lang), "added"))
+        elif key not in b:
+            out.entities.append(EntityChange(section, eid, _name(a[key], lang), "removed"))
+        else:
+            changes = _field_changes(_dump(a[key]), _dump(b[key]))
+            if changes:
+                out.entities.append(EntityChange(section, eid, _name(b[key], lang), "changed", tuple(changes)))
+    out.entities += _bulk_changes(old, new, lang)
+    out.entities.sort(key=lambda e: (_section_order(e.section), e.id))
+
+    # agreements: renewed (end date later) or expired within the period
+    for key in sorted(k for k in set(a) & set(b) if k[0] == "agreements"):
+        before, after = a[key].valid_until, b[key].valid_until
+        if before and after and after > before:
+            out.agreements.append(AgreementEvent(key[1], _agreement_name(new, b[key], lang), "renewed", before, after))
+        elif after and old_on < after <= new_on or (after is None and before and old_on < before <= new_on):
+            out.agreements.append(AgreementEvent(key[1], _agreement_name(new, b[key], lang), "expired", before, after))
+
+    # findings, each version on its own date
+    was, now = check(old, old_on), check(new, new_on)
+    before_f = {f.id: f for f in was.findings}
+    after_f = {f.id: f for f in now.findings}
+    for fid in sorted(set(before_f) | set(after_f)):
+        f0, f1 = before_f.get(fid), after_f.get(fid)
+        if f1 is not None and f1.accepted is None and (f0 is None):
+            change = "new"
+        elif f0 is not None and f0.accepted is None and (f1 is None):
+            change = "resolved"
+        elif f0 is not None and f1 is not None and f0.accepted is None and f1.accepted is not None:
+            change = "accepted"
+        elif f0 is not None and f1 is not None and f0.accepted is not None and f1.accepted is None:
+            change = "lapsed"
+        else:
+            continue
+        f = f1 or f0
+        out.findings.append(FindingChange(fid, f.code, change, f.severity.value, f.rule.text("title", lang),
+                                          f.message(lang)))
+
+    # risks and DPIA status
+    from .risk import assess
+
+    old_d = {d.id: d for d in old.dpias}
+    new_d = {d.id: d for d in new.dpias}
+    for did in sorted(set(old_d) | set(new_d)):
+        s0 = old_d[did].status.value if did in old_d else None
+        s1 = new_d[did].status.value if did in new_d else None
+        if s0 != s1 and s0 is not None and s1 is not None:  # an added or removed DPIA is listed as such
+            out.dpia_status.append((did, _name(new_d.get(did) or old_d[did], lang), s0, s1))
+        r0 = {r.risk: r for r in assess(old, old_d[did], was.findings)} if did in old_d else {}
+        r1 = {r.risk: r for r in assess(new, new_d[did], now.findings)} if did in new_d else {}
+        for rid in sorted(set(r0) | set(r1)):
+            x, y = r0.get(rid), r1.get(rid)
+            inherent = (x.inherent.value if x else None, y.inherent.value if y else None)
+            residual = (x.residual.value if x else None, y.residual.value if y else None)
+            if inherent[0] != inherent[1] or residual[0] != residual[1]:
+                title = (y or x).title
+                out.risks.append(RiskChange(did, rid, title.en if lang == "en" else title.nl, inherent, residual))
+    return out
+
+
+def _section_order(section: str) -> int:
+    order = ["controller", "schools", *SECTIONS]
+    return order.index(section) if section in order else len(order)
+
+
+def _agreement_name(register: Register, agreement: Any, lang: str | None) -> str:
+    parties = {p.id: p.name for p in register.parties}
+    names = [parties.get(p, p) for p in agreement.parties]
+    return t("diff_agreement_with", lang, parties=", ".join(names))
+
+
+def _bulk_changes(old: Register, new: Register, lang: str | None) -> list[EntityChange]:
+    a, b = _bulk_signatures(old), _bulk_signatures(new)
+    if not a and not b:
+        return []
+    yaml_old = {f.id for f in old.flows}
+    yaml_new = {f.id for f in new.flows}
+    out = []
+    for fid in sorted(set(a) | set(b)):
+        if fid in a and fid in b:
+            if a[fid] != b[fid]:
+                fields = tuple(FieldChange(n, _plain(x), _plain(y)) for n, x, y in zip(BULK_FIELDS, a[fid], b[fid]) if x != y)
+                out.append(EntityChange("flows", fid, fid, "changed", fields))
+        elif fid in b and fid not in yaml_old:
+            out.append(EntityChange("flows", fid, fid, "added"))
+        elif fid in a and fid not in yaml_new:
+            out.append(EntityChange("flows", fid, fid, "removed"))
+    return out
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def diff_versions(old_spec: str, new_spec: str, on: dt.date | None = None, old_on: dt.date | None = None,
+                  lang: str | None = None, cwd: Path | None = None) -> RegisterDiff:
+    """Load two versions (folders or git revisions) and compare them.
+
+    ``on`` is the date the new version is checked on (default: today, or its commit date for a
+    revision); ``old_on`` that of the old one (default: its commit date, or ``on`` for a folder).
+    Raises ``VersionNotFound`` for a version that cannot be read and ``RegisterInvalid`` for one that
+    does not load.
+    """
+    old_v, new_v = resolve(old_spec, cwd), resolve(new_spec, cwd)
+    new_day = on or new_v.committed_on or dt.date.today()
+    old_day = old_on or old_v.committed_on or new_day
+    old_reg, new_reg = _load(old_v), _load(new_v)
+    return compare(old_reg, new_reg, old_day, new_day, lang, old_v.label, new_v.label)
+
+
+def _load(version: Version) -> Register:
+    """Load a version; problems in a revision name it as ``REV:PATH/FILE``, not the temporary folder."""
+    import dataclasses
+
+    from .store import RegisterInvalid, load
+
+    with materialise(version) as folder:
+        try:
+            return load(folder).register
+        except RegisterInvalid as exc:
+            if version.folder is not None:
+                raise
+            shown = str(folder)
+            named = [dataclasses.replace(p, file=p.file.replace(shown, f"{version.spec.partition(':')[0]}:{version.path}", 1))
+                     for p in exc.problems]
+            raise RegisterInvalid(named) from None
+
+
+# ---- output
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def as_text(d: RegisterDiff, lang: str | None = None) -> str:
+    """The officer's view: every change with its ids and fields."""
+    lines = [t("diff_heading", lang, old=d.old, new=d.new, old_on=d.old_on.isoformat(), new_on=d.new_on.isoformat())]
+    if d.empty:
+        lines.append(t("diff_nothing", lang))
+        return "\n".join(lines) + "\n"
+    for e in d.entities:
+        label = t(f"diff_{e.change}", lang)
+        lines.append(f"{label} {_section_label(e.section, lang)}: {e.name} ({e.id})")
+        for c in e.fields:
+            lines.append(f"    {c.field}: {_value(c.old)} → {_value(c.new)}")
+    for ag in d.agreements:
+        lines.append(t(f"diff_agreement_{ag.event}", lang, name=ag.name, id=ag.id, old=_value(ag.old_until), new=_value(ag.new_until)))
+    for did, name, s0, s1 in d.dpia_status:
+        lines.append(t("diff_dpia_status", lang, name=name, id=did, old=_status(s0, lang), new=_status(s1, lang)))
+    for r in d.risks:
+        lines.append(t("diff_risk", lang, title=r.title, id=r.risk, dpia=r.dpia, inherent=_move(r.inherent, lang),
+                       residual=_move(r.residual, lang)))
+    for f in d.findings:
+        lines.append(f"{t('diff_finding_' + f.change, lang)} [{f.id}] {f.title}: {f.message}")
+    return "\n".join(lines) + "\n"
+
+
+def _catalogue() -> dict:
+    from .i18n import MESSAGES
+
+    return MESSAGES
+
+
+def _status(value: str | None, lang: str | None) -> str:
+    return t(f"dpiastatus_{value}", lang) if value else "—"
+
+
+def _level(value: str | None, lang: str | None) -> str:
+    key = f"level_{value}"
+    return t(key, lang) if value and key in _catalogue() else (value or "—")
+
+
+def _move(pair: tuple[str | None, str | None], lang: str | None) -> str:
+    return f"{_level(pair[0], lang)} → {_level(pair[1], lang)}"
+
+
+def as_json(d: RegisterDiff, lang: str | None = None) -> str:
+    doc = {
+        "old": d.old, "new": d.new, "old_on": d.old_on.isoformat(), "new_on": d.new_on.isoformat(),
+        "entities": [{"section": e.section, "id": e.id, "name": e.name, "change": e.change,
+                      "fields": [{"field": c.field, "old": c.old, "new": c.new} for c in e.fields]} for e in d.entities],
+        "flows_started": [e.id for e in d.flows("added")],
+        "flows_stopped": [e.id for e in d.flows("removed")],
+        "agreements": [{"id": a.id, "name": a.name, "event": a.event,
+                        "old_until": a.old_until.isoformat() if a.old_until else None,
+                        "new_until": a.new_until.isoformat() if a.new_until else None} for a in d.agreements],
+        "dpia_status": [{"dpia": i, "name": n, "old": s0, "new": s1} for i, n, s0, s1 in d.dpia_status],
+        "risks": [{"dpia": r.dpia, "risk": r.risk, "title": r.title, "inherent": list(r.inherent),
+                   "residual": list(r.residual)} for r in d.risks],
+        "findings": [{"id": f.id, "code": f.code, "change": f.change, "severity": f.severity, "title": f.title,
+                      "message": f.message} for f in d.findings],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def as_markdown(d: RegisterDiff, lang: str | None = None) -> str:
+    """A plain summary for people: counts and names, no field names or ids."""
+    lines = [f"## {t('diff_md_heading', lang, date=d.old_on.isoformat())}", ""]
+    lines += [f"- {line}" for line in summary_lines(d, lang)]
+    return "\n".join(lines) + "\n"
+
+
+def summary_lines(d: RegisterDiff, lang: str | None = None) -> list[str]:
+    """One plain sentence per kind of change, naming what changed (for the MR)."""
+    if d.empty:
+        return [t("diff_nothing", lang)]
+    out = []
+    for change in ("added", "removed", "changed"):
+        by_section: dict[str, list[str]] = {}
+        for e in d.entities:
+            if e.change == change and e.section != "flows":
+                by_section.setdefault(e.section, []).append(e.name)
+        for section, names in by_section.items():
+            out.append(t(f"diff_sum_{change}", lang, what=_section_label(section, lang), names=", ".join(sorted(names))))
+    for change in ("added", "removed", "changed"):
+        count = len([e for e in d.entities if e.section == "flows" and e.change == change])
+        if count:
+            out.append(t(f"diff_sum_flows_{change}", lang, count=count))
+    for ag in d.agreements:
+        out.append(t(f"diff_sum_agreement_{ag.event}", lang, name=ag.name,
+                     date=(ag.new_until or ag.old_until).isoformat() if (ag.new_until or ag.old_until) else "—"))
+    for _, name, s0, s1 in d.dpia_status:
+        out.append(t("diff_sum_dpia_status", lang, name=name, old=_status(s0, lang), new=_status(s1, lang)))
+    for r in d.risks:
+        old, new = r.residual
+        key = "diff_sum_risk_new" if old is None else "diff_sum_risk_gone" if new is None else "diff_sum_risk"
+        out.append(t(key, lang, title=r.title, old=_level(old, lang), new=_level(new, lang)))
+    for change in ("new", "resolved", "accepted", "lapsed"):
+        titles = sorted({f.title for f in d.findings if f.change == change})
+        if titles:
+            out.append(t(f"diff_sum_findings_{change}", lang, count=len([f for f in d.findings if f.change == change]),
+                         titles="; ".join(titles)))
+    return out
+
+
+def _section_label(section: str, lang: str | None) -> str:
+    key = f"diff_section_{section}"
+    return t(key, lang) if key in _catalogue() else section
+
+
+def as_html(d: RegisterDiff, lang: str | None = None) -> str:
+    import html
+
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in summary_lines(d, lang))
+    return f"<ul class=\"changes\">{items}</ul>"

@@ -1,0 +1,161 @@
+"""`dpia diff`: what changed between two versions of a register, folders or git revisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from dpia.cli import main
+from dpia.diff import VersionNotFound, as_json, as_markdown, as_text, diff_versions, resolve
+from dpia.i18n import t
+
+from .conftest import EXAMPLE
+
+ON = dt.date(2026, 11, 29)
+
+
+def _git(repo: Path, *args: str, **extra: str) -> str:
+    env = {**extra, "GIT_AUTHOR_NAME": "FG", "GIT_AUTHOR_EMAIL": "fg@example.nl", "GIT_COMMITTER_NAME": "FG",
+           "GIT_COMMITTER_EMAIL": "fg@example.nl", "PATH": "/usr/bin:/bin", "HOME": str(repo)}
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env).stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A git repository holding the example register, committed on 2025-12-01."""
+    root = tmp_path / "repo"
+    shutil.copytree(EXAMPLE, root / "data" / "school")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "-c", "core.hooksPath=/dev/null", "commit", "-q", "-m", "last year's review",
+         GIT_AUTHOR_DATE="2025-12-01T10:00:00+01:00", GIT_COMMITTER_DATE="2025-12-01T10:00:00+01:00")
+    _git(root, "tag", "mr-2025")
+    return root
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_comments_order_and_moving_an_entity_to_another_file_are_not_changes(repo: Path, monkeypatch) -> None:
+    monkeypatch.chdir(repo)
+    reg = repo / "data" / "school"
+    parties = reg / "parties.yaml"
+    text = parties.read_text()
+    parties.write_text("# a comment added this year\n" + text)
+    # move the whole measures file's content into another name
+    (reg / "measures.yaml").rename(reg / "maatregelen.yaml")
+    d = diff_versions("mr-2025:data/school", "data/school", on=ON, old_on=ON)
+    assert d.empty, as_text(d)
+    assert as_text(d).splitlines()[-1] == t("diff_nothing", "nl")
+
+
+def test_added_removed_and_changed_entities_field_by_field(repo: Path, monkeypatch) -> None:
+    monkeypatch.chdir(repo)
+    reg = repo / "data" / "school"
+    _edit(reg / "parties.yaml", "name: Fotostudio Helmond-Peel (fictief)", "name: Fotostudio Peelland")
+    d = diff_versions("HEAD:data/school", "data/school", on=ON, old_on=ON)
+    changed = [e for e in d.entities if e.change == "changed"]
+    assert [(e.section, e.id) for e in changed] == [("parties", "fotograaf")]
+    assert [(c.field, c.old, c.new) for c in changed[0].fields] == [("name", "Fotostudio Helmond-Peel (fictief)", "Fotostudio Peelland")]
+    assert "    name: Fotostudio Helmond-Peel (fictief) → Fotostudio Peelland" in as_text(d)
+
+
+def test_a_renewed_agreement_resolves_its_finding_and_the_summary_says_so(repo: Path, monkeypatch) -> None:
+    monkeypatch.chdir(repo)
+    reg = repo / "data" / "school"
+    _edit(reg / "agreements.yaml", "valid_until: 2026-07-31", "valid_until: 2028-07-31")
+    d = diff_versions("2025-12-31:data/school", "data/school", on=ON, old_on=ON)
+    assert [(a.id, a.event, a.old_until, a.new_until) for a in d.agreements] == [
+        ("va-malmberg", "renewed", dt.date(2026, 7, 31), dt.date(2028, 7, 31))]
+    resolved = [f for f in d.findings if f.change == "resolved"]
+    assert "DPIA204/va-malmberg" in [f.id for f in resolved]
+    summary = as_markdown(d)
+    assert "verlengd tot 2028-07-31" in summary and "Opgeloste bevindingen" in summary
+
+
+def test_each_version_is_checked_on_its_own_date(repo: Path, monkeypatch) -> None:
+    """The old version on its commit date (2025-12-01): the Malmberg agreement still ran then; by
+    2026-11-29 it has expired — an agreement that expired in the period, and a new finding."""
+    monkeypatch.chdir(repo)
+    d = diff_versions("mr-2025:data/school", "data/school", on=ON)
+    assert d.old_on == dt.date(2025, 12, 1) and d.new_on == ON
+    assert [(a.id, a.event) for a in d.agreements] == [("va-malmberg", "expired")]
+    assert "DPIA204/va-malmberg" in [f.id for f in d.findings if f.change == "new"]
+    assert [e for e in d.entities] == []
+
+
+def test_a_removed_flow_stops_and_json_lists_it(repo: Path, monkeypatch) -> None:
+    monkeypatch.chdir(repo)
+    reg = repo / "data" / "school"
+    from dpia.store import load
+
+    loaded = load(reg)
+    flow = sorted(f.id for f in loaded.register.flows if f.id.startswith("f-"))[0]
+    loaded.remove(flow)
+    loaded.save()
+    doc = json.loads(as_json(diff_versions("HEAD:data/school", "data/school", on=ON, old_on=ON)))
+    assert flow in doc["flows_stopped"]
+
+
+def test_the_working_tree_is_never_touched(repo: Path, monkeypatch) -> None:
+    monkeypatch.chdir(repo)
+    reg = repo / "data" / "school"
+    _edit(reg / "parties.yaml", "name: Fotostudio Helmond-Peel (fictief)", "name: Fotostudio Peelland")
+    before = _git(repo, "status", "--porcelain")
+    diff_versions("HEAD:data/school", "data/school", on=ON)
+    assert _git(repo, "status", "--porcelain") == before
+    assert "Fotostudio Peelland" in (reg / "parties.yaml").read_text()
+
+
+def test_same_versions_same_bytes(repo: Path, monkeypatch) -> None:
+    monkeypatch.chdir(repo)
+    _edit(repo / "data" / "school" / "agreements.yaml", "valid_until: 2026-07-31", "valid_until: 2028-07-31")
+    runs = [as_json(diff_versions("mr-2025:data/school", "data/school", on=ON)) for _ in range(2)]
+    assert runs[0] == runs[1]
+
+
+def test_versions_that_cannot_be_read_are_explained(repo: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(repo)
+    with pytest.raises(VersionNotFound) as caught:
+        resolve("nope:data/school")
+    assert caught.value.message("en") == t("diff_unknown_revision", "en", spec="nope:data/school", rev="nope")
+    assert main(["diff", "1999-01-01:data/school", "data/school"]) == 2
+    assert "er is geen versie van 1999-01-01 of eerder" in capsys.readouterr().err
+    assert main(["diff", "HEAD:data/elders", "data/school"]) == 2
+    assert "bestaat niet in versie" in capsys.readouterr().err
+    assert main(["diff", "geen-map", "data/school"]) == 2
+    assert "is geen map en geen versie" in capsys.readouterr().err
+
+
+def test_a_broken_old_version_names_the_revision_not_a_temporary_folder(repo: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(repo)
+    (repo / "data" / "school" / "parties.yaml").write_text("parties: [\n")
+    _git(repo, "commit", "-qam", "broken")
+    assert main(["diff", "HEAD:data/school", "mr-2025:data/school"]) == 2
+    err = capsys.readouterr().err
+    assert "HEAD:data/school/parties.yaml:" in err and "/tmp" not in err.split("parties.yaml")[0]
+
+
+def test_bulk_flows_in_csv_are_compared_by_id(tmp_path: Path) -> None:
+    from dpia.synth import generate
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    generate(2, 4, 7, old, on=ON)
+    shutil.copytree(old, new)
+    csv = new / "flows.csv"
+    lines = csv.read_text().splitlines(keepends=True)
+    header, first, rest = lines[0], lines[1], lines[2:]
+    csv.write_text(header + "".join(rest))  # the first flow stops
+    removed = first.split(",")[0].strip('"')
+    d = diff_versions(str(old), str(new), on=ON)
+    assert [e.id for e in d.flows("removed")] == [removed]
+    assert d.flows("added") == [] and d.flows("changed") == []
+    assert t("diff_sum_flows_removed", "nl", count=1) in as_markdown(d)
