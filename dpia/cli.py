@@ -163,6 +163,50 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_breach(args: argparse.Namespace) -> int:
+    import json
+
+    from . import breach as br
+
+    register = load(args.path).register
+    recorded = None
+    if args.breach:
+        known = {b.id: b for b in register.breaches}
+        recorded = known.get(args.breach)
+        if recorded is None:
+            print(t("breach_unknown_breach", args.lang, value=args.breach, allowed=", ".join(sorted(known)) or "—"), file=sys.stderr)
+            return EXIT_INVALID
+    place = recorded.at if recorded else args.at
+    try:
+        found = br.impact(register, place)
+    except br.UnknownPlace as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return EXIT_INVALID
+    assessment = br.assess_breach(register, recorded, found) if recorded else None
+    now = args.now or br.moment_of(args.on) if args.on else (args.now or dt.datetime.now(dt.timezone.utc))
+    if args.format == "json":
+        doc = {"impact": found.as_dict(), "assessment": assessment.as_dict(args.lang) if assessment else None}
+        if recorded:
+            doc["deadline"] = br.deadline(recorded).isoformat()
+            doc["seconds_left"] = int(br.time_left(recorded, now).total_seconds())
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "csv":
+        sys.stdout.write(br.impact_csv(register, found, args.lang))
+    else:
+        sys.stdout.write("\n".join(br.report_lines(register, found, assessment, recorded, now, args.lang)) + "\n")
+    return EXIT_OK
+
+
+def _datetime(value: str) -> dt.datetime:
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"'{value}': YYYY-MM-DDTHH:MM+01:00")
+    return moment
+
+
 def _cmd_export_art30(args: argparse.Namespace) -> int:
     from .art30 import write_art30
 
@@ -232,6 +276,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": _cmd_report,
     "rules": _cmd_rules,
     "diff": _cmd_diff,
+    "breach": _cmd_breach,
     "validate": _cmd_validate,
     "summary": _cmd_summary,
     "schema": _cmd_schema,
@@ -332,6 +377,14 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.add_argument("--old-on", type=_date, default=None,
                    help="date the old version is checked on (default: its commit date, or --on for a folder)")
     p.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text")
+    p = sub.add_parser("breach", help="a data breach: who is affected, through the data map, and whether to notify (GDPR Art. 33-34)")
+    p.add_argument("path")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--at", help="where it happened: a party, system, flow or school id")
+    where.add_argument("--breach", help="a breach recorded in the register (its id)")
+    p.add_argument("--now", type=_datetime, default=None, help="the moment to count the 72 hours to (default: now)")
+    p.add_argument("--on", type=_date, default=None, help="count to the end of this day instead (Dutch time)")
+    p.add_argument("--format", choices=("text", "json", "csv"), default="text")
     p = sub.add_parser("rules", help="list the rules with their articles")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     sub.add_parser("schema", help="print the JSON Schema of the register files")

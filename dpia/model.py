@@ -20,7 +20,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 
@@ -311,6 +311,9 @@ class DataCategory(Strict):
         default=None, description="The kind of school record, when the law fixes its retention."
     )
     confidential: bool = Field(default=False, description="Never shown by name in the MR report.")
+    identifying: bool = Field(
+        default=False, description="Names the person directly (name, photo, address): for the breach assessment."
+    )
 
     @model_validator(mode="after")
     def _subtype_matches_type(self) -> DataCategory:
@@ -389,6 +392,11 @@ class ProcessingAgreement(Strict):
         default=None, description="How long the processor keeps the data after the trigger below."
     )
     retention_trigger: RetentionTrigger | None = None
+    breach_notice_hours: int | None = Field(
+        default=None, ge=1, le=720,
+        description="Hours within which the processor must report a breach to the school (Art. 28(3)(f), 33(2)); "
+        "the model agreement 4.0 has its own clause.",
+    )
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> ProcessingAgreement:
@@ -750,6 +758,83 @@ class Dpia(Strict):
         return self
 
 
+# --------------------------------------------------------------------------------------------------
+# Data breaches (GDPR Art. 33-34): every breach is recorded, notified or not (Art. 33(5)).
+
+
+class BreachNature(StrEnum):
+    """What happened to the data (EDPB Guidelines 9/2022, after WP250: the three kinds of breach)."""
+
+    CONFIDENTIALITY = "confidentiality"  # seen or taken by someone who should not have it
+    INTEGRITY = "integrity"  # changed without authority
+    AVAILABILITY = "availability"  # lost or out of reach
+
+
+class NotifyDecision(StrEnum):
+    NOTIFY = "notify"
+    NOT_NOTIFY = "not_notify"
+
+
+class ApNotification(Strict):
+    """The decision on notifying the Autoriteit Persoonsgegevens (Art. 33(1)) and, if notified, when and
+    under which reference; the reason when not notified, or when notified after 72 hours."""
+
+    decision: NotifyDecision
+    decided_at: AwareDatetime
+    notified_at: AwareDatetime | None = None
+    reference: str | None = Field(default=None, description="The AP's reference number of the notification.")
+    reason: str | None = Field(default=None, description="Why not notified, or why notified after 72 hours.")
+
+
+class SubjectsNotification(Strict):
+    """The decision on informing the data subjects (Art. 34): when, or why not (Art. 34(3))."""
+
+    decision: NotifyDecision
+    decided_at: AwareDatetime
+    informed_at: AwareDatetime | None = None
+    reason: str | None = None
+
+
+class Breach(Strict):
+    """A personal-data breach: where and when it was found, what happened, and what was decided.
+
+    ``at`` is where it happened: a party, a system, a flow, a school or the board. ``categories`` and
+    ``subjects`` are what the report says was involved, when known; the register itself says what could
+    be (``dpia.breach.impact``). Times carry their time zone (``2026-11-20T09:15:00+01:00``).
+    """
+
+    id: Id
+    title: str = Field(min_length=1)
+    discovered_at: AwareDatetime
+    reported_by: Id | None = Field(default=None, description="Who reported it: a party, or the board.")
+    at: Id
+    nature: list[BreachNature] = Field(min_length=1)
+    description: str | None = None
+    categories: list[Id] = Field(default_factory=list)
+    subjects: list[Id] = Field(default_factory=list)
+    affected: int | None = Field(default=None, ge=0, le=100_000_000, description="Number of people affected, when known.")
+    encrypted: bool = Field(default=False, description="The data was encrypted with a state-of-the-art method.")
+    key_compromised: bool = Field(default=False, description="The key (or password) was exposed too.")
+    malicious: bool = Field(default=False, description="Caused on purpose (theft, hacking), not by mistake.")
+    measures_taken: list[str] = Field(default_factory=list, description="What was done to end it and limit the harm.")
+    measures: list[Id] = Field(default_factory=list, description="Measures of the register taken because of it.")
+    ap: ApNotification | None = None
+    data_subjects: SubjectsNotification | None = None
+    closed_at: AwareDatetime | None = None
+
+    @model_validator(mode="after")
+    def _times_in_order(self) -> Breach:
+        now = dt.datetime.now(dt.timezone.utc)
+        if self.discovered_at > now + dt.timedelta(minutes=5):
+            raise ValueError("breach_discovered_in_future")
+        later = [self.ap.decided_at if self.ap else None, self.ap.notified_at if self.ap else None,
+                 self.data_subjects.decided_at if self.data_subjects else None,
+                 self.data_subjects.informed_at if self.data_subjects else None, self.closed_at]
+        if any(t is not None and t < self.discovered_at for t in later):
+            raise ValueError("breach_before_discovery")
+        return self
+
+
 class Register(Strict):
     """A whole register: the controller and every entity, in file order."""
 
@@ -767,6 +852,7 @@ class Register(Strict):
     measures: list[Measure] = Field(default_factory=list)
     acceptances: list[Acceptance] = Field(default_factory=list)
     dpias: list[Dpia] = Field(default_factory=list)
+    breaches: list[Breach] = Field(default_factory=list)
     # Flows read in bulk from flows.csv (a ``dpia.bulk.FlowTable``), kept as a table; ``flows`` above
     # holds the YAML flows only. Use ``dpia.bulk.iter_flows`` / ``flow_count`` to see both.
     _flow_table: Any = PrivateAttr(default=None)
@@ -794,6 +880,7 @@ SECTIONS: dict[str, type[Strict]] = {
     "measures": Measure,
     "acceptances": Acceptance,
     "dpias": Dpia,
+    "breaches": Breach,
 }
 
 
@@ -831,6 +918,13 @@ REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
     "measures": {"systems": ("systems",)},
     "acceptances": {},
     "dpias": {"systems": ("systems",), "flows": ("flows",)},
+    "breaches": {
+        "at": ("controller", "schools", "parties", "systems", "flows"),
+        "reported_by": ("controller", "schools", "parties"),
+        "categories": ("data_categories",),
+        "subjects": ("subjects",),
+        "measures": ("measures",),
+    },
 }
 
 # References inside nested entries, as dotted paths through lists of mappings ("risks.systems": the

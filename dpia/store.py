@@ -663,7 +663,9 @@ def validation_problems(
                 form = _FORMS.get(pattern)
                 what = Msg(form) if form else Msg("form_other", (("pattern", pattern),))
                 out.append(_problem(shown, pos, "bad_pattern", path=path, value=value, what=what))
-        elif etype.startswith("date") or etype.startswith("datetime"):
+        elif etype.startswith("datetime") or etype == "timezone_aware":
+            out.append(_problem(shown, pos, "bad_datetime", path=path, value=_describe(value)))
+        elif etype.startswith("date"):
             if etype == "date_type" and not isinstance(value, str):
                 out.append(_problem(shown, pos, "wrong_type", path=path, expected=Msg("type_date"), value=_describe(value)))
             else:
@@ -693,6 +695,7 @@ def validation_problems(
             elif reason in (
                 "valid_until_before_from", "retention_target",
                 "duplicate_risk_id", "duplicate_screening_answer", "level_not_on_scale",
+                "breach_discovered_in_future", "breach_before_discovery",
             ):
                 out.append(_problem(shown, pos, reason, path=path))
             else:
