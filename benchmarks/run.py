@@ -39,7 +39,7 @@ SIZES = (10_000, 100_000, 1_000_000)
 REPORT_FLOWS = 20_000
 APPS, USE, SEED = 150, 0.9, 1
 ON = "2026-11-29"
-TARGETS = {"check_1m_s": 10.0, "peak_1m_mb": 2048.0, "slope": 1.1, "report_s": 60.0, "whatif_ms": 50.0}
+TARGETS = {"check_1m_s": 10.0, "peak_1m_mb": 2048.0, "slope": 1.1, "report_s": 60.0, "whatif_ms": 50.0, "breach_1m_s": 2.0}
 
 sys.path.insert(0, str(ROOT))
 
@@ -275,6 +275,10 @@ def targets(doc: dict) -> dict:
         out[f"log-log slope of {stage} ≤ {TARGETS['slope']}"] = (
             TARGETS["slope"], f"wall {sl.get('fit')} (last two {sl.get('last')}); call alone {sl.get('fit_measured_call')} "
             f"(last two {sl.get('last_measured_call')})", worst <= TARGETS["slope"])
+    breach = big["stages"].get("breach")
+    if breach is not None:
+        out[f"impact of a breach at the shared supplier, {label}, after loading ≤ {TARGETS['breach_1m_s']:.0f} s"] = (
+            TARGETS["breach_1m_s"], f"{breach['stage']:.2f} s", breach["stage"] <= TARGETS["breach_1m_s"])
     exact = all(s["planted"]["exact"] for s in doc["sizes"])
     out["planted defects all found, nothing else"] = (True, "at every size" if exact else "mismatch", exact)
     if doc.get("report"):
@@ -335,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
         print(md)
         return 0
     CACHE.mkdir(parents=True, exist_ok=True)
-    stages = ["validate", "check", "reachability"]
+    stages = ["validate", "check", "reachability", "breach"]
     skipped = []
     for stage, (module, name) in (("screening", ("dpia.screening", "screen")), ("risk", ("dpia.risk", "assess"))):
         if importable(module, name):

@@ -3,7 +3,8 @@
     python benchmarks/stage.py STAGE REGISTER RESULT.json [--on DATE] [--out FILE]
 
 Stages: ``validate`` and ``check`` run the ``dpia`` command itself (its output goes to ``--out``);
-``reachability``, ``screening`` and ``risk`` load the register and time the library call; ``report``
+``reachability``, ``screening``, ``risk`` and ``breach`` (the impact of a
+breach at the shared pupil-administration supplier) load the register and time the library call; ``report``
 writes the MR report to ``--out`` (the notebook runs in a kernel process; its peak is reported apart). The result
 file gets ``stage`` (seconds spent in the measured call), ``process`` (seconds since this process
 started, imports included), ``cpu`` (its CPU seconds), ``peak_rss_mb`` (its peak resident memory) and
@@ -85,6 +86,14 @@ def main(argv: list[str]) -> int:
                 what_if(reg, d, None, findings)
             elapsed = time.perf_counter() - t0
             details["residual"] = levels
+        elif stage == "breach":
+            from dpia.breach import impact
+
+            place = "las-sup-1" if any(p.id == "las-sup-1" for p in reg.parties) else reg.parties[0].id
+            t0 = time.perf_counter()
+            found = impact(reg, place)  # the tables included: the first question after loading
+            elapsed = time.perf_counter() - t0
+            details.update(place=place, flows=found.flows, categories=len(found.categories), schools=len(found.schools))
         else:
             raise SystemExit(f"unknown stage {stage!r}")
     usage = resource.getrusage(resource.RUSAGE_SELF)

@@ -379,3 +379,68 @@ def impact_csv(register: Register, found: Impact, lang: str | None = None) -> st
     for s in found.schools:
         w.writerow(["school", s, _names(register, [s], lang), "", "", ""])
     return buf.getvalue()
+
+
+# ---- the AP's notification form, pre-filled (a draft for the officer to copy)
+
+FORM_SECTIONS = ("organisation", "what", "when", "data", "people", "consequences", "measures", "informed", "extra")
+
+
+def _when(value: dt.datetime | None) -> str:
+    return value.astimezone(DUTCH_TIME).strftime("%Y-%m-%d %H:%M") if value else "—"
+
+
+def notification_form(register: Register, breach: Breach, lang: str | None = "nl") -> str:
+    """The answers the AP's breach notification form asks for, as an offline HTML page (a draft: the
+    officer checks it and copies it into the AP's form). Names of people are left out; the FG's
+    contact details are to be filled in by the officer."""
+    import html
+
+    found = impact(register, breach.at)
+    a = assess_breach(register, breach, found)
+    e = lambda v: html.escape(str(v))  # noqa: E731
+    categories = breach.categories or list(found.categories)
+    subjects = breach.subjects or list(found.subjects)
+    special = [c for c in categories if c in found.special or c in {x.id for x in register.data_categories if x.type is DataType.SPECIAL}]
+    rows = {
+        "organisation": [(t("form_org_name", lang), register.controller.name),
+                         (t("form_org_kvk", lang), register.controller.kvk or "—"),
+                         (t("form_org_contact", lang), t("form_fill_in", lang))],
+        "what": [(t("form_summary", lang), f"{breach.title}. {breach.description or ''}".strip()),
+                 (t("form_nature", lang), ", ".join(t(f"form_nature_{n.value}", lang) for n in breach.nature)),
+                 (t("form_where", lang), _names(register, [breach.at], lang)),
+                 (t("form_reported_by", lang), _names(register, [breach.reported_by], lang) if breach.reported_by else "—"),
+                 (t("form_malicious", lang), t("breach_yes" if breach.malicious else "breach_no", lang))],
+        "when": [(t("form_discovered", lang), _when(breach.discovered_at)),
+                 (t("form_deadline", lang), _when(deadline(breach))),
+                 (t("form_late_reason", lang), (breach.ap.reason if breach.ap and breach.ap.reason else "—"))],
+        "data": [(t("form_categories", lang), _names(register, categories, lang)),
+                 (t("form_special", lang), _names(register, special, lang) if special else t("breach_no", lang)),
+                 (t("form_bsn", lang), t("breach_yes" if found.bsn and (not breach.categories or set(found.bsn) & set(categories)) else "breach_no", lang)),
+                 (t("form_encrypted", lang), t("form_encrypted_yes" if a.unintelligible else "breach_no", lang))],
+        "people": [(t("form_count", lang), breach.affected if breach.affected is not None else (found.people or found.pupils or "?")),
+                   (t("form_groups", lang), _names(register, subjects, lang)),
+                   (t("form_children", lang), t("breach_yes" if any(c.key == "children" and c.applies for c in a.criteria) else "breach_no", lang))],
+        "consequences": [(t("form_assessment", lang), t("breach_suggestion", lang, level=t(f"breach_level_{a.level}", lang), severity=a.severity,
+                                                         ap=t("breach_yes" if a.notify_ap else "breach_no", lang),
+                                                         subjects=t("breach_yes" if a.inform_subjects else "breach_no", lang)))]
+        + [(c.label(lang), c.reason(lang)) for c in a.criteria if c.applies],
+        "measures": [(t("form_measures", lang), "; ".join(breach.measures_taken) or t("form_fill_in", lang))],
+        "informed": [(t("form_informed", lang), (t("breach_yes", lang) + ", " + _when(breach.data_subjects.informed_at))
+                      if breach.data_subjects and breach.data_subjects.decision.value == "notify" else
+                      (t("breach_no", lang) + (": " + breach.data_subjects.reason if breach.data_subjects and breach.data_subjects.reason else "")))],
+        "extra": [(t("form_schools", lang), _names(register, found.schools, lang)),
+                  (t("form_cross_border", lang), t("form_fill_in", lang))],
+    }
+    body = [f"<h1>{e(t('form_title', lang, title=breach.title))}</h1>", f"<p>{e(t('form_intro', lang))}</p>"]
+    for section in FORM_SECTIONS:
+        body.append(f"<h2>{e(t(f'form_h_{section}', lang))}</h2><table>")
+        body += [f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in rows[section]]
+        body.append("</table>")
+    css = ("body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:50rem;margin:2rem auto;line-height:1.45}"
+           "table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.3rem;text-align:left;"
+           "vertical-align:top}th{width:35%}h2{color:#1f4e79}@page{size:A4;margin:18mm}")
+    return ("<!DOCTYPE html>\n<html lang=\"" + (lang or "nl") + "\"><head><meta charset=\"utf-8\">"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+            f"<title>{e(t('form_title', lang, title=breach.title))}</title><style>{css}</style></head><body>\n"
+            + "\n".join(body) + "\n</body></html>\n")

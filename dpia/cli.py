@@ -184,6 +184,23 @@ def _cmd_breach(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     assessment = br.assess_breach(register, recorded, found) if recorded else None
     now = args.now or br.moment_of(args.on) if args.on else (args.now or dt.datetime.now(dt.timezone.utc))
+    if args.form:
+        if recorded is None:
+            print(t("breach_form_needs_breach", args.lang), file=sys.stderr)
+            return EXIT_INVALID
+        from .browser import PdfNotPrinted, print_pdf
+        from .store import atomic_write
+
+        target = Path(args.form)
+        atomic_write(target, br.notification_form(register, recorded, args.lang))
+        print(target)
+        if args.pdf:
+            try:
+                print(print_pdf(target, Path(args.pdf)))
+            except PdfNotPrinted as exc:
+                print(t("pdf_not_written", args.lang, html=target, pdf=args.pdf, reason=exc.reason_text(args.lang)), file=sys.stderr)
+                return EXIT_INVALID
+        return EXIT_OK
     if args.format == "json":
         doc = {"impact": found.as_dict(), "assessment": assessment.as_dict(args.lang) if assessment else None}
         if recorded:
@@ -288,12 +305,12 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 # What a file written by each command is usually called, for the example in "this is a folder".
-EXAMPLE_NAMES = {"report": "rapport.html", "export-art30": "art30.xlsx", "export-register": "register.xlsx"}
+EXAMPLE_NAMES = {"report": "rapport.html", "breach": "melding.html", "export-art30": "art30.xlsx", "export-register": "register.xlsx"}
 _TEMPORARY = re.compile(r"^\.(?P<name>.+)\.[^.]+\.tmp$")  # store.atomic_write's ".NAME.XXXX.tmp"
 
 
 def _outputs(args: argparse.Namespace) -> list[str]:
-    return [v for v in (getattr(args, "output", None), getattr(args, "pdf", None)) if v]
+    return [v for v in (getattr(args, "output", None), getattr(args, "form", None), getattr(args, "pdf", None)) if v]
 
 
 def _output_is_folder(args: argparse.Namespace) -> str | None:
@@ -385,6 +402,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.add_argument("--now", type=_datetime, default=None, help="the moment to count the 72 hours to (default: now)")
     p.add_argument("--on", type=_date, default=None, help="count to the end of this day instead (Dutch time)")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    p.add_argument("--form", help="write the AP notification form, pre-filled, to this HTML file (with --breach)")
+    p.add_argument("--pdf", help="also print the form to this PDF file (needs chromium)")
     p = sub.add_parser("rules", help="list the rules with their articles")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     sub.add_parser("schema", help="print the JSON Schema of the register files")

@@ -255,3 +255,19 @@ def test_breach_command_json_and_csv(capsys) -> None:
     assert main(["breach", str(EXAMPLE), "--at", "snelsms", "--format", "csv"]) == 0
     rows = capsys.readouterr().out.splitlines()
     assert rows[0] == "kind,id,name,special,criminal,bsn" and "category,absence,Afwezigheid en verzuim,False,False,False" in rows
+
+
+def test_the_ap_form_is_prefilled_from_the_register_without_peoples_names(tmp_path: Path, capsys) -> None:
+    from dpia.report import confidential_values
+
+    target = tmp_path / "melding.html"
+    assert main(["breach", str(EXAMPLE), "--breach", "lek-fotograaf-usb", "--form", str(target)]) == 0
+    page = target.read_text()
+    for expected in ("Concept-melding datalek", "2026-11-25 10:05", "2026-11-28 10:05", "Pasfoto", "1200",
+                     "Fotostudio Helmond-Peel", "OMO Scholengroep Helmond", "inzage of diefstal"):
+        assert expected in page, expected
+    for secret in confidential_values(load(EXAMPLE).register):
+        assert secret not in page
+    assert "<script" not in page and "http" not in page.replace("http-equiv", "")
+    assert main(["breach", str(EXAMPLE), "--at", "snelsms", "--form", str(tmp_path / "x.html")]) == 2
+    assert "--breach" in capsys.readouterr().err
