@@ -78,6 +78,7 @@ VOCABULARY = {
     "trigger": "trigger_",
     "legal_trigger": "trigger_",
     "agreement_trigger": "trigger_",
+    "why": "promise_why_",
 }
 
 

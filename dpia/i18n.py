@@ -240,6 +240,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: '{value}' is not a date with a time and time zone; write for example 2026-11-20T09:15:00+01:00 "
         "(+01:00 in winter, +02:00 in summer in the Netherlands)",
     },
+    "promise_why_no_policy": {"nl": "het register legt geen privacybeleid vast", "en": "the register records no privacy policy"},
+    "promise_why_no_mr": {"nl": "het register legt niet vast wanneer de MR is geraadpleegd",
+                          "en": "the register does not record when the MR was consulted"},
+    "promise_why_mr_after": {"nl": "de MR is pas na de vaststelling geraadpleegd", "en": "the MR was consulted only after the adoption"},
+    "promise_needs_to": {
+        "nl": "{path}: deze belofte gaat over gegevens naar anderen; noem de organisaties (to: [...]) of de soorten "
+        "organisaties (roles: [...])",
+        "en": "{path}: this promise is about data going to others; name the organisations (to: [...]) or the kinds "
+        "of organisations (roles: [...])",
+    },
+    "promise_needs_categories": {
+        "nl": "{path}: noem de gegevens waar deze belofte over gaat (categories: [...])",
+        "en": "{path}: name the data this promise is about (categories: [...])",
+    },
+    "promise_needs_max": {
+        "nl": "{path}: noem de langste bewaartermijn die de belofte toestaat (max: bijvoorbeeld P2Y)",
+        "en": "{path}: name the longest retention period the promise allows (max: for example P2Y)",
+    },
     "breach_discovered_in_future": {
         "nl": "{path}: de ontdekking (discovered_at) ligt in de toekomst; vul het moment in waarop het lek ontdekt is",
         "en": "{path}: the discovery (discovered_at) lies in the future; fill in when the breach was discovered",

@@ -252,6 +252,7 @@ class Controller(Strict):
     )
     dpo: Contact | None = Field(default=None, description="The FG (functionaris gegevensbescherming).")
     contact: Contact | None = None
+    privacy_policy: PrivacyPolicy | None = Field(default=None, description="The board's privacy policy and the MR's part in it.")
     schools: list[School] = Field(default_factory=list)
 
 
@@ -759,6 +760,59 @@ class Dpia(Strict):
 
 
 # --------------------------------------------------------------------------------------------------
+# The school's public promises (the letter to parents, the privacy statement), each in a checkable form.
+
+
+class PromiseKind(StrEnum):
+    """The vocabulary of checkable promises (``dpia.promises`` says what each checks, with its article)."""
+
+    NO_FLOW_WITHOUT_CONSENT = "no_flow_without_consent"  # no data of C to parties P without consent
+    UNDER_AGREEMENT = "under_agreement"  # every flow to parties of roles R: agreement, purpose, deletion
+    ONLY_ROLES_READ = "only_roles_read"  # only access roles A read categories C
+    NO_PUBLICATION_WITHOUT_CONSENT = "no_publication_without_consent"  # nothing of C to the public without the right consent
+    POLICY_ADOPTED_AFTER_MR = "policy_adopted_after_mr"  # the privacy policy was adopted after consulting the MR
+    DELETED_AFTER_LEAVING = "deleted_after_leaving"  # data in system S is deleted within D after the pupil leaves
+    ONLY_NEEDED_DATA = "only_needed_data"  # flows carry only what their purposes need
+    MANUAL = "manual"  # not checkable from the register: checked by hand, with evidence and a date
+
+
+class Promise(Strict):
+    """A promise the school makes in public, with its text and its checkable form (GDPR Art. 12-14)."""
+
+    id: Id
+    text: Text
+    kind: PromiseKind
+    categories: list[Id] = Field(default_factory=list)
+    to: list[Id] = Field(default_factory=list, description="Parties the promise is about.")
+    roles: list[PartyRole] = Field(default_factory=list, description="Kinds of parties the promise is about.")
+    access_roles: list[Id] = Field(default_factory=list, description="The access roles that may read the categories.")
+    system: Id | None = None
+    max: IsoDuration | None = Field(default=None, description="The longest period the promise allows.")
+    except_: list[Id] = Field(default_factory=list, alias="except", description="Categories the promise leaves out.")
+    evidence: str | None = Field(default=None, description="For a manual promise: how it was checked.")
+    checked_on: dt.date | None = Field(default=None, description="For a manual promise: when it was last checked.")
+
+    @model_validator(mode="after")
+    def _has_what_its_kind_needs(self) -> Promise:
+        needs = {
+            PromiseKind.NO_FLOW_WITHOUT_CONSENT: ("to", "roles"),
+            PromiseKind.ONLY_ROLES_READ: ("categories",),
+            PromiseKind.DELETED_AFTER_LEAVING: ("max",),
+        }.get(self.kind, ())
+        if needs and not any(getattr(self, f) for f in needs):
+            raise ValueError(f"promise_needs_{needs[0]}")
+        return self
+
+
+class PrivacyPolicy(Strict):
+    """The board's privacy policy: when it was adopted and when the MR was consulted (WMS)."""
+
+    adopted_on: dt.date
+    mr_consulted_on: dt.date | None = Field(default=None, description="When the MR gave its advice or consent.")
+    url: str | None = None
+
+
+# --------------------------------------------------------------------------------------------------
 # Data breaches (GDPR Art. 33-34): every breach is recorded, notified or not (Art. 33(5)).
 
 
@@ -853,6 +907,7 @@ class Register(Strict):
     acceptances: list[Acceptance] = Field(default_factory=list)
     dpias: list[Dpia] = Field(default_factory=list)
     breaches: list[Breach] = Field(default_factory=list)
+    promises: list[Promise] = Field(default_factory=list)
     # Flows read in bulk from flows.csv (a ``dpia.bulk.FlowTable``), kept as a table; ``flows`` above
     # holds the YAML flows only. Use ``dpia.bulk.iter_flows`` / ``flow_count`` to see both.
     _flow_table: Any = PrivateAttr(default=None)
@@ -881,6 +936,7 @@ SECTIONS: dict[str, type[Strict]] = {
     "acceptances": Acceptance,
     "dpias": Dpia,
     "breaches": Breach,
+    "promises": Promise,
 }
 
 
@@ -924,6 +980,13 @@ REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
         "categories": ("data_categories",),
         "subjects": ("subjects",),
         "measures": ("measures",),
+    },
+    "promises": {
+        "categories": ("data_categories",),
+        "to": ("parties",),
+        "access_roles": ("access_roles",),
+        "system": ("systems",),
+        "except": ("data_categories",),
     },
 }
 

@@ -696,6 +696,7 @@ def validation_problems(
                 "valid_until_before_from", "retention_target",
                 "duplicate_risk_id", "duplicate_screening_answer", "level_not_on_scale",
                 "breach_discovered_in_future", "breach_before_discovery",
+                "promise_needs_to", "promise_needs_categories", "promise_needs_max",
             ):
                 out.append(_problem(shown, pos, reason, path=path))
             else:
