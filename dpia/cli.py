@@ -214,6 +214,24 @@ def _cmd_breach(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_access_request(args: argparse.Namespace) -> int:
+    import json
+
+    from .access_request import UnknownSubject, access_request, answer_lines
+
+    register = load(args.path).register
+    try:
+        answer = access_request(register, args.subject, args.school, args.received)
+    except UnknownSubject as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return EXIT_INVALID
+    if args.format == "json":
+        sys.stdout.write(json.dumps(answer.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write("\n".join(answer_lines(register, answer, args.lang)) + "\n")
+    return EXIT_OK
+
+
 def _datetime(value: str) -> dt.datetime:
     try:
         moment = dt.datetime.fromisoformat(value)
@@ -294,6 +312,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "rules": _cmd_rules,
     "diff": _cmd_diff,
     "breach": _cmd_breach,
+    "access-request": _cmd_access_request,
     "validate": _cmd_validate,
     "summary": _cmd_summary,
     "schema": _cmd_schema,
@@ -404,6 +423,12 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json", "csv"), default="text")
     p.add_argument("--form", help="write the AP notification form, pre-filled, to this HTML file (with --breach)")
     p.add_argument("--pdf", help="also print the form to this PDF file (needs chromium)")
+    p = sub.add_parser("access-request", help="the structure of the answer to an access request (GDPR Art. 15)")
+    p.add_argument("path")
+    p.add_argument("--subject", required=True, help="the group of data subjects (an id from subjects)")
+    p.add_argument("--school", default=None, help="only this school (its id)")
+    p.add_argument("--received", type=_date, default=None, help="the day the request came in: the answer is due a month later")
+    p.add_argument("--format", choices=("text", "json"), default="text")
     p = sub.add_parser("rules", help="list the rules with their articles")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     sub.add_parser("schema", help="print the JSON Schema of the register files")

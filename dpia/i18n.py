@@ -495,6 +495,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} could not be written or read: {reason}. Nothing was half written; choose another place with -o "
         "or fix the cause and start again",
     },
+    # ---- access requests (dpia access-request)
+    "access_unknown_subject": {"nl": "'{value}' is geen groep betrokkenen in het register; kies uit: {allowed}{hint}", "en": "'{value}' is not a group of data subjects in the register; choose from: {allowed}{hint}"},
+    "access_unknown_school": {"nl": "'{value}' is geen school van het register; kies uit: {allowed}", "en": "'{value}' is not a school of the register; choose from: {allowed}"},
+    "access_heading": {"nl": "Inzageverzoek (AVG art. 15) van: {subject}; {school}", "en": "Access request (GDPR Art. 15) by: {subject}; {school}"},
+    "access_all_schools": {"nl": "alle scholen", "en": "all schools"},
+    "access_due": {"nl": "Ontvangen op {received}: antwoorden uiterlijk {due} (met verlenging, mits gemeld en uitgelegd: {extended}; AVG art. 12 lid 3)", "en": "Received on {received}: answer by {due} (with an extension, if announced and explained: {extended}; GDPR Art. 12(3))"},
+    "access_h_purposes": {"nl": "Doelen, grondslag en gegevens (art. 15 lid 1 onder a en b):", "en": "Purposes, legal basis and data (Art. 15(1)(a) and (b)):"},
+    "access_no_basis": {"nl": "geen grondslag vastgelegd", "en": "no legal basis recorded"},
+    "access_h_recipients": {"nl": "Ontvangers, ook verwerkers en subverwerkers (art. 15 lid 1 onder c, lid 2):", "en": "Recipients, processors and sub-processors included (Art. 15(1)(c), (2)):"},
+    "access_via": {"nl": ", via {via}", "en": ", through {via}"},
+    "access_outside_eea": {"nl": "; buiten de EER ({country}), waarborg: {mechanism}", "en": "; outside the EEA ({country}), safeguard: {mechanism}"},
+    "access_h_retention": {"nl": "Bewaartermijnen (art. 15 lid 1 onder d):", "en": "Retention periods (Art. 15(1)(d)):"},
+    "access_no_safeguard": {"nl": "geen waarborg vastgelegd", "en": "no safeguard recorded"},
+    "access_no_retention": {"nl": "geen bewaartermijn vastgelegd", "en": "no retention period recorded"},
+    "access_h_sources": {"nl": "Herkomst van gegevens die niet van de persoon zelf komen (art. 15 lid 1 onder g):", "en": "Where data comes from when not from the person (Art. 15(1)(g)):"},
+    "access_rights": {"nl": "Vermeld ook: het recht op rectificatie, wissing, beperking en bezwaar (art. 15 lid 1 onder e) en het recht een klacht in te dienen bij de Autoriteit Persoonsgegevens (onder f). Onder 16 oefent de ouder deze rechten uit, vanaf 16 de leerling zelf. Voeg de eigen gegevens van de persoon toe (art. 15 lid 3).", "en": "Also state: the right to rectification, erasure, restriction and objection (Art. 15(1)(e)) and the right to lodge a complaint with the Autoriteit Persoonsgegevens (f). Under 16 a parent exercises these rights, from 16 the pupil. Add the person's own records (Art. 15(3))."},
     # ---- data breaches (dpia breach)
     "breach_unknown_place": {
         "nl": "'{place}' is geen organisatie, systeem, gegevensstroom, school of bestuur in het register; geef "
