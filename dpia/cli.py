@@ -232,6 +232,46 @@ def _cmd_access_request(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_letter(args: argparse.Namespace) -> int:
+    from .letter import LetterRefused, letter_html
+
+    register = load(args.path).register
+    schools = {s.id for s in register.controller.schools}
+    if args.school and args.school not in schools:
+        print(t("access_unknown_school", args.lang, value=args.school, allowed=", ".join(sorted(schools))), file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        page = letter_html(register, args.on or dt.date.today(), args.school, args.lang, draft=args.draft)
+    except LetterRefused as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return EXIT_BLOCKED
+    return _write_page(page, args)
+
+
+def _cmd_privacy_statement(args: argparse.Namespace) -> int:
+    from .letter import statement_html
+
+    return _write_page(statement_html(load(args.path).register, args.lang), args)
+
+
+def _write_page(page: str, args: argparse.Namespace) -> int:
+    """Write an offline page atomically (and its PDF on request); print the paths written."""
+    from .browser import PdfNotPrinted, print_pdf
+    from .store import atomic_write
+
+    target = Path(args.output)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, page)
+    print(target)
+    if args.pdf:
+        try:
+            print(print_pdf(target, Path(args.pdf)))
+        except PdfNotPrinted as exc:
+            print(t("pdf_not_written", args.lang, html=target, pdf=args.pdf, reason=exc.reason_text(args.lang)), file=sys.stderr)
+            return EXIT_INVALID
+    return EXIT_OK
+
+
 def _datetime(value: str) -> dt.datetime:
     try:
         moment = dt.datetime.fromisoformat(value)
@@ -313,6 +353,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "diff": _cmd_diff,
     "breach": _cmd_breach,
     "access-request": _cmd_access_request,
+    "letter": _cmd_letter,
+    "privacy-statement": _cmd_privacy_statement,
     "validate": _cmd_validate,
     "summary": _cmd_summary,
     "schema": _cmd_schema,
@@ -324,7 +366,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 # What a file written by each command is usually called, for the example in "this is a folder".
-EXAMPLE_NAMES = {"report": "rapport.html", "breach": "melding.html", "export-art30": "art30.xlsx", "export-register": "register.xlsx"}
+EXAMPLE_NAMES = {"report": "rapport.html", "breach": "melding.html", "letter": "brief.html",
+                 "privacy-statement": "privacyverklaring.html", "export-art30": "art30.xlsx", "export-register": "register.xlsx"}
 _TEMPORARY = re.compile(r"^\.(?P<name>.+)\.[^.]+\.tmp$")  # store.atomic_write's ".NAME.XXXX.tmp"
 
 
@@ -429,6 +472,17 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.add_argument("--school", default=None, help="only this school (its id)")
     p.add_argument("--received", type=_date, default=None, help="the day the request came in: the answer is due a month later")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p = sub.add_parser("letter", help="write the letter to parents and pupils from the register (plain Dutch; exit 1 if a promise is broken)")
+    p.add_argument("path")
+    p.add_argument("--school", default=None, help="the letter of one school (its id)")
+    p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    p.add_argument("--pdf", help="also print it to this PDF file (needs chromium)")
+    p.add_argument("--on", type=_date, default=None, help="the date the promises are checked on (default: today)")
+    p.add_argument("--draft", action="store_true", help="write it even when a promise is broken, marked as not true")
+    p = sub.add_parser("privacy-statement", help="write the privacy statement (GDPR Art. 13/14) from the register")
+    p.add_argument("path")
+    p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    p.add_argument("--pdf", help="also print it to this PDF file (needs chromium)")
     p = sub.add_parser("rules", help="list the rules with their articles")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     sub.add_parser("schema", help="print the JSON Schema of the register files")
