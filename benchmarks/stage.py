@@ -86,6 +86,36 @@ def main(argv: list[str]) -> int:
                 what_if(reg, d, None, findings)
             elapsed = time.perf_counter() - t0
             details["residual"] = levels
+        elif stage == "promises":
+            # the promise checks' share of `dpia check`: the check without promises, then with one promise
+            # of every kind that a synthetic register can be asked about
+            from dpia.check import check
+            from dpia.model import Promise
+
+            day = dt.date.fromisoformat(on)
+            t0 = time.perf_counter()
+            check(reg, day)
+            without = time.perf_counter() - t0
+            text = {"nl": "Belofte.", "en": "Promise."}
+            kinds = [{"kind": "under_agreement"}, {"kind": "only_needed_data"},
+                     {"kind": "no_flow_without_consent", "roles": ["recipient"]}, {"kind": "no_publication_without_consent"},
+                     {"kind": "only_roles_read", "categories": [c.id for c in reg.data_categories[:2]]},
+                     {"kind": "deleted_after_leaving", "max": "P2Y"}, {"kind": "policy_adopted_after_mr"}]
+            reg.promises = [Promise.model_validate({"id": f"pr-{i}", "text": text, **k}) for i, k in enumerate(kinds)]
+            t0 = time.perf_counter()
+            check(reg, day)
+            elapsed = time.perf_counter() - t0
+            details.update(check_without_s=round(without, 3), added_share=round(elapsed / without - 1, 3))
+        elif stage == "letter":
+            from dpia.letter import letter_html, statement_html
+
+            t0 = time.perf_counter()
+            letter_html(reg, dt.date.fromisoformat(on), draft=True)
+            details["letter_s"] = round(time.perf_counter() - t0, 3)
+            t1 = time.perf_counter()
+            statement_html(reg)
+            details["statement_s"] = round(time.perf_counter() - t1, 3)
+            elapsed = time.perf_counter() - t0
         elif stage == "breach":
             from dpia.breach import impact
 

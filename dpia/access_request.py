@@ -15,6 +15,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+import pandas as pd
+
 from .i18n import t
 from .model import Register
 
@@ -82,10 +84,18 @@ def access_request(register: Register, subject: str, school: str | None = None,
     if school is not None and school not in schools:
         raise UnknownSubject("access_unknown_school", value=school, allowed=", ".join(sorted(schools)))
     tables = tables or Tables(register)
-    fs = tables.flow_subjects
-    about = set(fs.loc[fs["subject"].astype(object) == subject, "flow"].astype(object))
+    import numpy as np
+
+    ids = tables.ids.categories
     flows = tables.flows
-    flows = flows[flows["flow"].isin(about)]
+    flow_codes = flows["flow"].cat.codes.to_numpy()
+    size = len(flows) + 1
+    # the flows about this subject, by code (no string hashing per flow)
+    fs = tables.flow_subjects
+    about = fs["flow"].cat.codes.to_numpy()[fs["subject"].cat.codes.to_numpy() == ids.get_loc(subject)]
+    wanted = np.zeros(size, dtype=bool)
+    wanted[about] = True
+    rows = wanted[flow_codes]
     if school is not None:
         systems = {s.id: s for s in register.systems}
         others = schools - {school}
@@ -96,13 +106,19 @@ def access_request(register: Register, subject: str, school: str | None = None,
             used = next((systems[n].schools for n in (src, dst) if n in systems), None)
             return not used or school in used
 
-        keep = [for_school(s, d) for s, d in zip(flows["src"].astype(object), flows["dst"].astype(object))]
-        flows = flows[keep]
-    ids = set(flows["flow"].astype(object))
+        ends = flows.loc[rows, ["src", "dst"]].drop_duplicates()
+        keep = {(a, b) for a, b in zip(ends["src"].cat.codes, ends["dst"].cat.codes)
+                if for_school(str(ids[a]), str(ids[b]))}
+        keys = flows["src"].cat.codes.to_numpy().astype(np.int64) * (len(ids) + 1) + flows["dst"].cat.codes.to_numpy()
+        rows &= np.isin(keys, np.array([a * (len(ids) + 1) + b for a, b in keep], dtype=np.int64))
+    chosen = flows[rows]
+    # what a flow carries and serves depends on its profile: decide per representative flow
+    reps = tables.representatives()
+    rep_codes = np.unique(reps["rep"].cat.codes.to_numpy()[rows])
     fc = tables.flow_categories
-    fc = fc[fc["flow"].isin(ids)]
+    fc = fc[np.isin(fc["flow"].cat.codes.to_numpy(), rep_codes)].astype({"flow": object, "category": object})
     fp = tables.flow_purposes
-    fp = fp[fp["flow"].isin(ids)]
+    fp = fp[np.isin(fp["flow"].cat.codes.to_numpy(), rep_codes)].astype({"flow": object, "purpose": object})
     answer = AccessAnswer(subject, school, received=received)
 
     purposes = {p.id: p for p in register.purposes}
@@ -111,7 +127,7 @@ def access_request(register: Register, subject: str, school: str | None = None,
     needs = {p.id: set(p.needs) for p in register.purposes if p.needs}
     pairs = fp.merge(fc, on="flow")
     by_purpose: dict[str, set[str]] = {}
-    for purpose, category in zip(pairs["purpose"].astype(object), pairs["category"].astype(object)):
+    for purpose, category in zip(pairs["purpose"], pairs["category"]):
         if purpose not in needs or category in needs[purpose]:
             by_purpose.setdefault(purpose, set()).add(category)
     for pid in sorted(by_purpose):
@@ -122,7 +138,8 @@ def access_request(register: Register, subject: str, school: str | None = None,
     parties = {p.id: p for p in register.parties}
     internal = {register.controller.id, *schools}
     seen: dict[str, dict[str, Any]] = {}
-    for src_holder, dst_holder in zip(flows["src_holder"].astype(object), flows["dst_holder"].astype(object)):
+    holders = chosen[["src_holder", "dst_holder"]].drop_duplicates().astype(object)
+    for src_holder, dst_holder in sorted(zip(holders["src_holder"], holders["dst_holder"]), key=str):
         if dst_holder in internal or dst_holder not in parties:
             continue
         party = parties[dst_holder]
@@ -138,7 +155,7 @@ def access_request(register: Register, subject: str, school: str | None = None,
             entry["via"].add(via)
     answer.recipients = [{**v, "via": sorted(v["via"])} for _, v in sorted(seen.items())]
 
-    held = sorted(set(fc["category"].astype(object)))
+    held = sorted(set(fc["category"]))
     rules: dict[str, list] = {}
     for r in register.retention:
         if r.category:
@@ -150,14 +167,15 @@ def access_request(register: Register, subject: str, school: str | None = None,
             answer.retention.append({"category": c, "duration": None, "trigger": None, "minimum": False})
 
     # sources: where each category enters the school's hands when not from the person (Art. 14, 15(1)(g))
-    fl = tables.flows
-    into_school = fl[fl["dst_holder"].astype(object).isin(internal) | fl["dst"].astype(object).isin({s.id for s in register.systems})]
-    into_school = into_school[into_school["flow"].isin(ids)]
-    src_cats = into_school.merge(fc, on="flow")
+    system_ids = {s.id for s in register.systems}
+    into = chosen[chosen["dst_holder"].astype(object).isin(internal) | chosen["dst"].astype(object).isin(system_ids)]
+    into = into[into["src"].astype(object).isin(set(parties))]
+    rep_of = pd.DataFrame({"src": into["src"].astype(object).to_numpy(),
+                           "flow": reps["rep"].astype(object).to_numpy()[rows][
+                               chosen.index.get_indexer(into.index)]}).drop_duplicates()
     found: dict[str, set[str]] = {}
-    for src, category in zip(src_cats["src"].astype(object), src_cats["category"].astype(object)):
-        if src in parties:
-            found.setdefault(category, set()).add(src)
+    for src, category in zip(*(lambda m: (m["src"], m["category"]))(rep_of.merge(fc, on="flow"))):
+        found.setdefault(category, set()).add(src)
     answer.sources = [{"category": c, "sources": sorted(s)} for c, s in sorted(found.items())]
     return answer
 

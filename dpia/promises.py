@@ -74,24 +74,50 @@ def _examples(ids: list[str]) -> str:
     return shown + (f" (+{len(ids) - EXAMPLES})" if len(ids) > EXAMPLES else "")
 
 
-def _flows_to(tables, promise: Promise) -> pd.DataFrame:
-    """The flows a promise about recipients speaks of: to its parties (or their systems) or to parties of
-    its roles, carrying one of its categories when it names any."""
-    flows = tables.flows
-    mask = np.zeros(len(flows), dtype=bool)
-    if promise.to:
-        wanted = set(promise.to)
-        mask |= flows["dst_holder"].isin(wanted).to_numpy() | flows["dst"].isin(wanted).to_numpy()
-    if promise.roles:
-        mask |= flows["dst_role"].astype(object).isin({r.value for r in promise.roles}).to_numpy()
-    if not promise.to and not promise.roles:
-        mask[:] = True
-    chosen = flows.loc[mask]
-    if promise.categories:
-        fc = tables.flow_categories
-        carrying = fc.loc[fc["category"].isin(set(promise.categories)), "flow"]
-        chosen = chosen[chosen["flow"].isin(set(carrying.astype(object)))]
-    return chosen
+def _rows_of(frame: pd.DataFrame, codes: np.ndarray) -> pd.DataFrame:
+    """The rows of a table with a ``flow`` column whose flow code is one of ``codes`` (integer work only)."""
+    return frame[np.isin(frame["flow"].cat.codes.to_numpy(), codes)]
+
+
+@dataclass(frozen=True)
+class _Reps:
+    """The flows a promise speaks of, decided on one representative per group of flows that share their
+    profile (categories, purposes, subjects), explicit agreement and destination
+    (``Tables.representatives``): a million flows from a few hundred product templates are a few hundred
+    decisions, with the same verdicts."""
+
+    groups: pd.DataFrame  # flow, rep
+    flows: pd.DataFrame  # the representatives' rows of ``Tables.flows`` that the promise is about
+
+    @property
+    def codes(self) -> np.ndarray:
+        return self.flows["flow"].cat.codes.to_numpy()
+
+    def members(self, bad_reps) -> list[str]:
+        """Every flow whose representative is one of ``bad_reps`` (ids), sorted."""
+        bad = self.flows.loc[self.flows["flow"].astype(object).isin(set(bad_reps)), "flow"].cat.codes.to_numpy()
+        chosen = self.groups[np.isin(self.groups["rep"].cat.codes.to_numpy(), bad)]
+        return sorted(chosen["flow"].astype(object).tolist())
+
+
+def _reps(tables, promise: Promise | None = None) -> _Reps:
+    """The representative flows that a promise about recipients speaks of: to its parties (or their
+    systems) or to parties of its roles, carrying one of its categories when it names any."""
+    groups = tables.representatives("agreement", "dst")  # a flow's explicit agreement decides under_agreement
+    flows = _rows_of(tables.flows, np.unique(groups["rep"].cat.codes.to_numpy()))
+    if promise is not None and (promise.to or promise.roles):
+        mask = np.zeros(len(flows), dtype=bool)
+        if promise.to:
+            wanted = set(promise.to)
+            mask |= flows["dst_holder"].astype(object).isin(wanted).to_numpy() | flows["dst"].astype(object).isin(wanted).to_numpy()
+        if promise.roles:
+            mask |= flows["dst_role"].astype(object).isin({r.value for r in promise.roles}).to_numpy()
+        flows = flows[mask]
+    if promise is not None and promise.categories:
+        fc = _rows_of(tables.flow_categories, flows["flow"].cat.codes.to_numpy())
+        carrying = set(fc.loc[fc["category"].astype(object).isin(set(promise.categories)), "flow"].astype(object))
+        flows = flows[flows["flow"].astype(object).isin(carrying)]
+    return _Reps(groups, flows)
 
 
 def _consent_purposes(tables, register: Register, age_rule: bool = False) -> set[str]:
@@ -108,67 +134,55 @@ def _consent_purposes(tables, register: Register, age_rule: bool = False) -> set
     return based & arranged
 
 
-def _flows_without(tables, flows: pd.DataFrame, allowed: set[str]) -> list[str]:
-    """Flows among ``flows`` with a purpose outside ``allowed``, or with no purpose at all."""
-    if flows.empty:
+def _reps_without(tables, reps: _Reps, allowed: set[str]) -> list[str]:
+    """Representatives with a purpose outside ``allowed``, or with no purpose at all."""
+    if reps.flows.empty:
         return []
-    ids = set(flows["flow"].astype(object))
-    fp = tables.flow_purposes
-    fp = fp[fp["flow"].isin(ids)]
+    ids = set(reps.flows["flow"].astype(object))
+    fp = _rows_of(tables.flow_purposes, reps.codes)
     bad = set(fp.loc[~fp["purpose"].astype(object).isin(allowed), "flow"].astype(object))
-    with_purpose = set(fp["flow"].astype(object))
-    return sorted(bad | (ids - with_purpose))
+    return sorted(bad | (ids - set(fp["flow"].astype(object))))
+
+
+def _broken_flows(promise: Promise, reps: _Reps, bad_reps: list[str], **params: Any) -> Broken | None:
+    if not bad_reps:
+        return None
+    flows = reps.members(bad_reps)
+    parties = _ids(reps.flows.loc[reps.flows["flow"].astype(object).isin(set(bad_reps)), "dst_holder"].astype(object))
+    return Broken(promise.id, tuple(flows), {"count": len(flows), "flows": _examples(flows), "parties": _examples(parties), **params})
 
 
 def _no_flow_without_consent(register, tables, promise, on) -> Broken | None:
-    flows = _flows_to(tables, promise)
-    bad = _flows_without(tables, flows, _consent_purposes(tables, register))
-    if bad:
-        return Broken(promise.id, tuple(bad), {"count": len(bad), "flows": _examples(bad),
-                                               "parties": _examples(_ids(flows[flows["flow"].isin(set(bad))]["dst_holder"].astype(object)))})
-    return None
+    reps = _reps(tables, promise)
+    return _broken_flows(promise, reps, _reps_without(tables, reps, _consent_purposes(tables, register)))
 
 
 def _no_publication_without_consent(register, tables, promise, on) -> Broken | None:
-    flows = tables.flows
-    public = flows[flows["dst_role"].astype(object) == PartyRole.PUBLIC.value]
-    if promise.categories:
-        fc = tables.flow_categories
-        carrying = set(fc.loc[fc["category"].isin(set(promise.categories)), "flow"].astype(object))
-        public = public[public["flow"].isin(carrying)]
-    bad = _flows_without(tables, public, _consent_purposes(tables, register, age_rule=True))
-    if bad:
-        return Broken(promise.id, tuple(bad), {"count": len(bad), "flows": _examples(bad)})
-    return None
+    public = promise.model_copy(update={"roles": [PartyRole.PUBLIC], "to": []})
+    reps = _reps(tables, public)
+    return _broken_flows(promise, reps, _reps_without(tables, reps, _consent_purposes(tables, register, age_rule=True)))
 
 
 def _under_agreement(register, tables, promise, on) -> Broken | None:
     roles = promise.roles or list(DEFAULT_AGREEMENT_ROLES)
-    scoped = promise.model_copy(update={"roles": roles})
-    flows = _flows_to(tables, scoped)
-    if flows.empty:
+    reps = _reps(tables, promise.model_copy(update={"roles": roles}))
+    if reps.flows.empty:
         return None
-    ids = set(flows["flow"].astype(object))
-    fa = tables.flow_agreements
-    fa = fa[fa["flow"].isin(ids)].merge(tables.agreements, on="agreement")
-    valid = (fa["kind"].astype(object).isin(ART28_KINDS) & fa["deletion_after_use"].astype(bool)
-             & fa["valid_from"].map(lambda d: d is None or pd.isna(d) or d <= on)
-             & fa["valid_until"].map(lambda d: d is None or pd.isna(d) or d >= on))
-    fa = fa[valid.to_numpy()][["flow", "agreement"]]
+    ids = set(reps.flows["flow"].astype(object))
+    ok_agreements = {a.id for a in register.agreements
+                     if a.kind.value in ART28_KINDS and a.deletion_after_use
+                     and (a.valid_from is None or a.valid_from <= on) and (a.valid_until is None or a.valid_until >= on)}
+    fa = _rows_of(tables.flow_agreements, reps.codes).astype({"flow": object, "agreement": object})
+    fa = fa[fa["agreement"].isin(ok_agreements)]
     # the agreement names every purpose of the flow, and at least one (one specific purpose)
-    fp = tables.flow_purposes
-    fp = fp[fp["flow"].isin(ids)]
-    pairs = fa.merge(fp, on="flow", how="left")
-    ap = tables.agreement_purposes.assign(named=True)
-    pairs = pairs.merge(ap, on=["agreement", "purpose"], how="left")
-    pairs["named"] = pairs["named"].eq(True) & pairs["purpose"].notna()
-    covered = pairs.groupby(["flow", "agreement"], observed=True)["named"].all()
-    ok = set(covered[covered].index.get_level_values(0).astype(object))
-    bad = sorted(ids - ok)
-    if bad:
-        holders = _ids(flows[flows["flow"].isin(set(bad))]["dst_holder"].astype(object))
-        return Broken(promise.id, tuple(bad), {"count": len(bad), "flows": _examples(bad), "parties": _examples(holders)})
-    return None
+    fp = _rows_of(tables.flow_purposes, reps.codes).astype({"flow": object, "purpose": object})
+    named = {(a.id, p) for a in register.agreements for p in a.purposes}
+    purposes: dict[str, set[str]] = {}
+    for flow, purpose in zip(fp["flow"], fp["purpose"]):
+        purposes.setdefault(flow, set()).add(purpose)
+    ok = {flow for flow, agreement in zip(fa["flow"], fa["agreement"])
+          if purposes.get(flow) and all((agreement, p) in named for p in purposes[flow])}
+    return _broken_flows(promise, reps, sorted(ids - ok))
 
 
 def _only_roles_read(register, tables, promise, on) -> Broken | None:
@@ -195,49 +209,41 @@ def _policy_adopted_after_mr(register, tables, promise, on) -> Broken | None:
 
 def _deleted_after_leaving(register, tables, promise, on) -> Broken | None:
     limit = duration_in_days(promise.max)
+    reps = _reps(tables)
+    flows = reps.flows
     if promise.system:
-        flows = tables.flows
-        into = set(flows.loc[flows["dst"].astype(object) == promise.system, "flow"].astype(object))
-        fc = tables.flow_categories
-        held = set(fc.loc[fc["flow"].isin(into), "category"].astype(object))
+        chosen = flows.loc[flows["dst"].astype(object) == promise.system, "flow"].cat.codes.to_numpy()
     else:
         pupils = {s.id for s in register.subjects if s.kind.value == "pupil"}
-        fs = tables.flow_subjects
-        about = set(fs.loc[fs["subject"].isin(pupils), "flow"].astype(object))
-        fc = tables.flow_categories
-        held = set(fc.loc[fc["flow"].isin(about), "category"].astype(object))
-    held -= set(promise.except_)
-    rules = {}
+        fs = _rows_of(tables.flow_subjects, reps.codes)
+        chosen = fs.loc[fs["subject"].astype(object).isin(pupils), "flow"].cat.codes.to_numpy()
+    fc = _rows_of(tables.flow_categories, np.unique(chosen))
+    held = set(fc["category"].astype(object)) - set(promise.except_)
+    rules: dict[str, list] = {}
     for r in register.retention:
         if r.category in held:
             rules.setdefault(r.category, []).append(r)
-    bad = []
-    for category in sorted(held):
-        fitting = [r for r in rules.get(category, []) if r.trigger in BY_LEAVING and not r.minimum
-                   and duration_in_days(r.duration) <= limit]
-        if not fitting:
-            bad.append(category)
+    bad = [category for category in sorted(held)
+           if not any(r.trigger in BY_LEAVING and not r.minimum and duration_in_days(r.duration) <= limit
+                      for r in rules.get(category, []))]
     if bad:
         return Broken(promise.id, tuple(bad), {"categories": _examples(bad), "max": promise.max})
     return None
 
 
 def _only_needed_data(register, tables, promise, on) -> Broken | None:
-    flows = _flows_to(tables, promise) if (promise.to or promise.roles or promise.categories) else tables.flows
-    if flows.empty:
+    reps = _reps(tables, promise)
+    if reps.flows.empty:
         return None
-    ids = set(flows["flow"].astype(object))
-    fc = tables.flow_categories
-    fc = fc[fc["flow"].isin(ids)]
-    fp = tables.flow_purposes
-    needed = fp[fp["flow"].isin(ids)].merge(tables.purpose_needs, on="purpose")[["flow", "category"]].assign(needed=True)
-    joined = fc.merge(needed.drop_duplicates(), on=["flow", "category"], how="left")
-    extra = joined[joined["needed"].ne(True)]
-    bad = _ids(extra["flow"].astype(object))
-    if bad:
-        return Broken(promise.id, tuple(bad), {"count": len(bad), "flows": _examples(bad),
-                                               "categories": _examples(_ids(extra["category"].astype(object)))})
-    return None
+    fc = _rows_of(tables.flow_categories, reps.codes).astype({"flow": object, "category": object})
+    fp = _rows_of(tables.flow_purposes, reps.codes).astype({"flow": object, "purpose": object})
+    needs = {p.id: set(p.needs) for p in register.purposes}
+    needed: dict[str, set[str]] = {}
+    for flow, purpose in zip(fp["flow"], fp["purpose"]):
+        needed.setdefault(flow, set()).update(needs.get(purpose, ()))
+    extra = [(flow, c) for flow, c in zip(fc["flow"], fc["category"]) if c not in needed.get(flow, set())]
+    bad = sorted({flow for flow, _ in extra})
+    return _broken_flows(promise, reps, bad, categories=_examples(_ids(c for _, c in extra)))
 
 
 def _manual(register, tables, promise, on) -> Broken | None:

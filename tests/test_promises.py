@@ -175,3 +175,48 @@ def test_a_bad_promise_is_a_located_validation_error(tmp_path: Path, capsys, ent
     assert main(["validate", str(folder)]) == 2
     err = capsys.readouterr().err
     assert "promises.yaml:2:" in err and expected in err and "Traceback" not in err
+
+
+def test_flows_decided_by_representative_give_the_same_verdicts_as_flow_by_flow(tmp_path: Path) -> None:
+    """A synthetic board register (bulk flows.csv): the promise checks decide per group of identical flows;
+    the flows they name must be exactly those a flow-by-flow reading of the register finds."""
+    from dpia.bulk import iter_flows
+    from dpia.model import Promise
+    from dpia.synth import generate
+
+    folder = tmp_path / "synth"
+    generate(6, 12, 3, folder, on=ON)
+    reg = load(folder).register
+    reg.promises = [Promise.model_validate({"id": "pr", "text": TEXT, "kind": "only_needed_data"})]
+    (status,) = promise_status(reg, ON)
+    needs = {p.id: set(p.needs) for p in reg.purposes}
+    expected = sorted(f.id for f in iter_flows(reg)
+                      if set(f.categories) - set().union(*(needs.get(p, set()) for p in f.purposes)))
+    assert list(status.broken.offenders if status.broken else ()) == expected
+
+
+def test_under_agreement_by_representative_matches_a_flow_by_flow_oracle(tmp_path: Path) -> None:
+    from dpia.bulk import iter_flows
+    from dpia.model import Promise
+    from dpia.synth import generate
+
+    folder = tmp_path / "synth"
+    generate(6, 12, 3, folder, on=ON)
+    reg = load(folder).register
+    reg.promises = [Promise.model_validate({"id": "pr", "text": TEXT, "kind": "under_agreement"})]
+    (status,) = promise_status(reg, ON)
+    parties = {p.id: p for p in reg.parties}
+    holder = {s.id: s.operated_by for s in reg.systems}
+    agreements = {a.id: a for a in reg.agreements}
+
+    def fine(flow) -> bool:
+        dst = holder.get(flow.to, flow.to)
+        candidates = [agreements[flow.agreement]] if flow.agreement else [a for a in reg.agreements if dst in a.parties]
+        return any(a.kind.value in ("model_4_0", "processing_agreement") and a.deletion_after_use
+                   and (a.valid_from is None or a.valid_from <= ON) and (a.valid_until is None or a.valid_until >= ON)
+                   and flow.purposes and set(flow.purposes) <= set(a.purposes) for a in candidates)
+
+    expected = sorted(f.id for f in iter_flows(reg)
+                      if holder.get(f.to, f.to) in parties
+                      and parties[holder.get(f.to, f.to)].role.value in ("processor", "sub_processor") and not fine(f))
+    assert expected and list(status.broken.offenders) == expected
