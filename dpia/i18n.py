@@ -11,7 +11,7 @@ from typing import Any
 
 LANGS = ("nl", "en")
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'other': ...}
     # ---- file level
     "path_missing": {
         "nl": "bestand of map bestaat niet",
@@ -1259,11 +1259,61 @@ def default_lang() -> str:
     return lang if lang in LANGS else "nl"
 
 
+# Plural forms: a message whose text is a mapping {"one": ..., "other": ...} is chosen by its ``count``
+# parameter. Dutch and English both use "one" for exactly 1 and "other" for everything else (0 too).
+PLURAL_FORMS = ("one", "other")
+
+
+def plural_form(count: Any) -> str:
+    """'one' for a count of exactly 1, 'other' otherwise (the rule of Dutch and English)."""
+    return "one" if count == 1 else "other"
+
+
 def t(key: str, lang: str | None = None, /, **params: Any) -> str:
     """The message ``key`` in ``lang`` with ``params`` filled in.
 
+    A message with plural forms takes the form for its ``count`` parameter.
+
     >>> t("cli_valid", "en", path="data/x")
     'data/x: valid register'
+    >>> t("report_n_findings", "nl", count=1), t("report_n_findings", "nl", count=2)
+    ('1 bevinding', '2 bevindingen')
     """
-    entry = MESSAGES[key]
-    return entry[lang or default_lang()].format(**params)
+    text = MESSAGES[key][lang or default_lang()]
+    if isinstance(text, dict):
+        if "count" not in params:
+            raise TypeError(f"message {key!r} has plural forms and needs a count parameter")
+        text = text[plural_form(params["count"])]
+    return text.format(**params)
+
+
+BABEL_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def format_date(day: Any, lang: str | None = None) -> str:
+    """A date written out for people: '31 juli 2026' in Dutch, '31 July 2026' in English.
+
+    Accepts a ``datetime.date`` or an ISO string (YYYY-MM-DD).
+
+    >>> format_date("2026-07-31", "nl"), format_date("2026-07-31", "en")
+    ('31 juli 2026', '31 July 2026')
+    """
+    import datetime as dt
+
+    from babel.dates import format_date as babel_format_date
+
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day)
+    return babel_format_date(day, format="long", locale=BABEL_LOCALES[lang or default_lang()])
+
+
+def format_list(items: Any, lang: str | None = None) -> str:
+    """Items joined as a sentence does: 'a, b en c' in Dutch, 'a, b and c' in English.
+
+    >>> format_list(["a", "b", "c"], "nl"), format_list(["a", "b"], "en")
+    ('a, b en c', 'a and b')
+    """
+    from babel.lists import format_list as babel_format_list
+
+    items = [str(i) for i in items]
+    return babel_format_list(items, locale=BABEL_LOCALES[lang or default_lang()]) if items else ""

@@ -179,6 +179,16 @@ def notebook_body(executed_notebook) -> str:
     return re.sub(r"<pre>&lt;Figure size [^<]*&gt;</pre>", "", body)
 
 
+def _kernel_config():
+    """The report kernel talks to us over local IPC sockets, not TCP on localhost: nothing to
+    eavesdrop, and ipykernel has no reason to warn that TCP is unencrypted on every run."""
+    from traitlets.config import Config
+
+    c = Config()
+    c.KernelManager.transport = "ipc"
+    return c
+
+
 def execute_report(register_path: Path, lang: str, on: str, workdir: Path):
     import nbformat
     import papermill
@@ -188,6 +198,7 @@ def execute_report(register_path: Path, lang: str, on: str, workdir: Path):
         str(REPORT_NOTEBOOK), str(out),
         parameters={"register": str(Path(register_path).resolve()), "taal": lang, "peildatum": on},
         cwd=str(REPORT_NOTEBOOK.parent), progress_bar=False, log_output=False, kernel_name="python3",
+        config=_kernel_config(),
     )
     return nbformat.read(out, as_version=4)
 
