@@ -136,7 +136,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from .report import build_report
 
     on = args.on.isoformat() if args.on else None
-    for path in build_report(args.path, args.output, lang=args.lang, on=on, pdf=args.pdf):
+    if args.dpia is not None and _dpias_of(load(args.path).register, args) is None:
+        return EXIT_INVALID
+    for path in build_report(args.path, args.output, lang=args.lang, on=on, pdf=args.pdf, dpia=args.dpia):
         print(path)
     return EXIT_OK
 
@@ -252,6 +254,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.add_argument("path")
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
     p.add_argument("--pdf", help="also print the report to this PDF file (needs chromium)")
+    p.add_argument("--dpia", default=None, help="only this DPIA (its id): its findings, risks and sign-off")
     p.add_argument("--on", type=_date, default=None, help="assessment date YYYY-MM-DD (default: today)")
     p = sub.add_parser("rules", help="list the rules with their articles")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
