@@ -532,7 +532,7 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
     "report_h_glossary": {"nl": "Begrippen", "en": "Glossary"},
     "report_datamap_intro": {
         "nl": "De kaart toont welke gegevens van wie naar wie gaan, van links (leerlingen en ouders) naar rechts (andere organisaties en het internet). Rode, dikke pijlen zijn stromen met een bevinding.",
-        "en": "The map shows which data goes from whom to whom, from the left (pupils and parents) to the right (other organisations and the internet). Thick red arrows are flows with a finding.",
+        "en": "The map shows which data goes from whom to whom. It runs from the left (pupils and parents) to the right (other organisations and the internet). Thick red arrows are flows with a finding.",
     },
     "report_findings_intro": {
         "nl": "Een overtreding is iets dat verkeerd is vastgelegd; een leemte is iets dat nodig is maar ontbreekt. Blokkerende bevindingen moeten worden opgelost voordat het bestuur de DPIA goedkeurt.",
@@ -543,8 +543,8 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
     "report_h_screening": {"nl": "Is een DPIA nodig? (screening)", "en": "Is a DPIA needed? (screening)"},
     "report_h_risks": {"nl": "Risico's voor leerlingen en ouders", "en": "Risks to pupils and parents"},
     "report_riskmap_intro": {
-        "nl": "Elk nummer is een risico: het gevulde bolletje is het risico zonder maatregelen, de pijl wijst naar het risico dat overblijft na de maatregelen die al zijn genomen.",
-        "en": "Each number is a risk: the filled marker is the risk without measures, the arrow points to the risk that remains after the measures already taken.",
+        "nl": "Elk nummer is een risico. Het gevulde bolletje is het risico zonder maatregelen. De pijl wijst naar het risico dat overblijft na de maatregelen die al zijn genomen.",
+        "en": "Each number is a risk. The filled marker is the risk without measures. The arrow points to the risk that remains after the measures already taken.",
     },
     "report_h_actionplan": {"nl": "Actieplan", "en": "Action plan"},
     "report_h_signoff": {"nl": "Advies en besluit", "en": "Advice and decision"},
