@@ -628,8 +628,8 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
     "screen_ground_art35": {"nl": "AVG art. 35 lid 3: {criteria}.", "en": "GDPR Art. 35(3): {criteria}."},
     "screen_ground_ap": {"nl": "Lijst van de AP: {criteria}.", "en": "The AP's list: {criteria}."},
     "screen_ground_wp248": {
-        "nl": "{count} criteria van de EDPB (WP248): {criteria}.",
-        "en": "{count} EDPB (WP248) criteria: {criteria}.",
+        "nl": {"one": "{count} criterium van de EDPB (WP248): {criteria}.", "other": "{count} criteria van de EDPB (WP248): {criteria}."},
+        "en": {"one": "{count} EDPB (WP248) criterion: {criteria}.", "other": "{count} EDPB (WP248) criteria: {criteria}."},
     },
     "screen_group_art35_3": {"nl": "AVG art. 35 lid 3", "en": "GDPR Art. 35(3)"},
     "screen_group_wp248": {"nl": "Criteria van de EDPB (WP248)", "en": "EDPB criteria (WP248)"},

@@ -57,6 +57,8 @@ def test_plural_forms_follow_the_count() -> None:
     assert t("report_n_schools", "nl", count=3) == "3 scholen"
     assert t("report_n_warning", "en", count=1) == "1 warning"
     assert t("report_n_warning", "en", count=5) == "5 warnings"
+    assert t("screen_ground_wp248", "nl", count=1, criteria="x") == "1 criterium van de EDPB (WP248): x."
+    assert t("screen_ground_wp248", "nl", count=2, criteria="x") == "2 criteria van de EDPB (WP248): x."
     with pytest.raises(TypeError, match="count"):
         t("report_n_findings", "nl")
 
