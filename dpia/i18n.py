@@ -535,8 +535,8 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
         "en": "The map shows which data goes from whom to whom. It runs from the left (pupils and parents) to the right (other organisations and the internet). Thick red arrows are flows with a finding.",
     },
     "report_findings_intro": {
-        "nl": "Een overtreding is iets dat verkeerd is vastgelegd; een leemte is iets dat nodig is maar ontbreekt. Blokkerende bevindingen moeten worden opgelost voordat het bestuur de DPIA goedkeurt.",
-        "en": "A violation is something recorded wrongly; a gap is something needed but missing. Blocking findings must be resolved before the board approves the DPIA.",
+        "nl": "Bij elke bevinding staat wat er aan de hand is, waarom dat belangrijk is en wat de school eraan doet. Blokkerende bevindingen moeten zijn opgelost voordat het bestuur een DPIA goedkeurt.",
+        "en": "Each finding says what is the matter, why it matters and what the school does about it. Blocking findings must be resolved before the board approves a DPIA.",
     },
     "report_h_dpias": {"nl": "De DPIA's: screening, risico's, maatregelen en besluit", "en": "The DPIAs: screening, risks, measures and decision"},
     "report_no_dpias": {"nl": "Het register bevat nog geen DPIA.", "en": "The register holds no DPIA yet."},
