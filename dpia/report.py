@@ -5,8 +5,14 @@
 inline, no scripts, no external URLs) and, on request, prints it to PDF with headless Chromium.
 
 The section functions below produce the report's static HTML. They use only what an MR may read:
-named contact persons, measure details and anything marked confidential never appear, and a last
-scrub of the whole document replaces any confidential value that slipped through.
+named contact persons (unless marked public), measure details and anything marked confidential never
+appear, and a last scrub of the whole document replaces any confidential value that slipped through.
+
+The body speaks the reader's language: page 1 gives the date of the assessment, the FG's role address
+and what the MR is asked (advice or consent, per DPIA); each finding says what the school does about
+it, from the register's measures that ``address`` it (what, who by role, by when, status) or plainly
+that nothing is planned yet; dates are written out and counts take their plural forms. Rule codes,
+ids and the findings' articles are in the appendix "Voor de privacyfunctionaris" only.
 """
 
 from __future__ import annotations
@@ -20,7 +26,6 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
-
 from typing import Any
 
 from .check import CheckResult, Finding
@@ -156,10 +161,10 @@ def measures_for(register: Register, finding: Finding) -> list[Measure]:
     return sorted(found, key=lambda m: (STATUS_RANK[m.status], m.due or dt.date.max, m.id))
 
 
-def measure_line(m: Measure, on: dt.date | None, lang: str | None = None) -> str:
+def measure_line(register: Register, m: Measure, on: dt.date | None, lang: str | None = None) -> str:
     """One measure as a sentence for the MR: what, who (the role that owns it), by when, its status."""
     who = m.owner or t("report_owner_missing", lang)
-    what = _name_of_measure(m, lang)
+    what = _name(register, m, lang)
     if m.status is MeasureStatus.IMPLEMENTED:
         return t("report_do_implemented", lang, what=what, who=who)
     status = m.status.value
@@ -171,10 +176,6 @@ def measure_line(m: Measure, on: dt.date | None, lang: str | None = None) -> str
     return line
 
 
-def _name_of_measure(m: Measure, lang: str | None) -> str:
-    return m.label.en if lang == "en" else m.label.nl
-
-
 def action_lines(register: Register, f: Finding, on: dt.date | None, lang: str | None = None) -> list[str]:
     """What the school does about ``f``: the board's acceptance (reason and end date), the measures
     that address it, or plainly that nothing is planned yet."""
@@ -182,7 +183,7 @@ def action_lines(register: Register, f: Finding, on: dt.date | None, lang: str |
     if f.accepted:
         lines.append(t("report_accepted_reader", lang, until=format_date(f.accepted["until"], lang),
                        reason=f.accepted["reason"].strip()))
-    lines += [measure_line(m, on, lang) for m in measures_for(register, f)]
+    lines += [measure_line(register, m, on, lang) for m in measures_for(register, f)]
     if not lines:
         lines.append(t("report_no_measure", lang))
     return lines
@@ -252,10 +253,9 @@ def finding_for_laymen(f: Finding, register: Register, on: dt.date | None, lang:
     )
 
 
-def findings_html(result: CheckResult, lang: str | None = None, register: Register | None = None,
-                  dpia: str | None = None) -> str:
+def findings_html(register: Register, result: CheckResult, lang: str | None = None, dpia: str | None = None) -> str:
     """Every finding explained, grouped: blocking, warnings, for information, knowingly accepted."""
-    findings = report_findings(register, result, dpia) if register is not None else list(result.findings)
+    findings = report_findings(register, result, dpia)
     if not findings:
         return f"<p>{_e(t('widget_no_findings', lang))}</p>"
     groups: list[tuple[str, list[Finding]]] = [
@@ -588,7 +588,7 @@ def section(name: str, loaded, result: CheckResult, lang: str | None = None, dpi
         fig = draw_datamap(register, problems=problems, lang=lang)
         body = f"<p>{_e(t('report_datamap_intro', lang))}</p>" + figure_html(fig, t("report_h_datamap", lang))
     elif name == "findings":
-        body = f"<p>{_e(t('report_findings_intro', lang))}</p>" + findings_html(result, lang, register, dpia)
+        body = f"<p>{_e(t('report_findings_intro', lang))}</p>" + findings_html(register, result, lang, dpia)
     elif name == "glossary":
         body = glossary_html(lang)
     elif name == "dpias":
@@ -644,7 +644,7 @@ def risks_html(register: Register, assessments, numbers: dict[str, int], on: dt.
     head = [t(f"report_risk_col_{c}", lang) for c in ("number", "risk", "inherent", "measures", "residual")]
     rows = []
     for a in sorted(assessments, key=lambda a: numbers[a.risk]):
-        lines = [measure_line(measures[m.measure], on, lang) for m in a.measures if m.measure in measures]
+        lines = [measure_line(register, measures[m.measure], on, lang) for m in a.measures if m.measure in measures]
         remains = level_label(a.residual, lang)
         if a.acceptance is not None:
             remains += ". " + t("report_risk_accepted", lang, on=format_date(a.acceptance.accepted_on, lang))

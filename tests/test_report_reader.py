@@ -144,7 +144,7 @@ def test_an_accepted_finding_shows_the_boards_reason_and_end_date(example) -> No
 
 
 def test_finding_cards_never_show_the_rules_fix_text(example, result) -> None:
-    cards = report.findings_html(result, "nl", example)
+    cards = report.findings_html(example, result, "nl")
     assert cards.count('class="finding ') == len(result.findings)
     for f in result.findings:
         assert html.escape(f.rule.text("fix", "nl"), quote=True) not in cards
