@@ -437,3 +437,14 @@ def test_the_owned_parts_show_no_ids_on_a_synthetic_board_either(tmp_path) -> No
         assert not [tok for tok in tokens if re.search(rf"(?<![\w-]){re.escape(tok)}(?![\w-])", text)], text
         checked += 1
     assert checked > 50
+
+
+def test_dpia_report_for_one_dpia_writes_only_that_dpia(tmp_path) -> None:
+    from dpia.cli import main
+
+    out = tmp_path / "foto.html"
+    assert main(["report", str(EXAMPLE), "--on", ON.isoformat(), "--dpia", "dpia-schoolfoto", "-o", str(out)]) == 0
+    page = html.unescape(out.read_text())
+    assert "<h3>DPIA schoolfoto's, schoolpas en beeldmateriaal</h3>" in page
+    assert "DPIA Magister (leerlingadministratie)" not in page
+    assert "DPIA958/dpia-schoolfoto" in page and "DPIA303/vakdocent" not in page  # (in the appendix)
