@@ -359,7 +359,7 @@ def officer_html(register: Register, result: CheckResult, lang: str | None = Non
         rows.append([f.id, f"{f.code} {f.rule.name}", f.rule.article, f.message(lang),
                      ", ".join(m.id for m in measures_for(register, f)) or "—",
                      f.accepted["acceptance"] if f.accepted else "—"])
-    parts = [f"<p>{_e(t('report_officer_intro', lang))}</p>", _rows_html(head, rows)]
+    parts = [f"<p>{_e(t('report_officer_intro', lang))}</p>", _rows_html(head, rows, "officer-findings")]
     risk_rows = []
     for d in report_dpias(register, dpia):
         for i, r in enumerate(sorted(d.risks, key=lambda r: r.id), 1):
@@ -370,10 +370,11 @@ def officer_html(register: Register, result: CheckResult, lang: str | None = Non
     return "\n".join(parts)
 
 
-def _rows_html(head: list[str], rows: list[list[str]]) -> str:
+def _rows_html(head: list[str], rows: list[list[str]], css_class: str = "") -> str:
     th = "".join(f"<th>{_e(h)}</th>" for h in head)
     body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
+    cls = f' class="{css_class}"' if css_class else ""
+    return f"<table{cls}><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
 
 
 # ---- the document
@@ -402,6 +403,12 @@ table { border-collapse: collapse; margin: 1rem 0; font-size: .85rem; width: 100
 th, td { border: 1px solid #ccc; padding: .3rem .4rem; text-align: left; vertical-align: top;
          overflow-wrap: anywhere; hyphens: auto; }
 table.glossary th { width: 28%; }
+table.risks th:nth-child(1) { width: 6%; } table.risks th:nth-child(2) { width: 22%; }
+table.risks th:nth-child(3) { width: 13%; } table.risks th:nth-child(4) { width: 45%; }
+table.risks td ul { margin: 0; padding-left: 1.1rem; }
+table.signoff th { width: 28%; }
+table.plan th:nth-child(1) { width: 38%; } table.plan th:nth-child(5) { width: 12%; }
+table.officer-findings th:nth-child(1) { width: 20%; } table.officer-findings th:nth-child(4) { width: 34%; }
 .finding { border-left: 5px solid #999; padding: .2rem 1rem; margin: .8rem 0; background: #fafafa; }
 .finding.blocker { border-color: #c0392b; } .finding.warning { border-color: #e67e22; } .finding.info { border-color: #2980b9; }
 .finding .action ul { margin-top: 0; }
@@ -411,7 +418,7 @@ table.glossary th { width: 28%; }
 pre { white-space: pre-wrap; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10.5pt; }
-  table { font-size: .68rem; }
+  table { font-size: .75rem; }
   .cover { break-after: page; }
   h2, h3, h4 { break-after: avoid; }
   .finding { break-inside: auto; }
@@ -671,7 +678,7 @@ def action_plan_html(register: Register, items, numbers: dict[str, int], lang: s
         rows.append([i.label.en if lang == "en" else i.label.nl, i.owner or t("report_owner_missing", lang), due,
                      t(f"measurestatus_{i.status.value}", lang),
                      ", ".join(str(numbers[r]) for r in i.risks if r in numbers) or "—"])
-    return _rows_html(head, rows)
+    return _rows_html(head, rows, "plan")
 
 
 def signoff_html(d, lang: str | None = None) -> str:
