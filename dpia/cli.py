@@ -139,8 +139,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from .report import ReportPdfMissing, build_report
 
     on = args.on.isoformat() if args.on else None
+    if args.dpia is not None and _dpias_of(load(args.path).register, args) is None:
+        return EXIT_INVALID
     try:
-        written = build_report(args.path, args.output, lang=args.lang, on=on, pdf=args.pdf)
+        written = build_report(args.path, args.output, lang=args.lang, on=on, pdf=args.pdf, dpia=args.dpia)
     except ReportPdfMissing as exc:
         print(exc.html_path)
         print(exc.message(args.lang), file=sys.stderr)
@@ -448,6 +450,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.add_argument("path")
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
     p.add_argument("--pdf", help="also print the report to this PDF file (needs chromium)")
+    p.add_argument("--dpia", default=None, help="only this DPIA (its id): its findings, risks and sign-off")
     p.add_argument("--on", type=_date, default=None, help="assessment date YYYY-MM-DD (default: today)")
     p = sub.add_parser("diff", help="what changed between two versions: folders or git revisions (REV:PATH, DATE:PATH)")
     p.add_argument("old", help="the earlier version: a folder, REV:PATH (HEAD~5:data/x, a tag) or DATE:PATH (2025-12-01:data/x)")

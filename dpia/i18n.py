@@ -11,7 +11,7 @@ from typing import Any
 
 LANGS = ("nl", "en")
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'other': ...}
     # ---- file level
     "path_missing": {
         "nl": "bestand of map bestaat niet",
@@ -921,11 +921,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "no": {"nl": "nee", "en": "no"},
     # ---- report
     "report_title": {"nl": 'Privacyrapport voor de medezeggenschapsraad — {name}', "en": 'Privacy report for the participation council — {name}'},
-    "report_intro": {"nl": 'Dit rapport beschrijft hoe {name} omgaat met persoonsgegevens van leerlingen en ouders: {flows} gegevensstromen tussen {schools} school/scholen, de systemen van de school en {parties} andere organisaties of systemen.', "en": "This report describes how {name} handles personal data of pupils and parents: {flows} data flows between {schools} school(s), the school's systems and {parties} other organisations or systems."},
-    "report_check": {"nl": 'Op {on} zijn alle gegevensstromen gecontroleerd. Uitkomst: {blocker} blokkerende bevinding(en), {warning} waarschuwing(en), {info} ter informatie, {accepted} bewust geaccepteerd.', "en": 'On {on} every data flow was checked. Result: {blocker} blocking finding(s), {warning} warning(s), {info} for information, {accepted} knowingly accepted.'},
     "report_top": {"nl": 'Wat eerst aandacht nodig heeft:', "en": 'What needs attention first:'},
     "report_no_blockers": {"nl": 'Er zijn geen blokkerende bevindingen.', "en": 'There are no blocking findings.'},
-    "report_accepted": {"nl": 'Het bestuur ({by}) accepteert dit tot {until}: {reason}', "en": 'The board ({by}) accepts this until {until}: {reason}'},
     "report_what": {"nl": 'Wat is er aan de hand?', "en": 'What is the matter?'},
     "report_why": {"nl": 'Waarom is dat belangrijk?', "en": 'Why does it matter?'},
     "report_action": {"nl": 'Wat doet de school eraan?', "en": 'What does the school do about it?'},
@@ -977,19 +974,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report_h_glossary": {"nl": "Begrippen", "en": "Glossary"},
     "report_datamap_intro": {
         "nl": "De kaart toont welke gegevens van wie naar wie gaan, van links (leerlingen en ouders) naar rechts (andere organisaties en het internet). Rode, dikke pijlen zijn stromen met een bevinding.",
-        "en": "The map shows which data goes from whom to whom, from the left (pupils and parents) to the right (other organisations and the internet). Thick red arrows are flows with a finding.",
+        "en": "The map shows which data goes from whom to whom. It runs from the left (pupils and parents) to the right (other organisations and the internet). Thick red arrows are flows with a finding.",
     },
     "report_findings_intro": {
-        "nl": "Een overtreding is iets dat verkeerd is vastgelegd; een leemte is iets dat nodig is maar ontbreekt. Blokkerende bevindingen moeten worden opgelost voordat het bestuur de DPIA goedkeurt.",
-        "en": "A violation is something recorded wrongly; a gap is something needed but missing. Blocking findings must be resolved before the board approves the DPIA.",
+        "nl": "Bij elke bevinding staat wat er aan de hand is, waarom dat belangrijk is en wat de school eraan doet. Blokkerende bevindingen moeten zijn opgelost voordat het bestuur een DPIA goedkeurt.",
+        "en": "Each finding says what is the matter, why it matters and what the school does about it. Blocking findings must be resolved before the board approves a DPIA.",
     },
     "report_h_dpias": {"nl": "De DPIA's: screening, risico's, maatregelen en besluit", "en": "The DPIAs: screening, risks, measures and decision"},
     "report_no_dpias": {"nl": "Het register bevat nog geen DPIA.", "en": "The register holds no DPIA yet."},
     "report_h_screening": {"nl": "Is een DPIA nodig? (screening)", "en": "Is a DPIA needed? (screening)"},
     "report_h_risks": {"nl": "Risico's voor leerlingen en ouders", "en": "Risks to pupils and parents"},
     "report_riskmap_intro": {
-        "nl": "Elk nummer is een risico: het gevulde bolletje is het risico zonder maatregelen, de pijl wijst naar het risico dat overblijft na de maatregelen die al zijn genomen.",
-        "en": "Each number is a risk: the filled marker is the risk without measures, the arrow points to the risk that remains after the measures already taken.",
+        "nl": "Elk nummer is een risico. Het gevulde bolletje is het risico zonder maatregelen. De pijl wijst naar het risico dat overblijft na de maatregelen die al zijn genomen.",
+        "en": "Each number is a risk. The filled marker is the risk without measures. The arrow points to the risk that remains after the measures already taken.",
     },
     "report_h_actionplan": {"nl": "Actieplan", "en": "Action plan"},
     "report_h_signoff": {"nl": "Advies en besluit", "en": "Advice and decision"},
@@ -1073,8 +1070,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "screen_ground_art35": {"nl": "AVG art. 35 lid 3: {criteria}.", "en": "GDPR Art. 35(3): {criteria}."},
     "screen_ground_ap": {"nl": "Lijst van de AP: {criteria}.", "en": "The AP's list: {criteria}."},
     "screen_ground_wp248": {
-        "nl": "{count} criteria van de EDPB (WP248): {criteria}.",
-        "en": "{count} EDPB (WP248) criteria: {criteria}.",
+        "nl": {"one": "{count} criterium van de EDPB (WP248): {criteria}.", "other": "{count} criteria van de EDPB (WP248): {criteria}."},
+        "en": {"one": "{count} EDPB (WP248) criterion: {criteria}.", "other": "{count} EDPB (WP248) criteria: {criteria}."},
     },
     "screen_group_art35_3": {"nl": "AVG art. 35 lid 3", "en": "GDPR Art. 35(3)"},
     "screen_group_wp248": {"nl": "Criteria van de EDPB (WP248)", "en": "EDPB criteria (WP248)"},
@@ -1693,6 +1690,187 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "'{value}': het uitvoerbestand moet eindigen op {allowed}",
         "en": "'{value}': the output file must end in {allowed}",
     },
+    # ---- MR report: plural counts, page 1, what the school does, appendix for the privacy officer
+    "form_finding": {
+        "nl": "een bevinding-id zoals `dpia check` het toont (DPIA202/f-foto/va-foto), of het begin ervan tot een / (DPIA202)",
+        "en": "a finding id as `dpia check` prints it (DPIA202/f-photo/va-photo), or its beginning up to a / (DPIA202)",
+    },
+    "report_n_findings": {
+        "nl": {"one": "{count} bevinding", "other": "{count} bevindingen"},
+        "en": {"one": "{count} finding", "other": "{count} findings"},
+    },
+    "report_n_blocker": {
+        "nl": {"one": "{count} blokkerende bevinding", "other": "{count} blokkerende bevindingen"},
+        "en": {"one": "{count} blocking finding", "other": "{count} blocking findings"},
+    },
+    "report_n_warning": {
+        "nl": {"one": "{count} waarschuwing", "other": "{count} waarschuwingen"},
+        "en": {"one": "{count} warning", "other": "{count} warnings"},
+    },
+    "report_n_info": {
+        "nl": {"one": "{count} punt ter informatie", "other": "{count} punten ter informatie"},
+        "en": {"one": "{count} point for information", "other": "{count} points for information"},
+    },
+    "report_n_accepted": {
+        "nl": {"one": "{count} bevinding", "other": "{count} bevindingen"},
+        "en": {"one": "{count} finding", "other": "{count} findings"},
+    },
+    "report_n_flows": {
+        "nl": {"one": "{count} gegevensstroom", "other": "{count} gegevensstromen"},
+        "en": {"one": "{count} data flow", "other": "{count} data flows"},
+    },
+    "report_n_schools": {
+        "nl": {"one": "{count} school", "other": "{count} scholen"},
+        "en": {"one": "{count} school", "other": "{count} schools"},
+    },
+    "report_n_parties": {
+        "nl": {"one": "{count} andere organisatie of systeem", "other": "{count} andere organisaties en systemen"},
+        "en": {"one": "{count} other organisation or system", "other": "{count} other organisations and systems"},
+    },
+    "report_intro_what": {
+        "nl": "Dit rapport beschrijft hoe {name} omgaat met persoonsgegevens van leerlingen en ouders.",
+        "en": "This report describes how {name} handles personal data of pupils and parents.",
+    },
+    "report_intro_flows": {
+        "nl": "Het gaat om {flows} tussen {schools}, de systemen van de school en {parties}.",
+        "en": "It covers {flows} between {schools}, the school's systems and {parties}.",
+    },
+    "report_one_dpia": {
+        "nl": "Dit rapport gaat over één DPIA: {title}.",
+        "en": "This report is about one DPIA: {title}.",
+    },
+    "report_check_on": {
+        "nl": "Op {on} zijn alle gegevensstromen gecontroleerd.",
+        "en": "On {on} every data flow was checked.",
+    },
+    "report_check_found": {"nl": "De controle vond {found}.", "en": "The check found {found}."},
+    "report_check_none": {"nl": "De controle vond geen bevindingen.", "en": "The check found nothing to report."},
+    "report_check_none_open": {"nl": "De controle vond geen open bevindingen.", "en": "The check found no open findings."},
+    "report_check_accepted": {
+        "nl": "Het bestuur heeft {accepted} bewust geaccepteerd.",
+        "en": "The board has knowingly accepted {accepted}.",
+    },
+    "report_sev_blocker": {"nl": "blokkerend", "en": "blocking"},
+    "report_sev_warning": {"nl": "waarschuwing", "en": "warning"},
+    "report_sev_info": {"nl": "ter informatie", "en": "for information"},
+    "report_group_blocker": {
+        "nl": {"one": "{count} blokkerende bevinding", "other": "{count} blokkerende bevindingen"},
+        "en": {"one": "{count} blocking finding", "other": "{count} blocking findings"},
+    },
+    "report_group_warning": {
+        "nl": {"one": "{count} waarschuwing", "other": "{count} waarschuwingen"},
+        "en": {"one": "{count} warning", "other": "{count} warnings"},
+    },
+    "report_group_info": {
+        "nl": {"one": "{count} punt ter informatie", "other": "{count} punten ter informatie"},
+        "en": {"one": "{count} point for information", "other": "{count} points for information"},
+    },
+    "report_group_accepted": {
+        "nl": {"one": "{count} bewust geaccepteerde bevinding", "other": "{count} bewust geaccepteerde bevindingen"},
+        "en": {"one": "{count} knowingly accepted finding", "other": "{count} knowingly accepted findings"},
+    },
+    "report_no_measure": {"nl": "Hiervoor is nog geen maatregel gepland.", "en": "No measure is planned for this yet."},
+    "report_accepted_reader": {
+        "nl": "Het bestuur accepteert dit voorlopig, tot {until}. De reden: {reason}",
+        "en": "The board accepts this for now, until {until}. The reason: {reason}",
+    },
+    "report_owner_missing": {"nl": "nog niemand aangewezen", "en": "nobody assigned yet"},
+    "report_do_planned": {
+        "nl": "{what}. Gepland: {who} zorgt ervoor, uiterlijk {due}.",
+        "en": "{what}. Planned: {who} sees to it, by {due}.",
+    },
+    "report_do_planned_nodate": {
+        "nl": "{what}. Gepland: {who} zorgt ervoor. Er is nog geen datum.",
+        "en": "{what}. Planned: {who} sees to it. There is no date yet.",
+    },
+    "report_do_in_progress": {
+        "nl": "{what}. Hieraan wordt gewerkt: {who} zorgt ervoor, uiterlijk {due}.",
+        "en": "{what}. Under way: {who} sees to it, by {due}.",
+    },
+    "report_do_in_progress_nodate": {
+        "nl": "{what}. Hieraan wordt gewerkt: {who} zorgt ervoor. Er is nog geen datum.",
+        "en": "{what}. Under way: {who} sees to it. There is no date yet.",
+    },
+    "report_do_implemented": {
+        "nl": "{what}. Dit is al ingevoerd: {who} is verantwoordelijk.",
+        "en": "{what}. This is already in place: {who} is responsible.",
+    },
+    "report_do_overdue": {
+        "nl": "Die datum is voorbij en de maatregel is nog niet af.",
+        "en": "That date has passed and the measure is not finished.",
+    },
+    "report_cover_date": {"nl": "Datum van de beoordeling:", "en": "Date of the assessment:"},
+    "report_cover_contact": {"nl": "Vragen?", "en": "Questions?"},
+    "report_contact_role": {
+        "nl": "Schrijf naar de functionaris gegevensbescherming (FG): {address}.",
+        "en": "Write to the data protection officer (FG): {address}.",
+    },
+    "report_contact_person": {
+        "nl": "Schrijf naar de functionaris gegevensbescherming (FG), {name}: {address}.",
+        "en": "Write to the data protection officer (FG), {name}: {address}.",
+    },
+    "report_contact_person_noaddress": {
+        "nl": "Vraag het de functionaris gegevensbescherming (FG), {name}.",
+        "en": "Ask the data protection officer (FG), {name}.",
+    },
+    "report_contact_none": {
+        "nl": "Vraag het de functionaris gegevensbescherming (FG) van het bestuur, via de school.",
+        "en": "Ask the board's data protection officer (FG), through the school.",
+    },
+    "report_cover_ask": {"nl": "Wat vragen wij van de MR?", "en": "What do we ask of the MR?"},
+    "report_ask_advice": {
+        "nl": "Uw advies over de {title}. Dat is uw standpunt over de risico's en de maatregelen (AVG art. 35 lid 9).",
+        "en": "Your advice on the {title}: your views on the risks and the measures (GDPR Art. 35(9)).",
+    },
+    "report_ask_consent": {
+        "nl": "Uw instemming met de {title}. De DPIA hoort bij regels over persoonsgegevens waarvoor de MR moet instemmen (WMS art. 10 en 14).",
+        "en": "Your consent to the {title}. The DPIA comes with rules on personal data that need the MR's consent (WMS art. 10 and 14).",
+    },
+    "report_ask_how": {
+        "nl": "Het bestuur legt uw standpunt vast bij de DPIA, voordat het besluit.",
+        "en": "The board records your views with the DPIA before it decides.",
+    },
+    "report_ask_nothing": {
+        "nl": "Er ligt nu geen DPIA bij de MR voor advies of instemming. Dit rapport is ter informatie.",
+        "en": "No DPIA awaits the MR's advice or consent now. This report is for your information.",
+    },
+    "report_toc": {"nl": "Inhoud", "en": "Contents"},
+    "report_page_of": {"nl": "pagina {page} van {pages}", "en": "page {page} of {pages}"},
+    "report_h_officer": {"nl": "Voor de privacyfunctionaris", "en": "For the privacy officer"},
+    "report_officer_intro": {
+        "nl": "Deze bijlage is voor de privacyfunctionaris. Zij geeft bij elke bevinding de code, het artikel en de ids uit het register. U kunt haar overslaan.",
+        "en": "This appendix is for the privacy officer. It gives each finding's code, article and register ids. You may skip it.",
+    },
+    "report_officer_col_finding": {"nl": "Bevinding", "en": "Finding"},
+    "report_officer_col_rule": {"nl": "Regel", "en": "Rule"},
+    "report_officer_col_article": {"nl": "Artikel", "en": "Article"},
+    "report_officer_col_message": {"nl": "Melding", "en": "Message"},
+    "report_officer_col_measures": {"nl": "Maatregelen", "en": "Measures"},
+    "report_officer_col_accepted": {"nl": "Acceptatie", "en": "Acceptance"},
+    "report_officer_col_dpia": {"nl": "DPIA", "en": "DPIA"},
+    "report_officer_col_number": {"nl": "Nr.", "en": "No."},
+    "report_officer_col_risk": {"nl": "Risico", "en": "Risk"},
+    "report_risk_col_number": {"nl": "Nr.", "en": "No."},
+    "report_risk_col_risk": {"nl": "Risico", "en": "Risk"},
+    "report_risk_col_inherent": {"nl": "Zonder maatregelen", "en": "Without measures"},
+    "report_risk_col_measures": {"nl": "Wat de school doet", "en": "What the school does"},
+    "report_risk_col_residual": {"nl": "Wat overblijft", "en": "What remains"},
+    "report_risk_accepted": {
+        "nl": "Het bestuur aanvaardt dit restrisico sinds {on}",
+        "en": "The board accepts this residual risk since {on}",
+    },
+    "report_risk_art36": {
+        "nl": "De school moet de Autoriteit Persoonsgegevens vooraf raadplegen",
+        "en": "The school must consult the Dutch DPA (AP) first",
+    },
+    "report_plan_col_what": {"nl": "Maatregel", "en": "Measure"},
+    "report_plan_col_who": {"nl": "Wie", "en": "Who"},
+    "report_plan_col_due": {"nl": "Uiterlijk", "en": "By"},
+    "report_plan_col_status": {"nl": "Stand", "en": "Status"},
+    "report_plan_col_risks": {"nl": "Tegen risico nr.", "en": "Against risk no."},
+    "report_plan_no_date": {"nl": "nog geen datum", "en": "no date yet"},
+    "report_plan_overdue": {"nl": "(voorbij)", "en": "(passed)"},
+    "report_signoff_conditions": {"nl": "Voorwaarden: {conditions}", "en": "Conditions: {conditions}"},
 }
 
 
@@ -1701,11 +1879,61 @@ def default_lang() -> str:
     return lang if lang in LANGS else "nl"
 
 
+# Plural forms: a message whose text is a mapping {"one": ..., "other": ...} is chosen by its ``count``
+# parameter. Dutch and English both use "one" for exactly 1 and "other" for everything else (0 too).
+PLURAL_FORMS = ("one", "other")
+
+
+def plural_form(count: Any) -> str:
+    """'one' for a count of exactly 1, 'other' otherwise (the rule of Dutch and English)."""
+    return "one" if count == 1 else "other"
+
+
 def t(key: str, lang: str | None = None, /, **params: Any) -> str:
     """The message ``key`` in ``lang`` with ``params`` filled in.
 
+    A message with plural forms takes the form for its ``count`` parameter.
+
     >>> t("cli_valid", "en", path="data/x")
     'data/x: valid register'
+    >>> t("report_n_findings", "nl", count=1), t("report_n_findings", "nl", count=2)
+    ('1 bevinding', '2 bevindingen')
     """
-    entry = MESSAGES[key]
-    return entry[lang or default_lang()].format(**params)
+    text = MESSAGES[key][lang or default_lang()]
+    if isinstance(text, dict):
+        if "count" not in params:
+            raise TypeError(f"message {key!r} has plural forms and needs a count parameter")
+        text = text[plural_form(params["count"])]
+    return text.format(**params)
+
+
+BABEL_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def format_date(day: Any, lang: str | None = None) -> str:
+    """A date written out for people: '31 juli 2026' in Dutch, '31 July 2026' in English.
+
+    Accepts a ``datetime.date`` or an ISO string (YYYY-MM-DD).
+
+    >>> format_date("2026-07-31", "nl"), format_date("2026-07-31", "en")
+    ('31 juli 2026', '31 July 2026')
+    """
+    import datetime as dt
+
+    from babel.dates import format_date as babel_format_date
+
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day)
+    return babel_format_date(day, format="long", locale=BABEL_LOCALES[lang or default_lang()])
+
+
+def format_list(items: Any, lang: str | None = None) -> str:
+    """Items joined as a sentence does: 'a, b en c' in Dutch, 'a, b and c' in English.
+
+    >>> format_list(["a", "b", "c"], "nl"), format_list(["a", "b"], "en")
+    ('a, b en c', 'a and b')
+    """
+    from babel.lists import format_list as babel_format_list
+
+    items = [str(i) for i in items]
+    return babel_format_list(items, locale=BABEL_LOCALES[lang or default_lang()]) if items else ""

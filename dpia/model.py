@@ -232,11 +232,22 @@ class School(Strict):
 
 
 class Contact(Strict):
-    """A named person. Confidential: never shown in the report for the MR."""
+    """A named person. Confidential: never shown in the report for the MR, unless marked ``public``.
+
+    ``role_address`` is the address of the role (``fg@school.nl``), not of the person: it stays when
+    the person changes, and the report gives it as the address to write to.
+    """
 
     name: str = Field(min_length=1)
     email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
     phone: str | None = None
+    role_address: str | None = Field(
+        default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+        description="E-mail address of the role (e.g. the FG's mailbox), not of the person; shown in the MR report.",
+    )
+    public: bool = Field(
+        default=False, description="The person's name, e-mail and phone may be shown in the MR report."
+    )
 
 
 class Controller(Strict):
@@ -463,6 +474,10 @@ class RetentionRule(Strict):
         return self
 
 
+# A finding's stable id as ``dpia check`` prints it: the rule code, then the ids it is about.
+FINDING_PATTERN = r"^DPIA[0-9]{3}(/[^/\s]+)*$"
+
+
 class Measure(Strict):
     """A technical or organisational measure (GDPR Art. 24, 25, 32)."""
 
@@ -474,6 +489,16 @@ class Measure(Strict):
     owner: str | None = None
     due: dt.date | None = None
     detail: str | None = Field(default=None, description="Confidential implementation detail; never in the MR report.")
+    addresses: list[Annotated[str, Field(pattern=FINDING_PATTERN)]] = Field(
+        default_factory=list,
+        description="The findings this measure resolves: a finding id (DPIA202/f-photo/va-photo), or its "
+        "beginning up to a '/' (DPIA202/f-photo: every DPIA202 finding about f-photo; DPIA303: every DPIA303 "
+        "finding). The MR report shows the measure as what the school does about those findings.",
+    )
+
+    def addresses_finding(self, finding_id: str) -> bool:
+        """Whether one of ``addresses`` names ``finding_id`` (whole, or its beginning up to a '/')."""
+        return any(finding_id == a or finding_id.startswith(a + "/") for a in self.addresses)
 
 
 class Acceptance(Strict):
@@ -485,7 +510,7 @@ class Acceptance(Strict):
     """
 
     id: Id
-    finding: str = Field(pattern=r"^DPIA[0-9]{3}(/[^/\s]+)*$", description="Finding id, e.g. DPIA202/f-photo/va-photo.")
+    finding: str = Field(pattern=FINDING_PATTERN, description="Finding id, e.g. DPIA202/f-photo/va-photo.")
     reason: str = Field(min_length=1)
     accepted_by: str = Field(min_length=1)
     accepted_on: dt.date | None = None
@@ -499,6 +524,18 @@ class Acceptance(Strict):
 # subjects, recipients, access roles) follows from them. Risks link to the register's measures from
 # the risk side, each link saying what the measure reduces. The model checks shape only; a missing
 # step, an unassessed risk or a passed review date is a finding (``dpia.rules.signoff``).
+
+
+class MrRight(StrEnum):
+    """What the board asks of the participation council (MR) on a DPIA.
+
+    ``advice``: the MR's views (GDPR Art. 35(9)); ``consent``: the DPIA comes with rules on the
+    processing and protection of personal data that need the MR's consent (WMS art. 10, and art. 14 for
+    the parent and pupil section) *(verify the article numbers against the statute)*.
+    """
+
+    ADVICE = "advice"
+    CONSENT = "consent"
 
 
 class DpiaStatus(StrEnum):
@@ -742,6 +779,10 @@ class Dpia(Strict):
     screening: Screening | None = None
     risks: list[Risk] = Field(default_factory=list)
     signoff: Signoff = Field(default_factory=Signoff)
+    mr_right: MrRight = Field(
+        default=MrRight.ADVICE,
+        description="What the MR is asked for: advice (its views, GDPR Art. 35(9)) or consent (WMS art. 10/14).",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Dpia:

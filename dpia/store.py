@@ -559,6 +559,7 @@ _FORMS = {
     r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "form_email",
     r"^[0-9]{2}[A-Z]{2}([0-9]{2})?$": "form_brin",
     r"^[0-9]{8}$": "form_kvk",
+    model.FINDING_PATTERN: "form_finding",
 }
 
 

@@ -96,3 +96,12 @@ def test_invalid_register_writes_nothing(tmp_path: Path, capsys) -> None:
     assert main(["report", str(tmp_path / "reg"), "-o", str(tmp_path / "r.html")]) == 2
     assert not (tmp_path / "r.html").exists()
     assert "YAML" in capsys.readouterr().err
+
+
+def test_pdf_is_a4_with_page_numbers(built) -> None:
+    _, _, pdf_path = built
+    pages = PdfReader(pdf_path).pages
+    assert len(pages) >= 2
+    for i, page in enumerate(pages, 1):
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)  # A4 in points
+        assert f"pagina {i} van {len(pages)}" in page.extract_text()
