@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,7 +65,8 @@ class Finding:
             raise TypeError("Finding.reader needs the register to name what the finding is about")
         from .names import params_for
 
-        return self.rule.text("reader", lang, **params_for(register, self.params, lang))
+        text = self.rule.text("reader", lang, **params_for(register, self.params, lang))
+        return _DOUBLE_STOP.sub(".", text)  # a name ending in "B.V." at the end of a sentence
 
     def sort_key(self) -> tuple:
         return (self.accepted is not None, SEVERITY_ORDER[self.severity], self.code, self.subjects)
@@ -88,6 +90,8 @@ class Finding:
             out["reader"] = self.reader(lang, register)
         return out
 
+
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 
 # Message parameters whose values are enumeration values, translated through the catalogue.
 VOCABULARY = {

@@ -245,7 +245,8 @@ def _plain_name(register: m.Register, entity_id: str, lang: str, officer: bool) 
     if isinstance(e, m.Flow):
         return t("names_flow", lang, src=name_of(register, e.from_, lang), dst=name_of(register, e.to, lang))
     if isinstance(e, m.ProcessingAgreement):
-        return t("names_agreement", lang, kind=label_of(e.kind, lang), parties=join_names(register, e.parties, lang))
+        kind = t(f"names_agreementkind_{e.kind.value}", lang)
+        return t("names_agreement", lang, kind=kind, parties=join_names(register, e.parties, lang))
     if isinstance(e, m.ConsentArrangement):
         return t("names_consent", lang, purpose=name_of(register, e.purpose, lang))
     if isinstance(e, m.RetentionRule):
@@ -295,7 +296,7 @@ def finding_name(register: m.Register, finding_id: str, lang: str | None = None,
         return finding_id if officer else t("names_unknown_finding", lang)
     title = REGISTRY[code].text("title", lang)
     about = join_names(register, subjects, lang)
-    text = t("names_finding", lang, title=title, about=about) if about else title
+    text = t("names_finding", lang, title=title, about=about) if about else t("names_finding_bare", lang, title=title)
     return f"{text} ({finding_id})" if officer else text
 
 
@@ -315,7 +316,6 @@ PARAM_KINDS: dict[str, Any] = {
     "path": "path",
     "risk": "risk",
     "finding": "finding",
-    "findings": "findings",
     **dict.fromkeys(("until", "since", "review_by", "decided", "date"), "date"),
     **dict.fromkeys(("duration", "agreement_duration", "legal_duration"), "duration"),
     "country": "country",
@@ -409,11 +409,6 @@ def param_text(register: m.Register, key: str, value: Any, lang: str | None = No
         return f"{title} ({value})" if officer else t("names_quoted", lang, name=title)
     if kind == "finding":
         return finding_name(register, str(value), lang, officer)
-    if kind == "findings":
-        if officer:
-            return value
-        items, _ = _split(str(value).split(" (+")[0])
-        return join_words(sorted({_rule_title(code, lang) for code in (i.split("/")[0] for i in items)}), lang)
     if kind == "date":
         return value if officer else date_text(value, lang)
     if kind == "duration":
@@ -436,14 +431,6 @@ def param_text(register: m.Register, key: str, value: Any, lang: str | None = No
         parts = [p.strip() for p in str(value).replace(" + ", ", ").split(", ") if p.strip()]
         return join_words([label_of(p, lang, kind) for p in parts], lang)
     return value
-
-
-def _rule_title(code: str, lang: str) -> str:
-    """A rule's title in lower case, for a list of findings in a sentence."""
-    from .rules import REGISTRY
-
-    r = REGISTRY.get(code)
-    return _sentence_case(r.text("title", lang)) if r is not None else t("names_unknown_finding", lang)
 
 
 def params_for(register: m.Register, params: dict[str, Any], lang: str | None = None, officer: bool = False) -> dict[str, Any]:
