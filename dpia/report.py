@@ -80,14 +80,14 @@ def summary_html(register: Register, result: CheckResult, lang: str | None = Non
     blockers = [f for f in result.open if f.severity is Severity.BLOCKER]
     if blockers:
         parts.append(f"<p><b>{_e(t('report_top', lang))}</b></p><ul>")
-        parts += [f"<li>{_e(f.rule.text('title', lang))}: {_e(f.message(lang))}</li>" for f in blockers]
+        parts += [f"<li>{_e(f.rule.text('title', lang))}: {_e(f.reader(lang, register))}</li>" for f in blockers]
         parts.append("</ul>")
     else:
         parts.append(f"<p>{_e(t('report_no_blockers', lang))}</p>")
     return "\n".join(parts)
 
 
-def finding_for_laymen(f: Finding, lang: str | None = None) -> str:
+def finding_for_laymen(f: Finding, lang: str | None = None, register: Register | None = None) -> str:
     r = f.rule
     if f.accepted:
         action = t("report_accepted", lang, **f.accepted)
@@ -97,7 +97,7 @@ def finding_for_laymen(f: Finding, lang: str | None = None) -> str:
         [
             f'<section class="finding {f.severity.value}">',
             f"<h4>{_e(r.text('title', lang))} <span class=\"tag\">{_e(t('severity_' + f.severity.value, lang))}</span></h4>",
-            f"<p><b>{_e(t('report_what', lang))}</b> {_e(f.message(lang))}</p>",
+            f"<p><b>{_e(t('report_what', lang))}</b> {_e(f.reader(lang, register))}</p>",
             f"<p><b>{_e(t('report_why', lang))}</b> {_e(r.text('why', lang))}</p>",
             f"<p><b>{_e(t('report_action', lang))}</b> {_e(action)}</p>",
             f"<p class=\"ref\">{_e(r.article)} · {_e(f.id)}</p>",
@@ -106,11 +106,11 @@ def finding_for_laymen(f: Finding, lang: str | None = None) -> str:
     )
 
 
-def findings_html(result: CheckResult, lang: str | None = None) -> str:
+def findings_html(result: CheckResult, lang: str | None = None, register: Register | None = None) -> str:
     """Every finding explained: what is the matter, why it matters, what the school does about it."""
     if not result.findings:
         return f"<p>{_e(t('widget_no_findings', lang))}</p>"
-    return "\n".join(finding_for_laymen(f, lang) for f in result.findings)
+    return "\n".join(finding_for_laymen(f, lang, register) for f in result.findings)
 
 
 GLOSSARY = (
@@ -294,7 +294,7 @@ def section(name: str, loaded, result: CheckResult, lang: str | None = None):
         fig = draw_datamap(register, problems=problems, lang=lang)
         body = f"<p>{_e(t('report_datamap_intro', lang))}</p>" + figure_html(fig, t("report_h_datamap", lang))
     elif name == "findings":
-        body = f"<p>{_e(t('report_findings_intro', lang))}</p>" + findings_html(result, lang)
+        body = f"<p>{_e(t('report_findings_intro', lang))}</p>" + findings_html(result, lang, register)
     elif name == "glossary":
         body = glossary_html(lang)
     elif name == "dpias":

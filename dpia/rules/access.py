@@ -92,7 +92,7 @@ def access_beyond_need(ctx: Context) -> Iterable[Hit]:
         "Het bestuur moet kunnen laten zien dat het de toegang bewust heeft ingericht (art. 5 lid 2).",
         "fix": "Vul bij de rol `needs` in met de categorieën die de rol echt nodig heeft.",
         "message": "toegangsrol '{access_role}' in '{system}' ziet {categories}, maar heeft geen vastgelegde behoefte (`needs`)",
-        "reader": "Medewerkers met de rol {access_role} in {system} zien {categories}. Er staat niet welke gegevens "
+        "reader": "Medewerkers met de rol {access_role} in {system} zien deze gegevens: {categories}. Er staat niet welke "
         "zij echt nodig hebben.",
     },
     en={
@@ -103,7 +103,7 @@ def access_beyond_need(ctx: Context) -> Iterable[Hit]:
         "board must be able to show that it set up access deliberately (Art. 5(2)).",
         "fix": "Set `needs` on the role to the categories it really needs.",
         "message": "access role '{access_role}' in '{system}' sees {categories}, but no need is recorded (`needs`)",
-        "reader": "Staff with the role {access_role} in {system} see {categories}. The register does not say which "
+        "reader": "Staff with the role {access_role} in {system} see this data: {categories}. The register does not say which "
         "data they really need.",
     },
 )
@@ -201,7 +201,7 @@ def access_role_without_reason(ctx: Context) -> Iterable[Hit]:
         "register valt niet na te gaan of alleen de juiste mensen de gegevens zien.",
         "fix": "Beschrijf onder `access_roles` de rollen in dit systeem, met wat ze lezen en wijzigen.",
         "message": "systeem '{system}' ontvangt {categories}, maar het register beschrijft er geen toegangsrollen voor",
-        "reader": "{system} krijgt {categories}. Er staat niet vast wie in {system} die gegevens mag zien.",
+        "reader": "{system} krijgt deze gegevens: {categories}. Er staat niet vast wie ze in {system} mag zien.",
     },
     en={
         "title": "Special data or BSN in a system without access roles",
@@ -212,7 +212,7 @@ def access_role_without_reason(ctx: Context) -> Iterable[Hit]:
         "check that only the right people see the data.",
         "fix": "Describe the roles in this system under `access_roles`, with what they read and change.",
         "message": "system '{system}' receives {categories}, but the register describes no access roles for it",
-        "reader": "{system} receives {categories}. It is not recorded who may see this data in {system}.",
+        "reader": "{system} receives this data: {categories}. It is not recorded who may see it in {system}.",
     },
 )
 def high_risk_data_without_access_roles(ctx: Context) -> Iterable[Hit]:

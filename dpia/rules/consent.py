@@ -121,7 +121,8 @@ def consent_purpose_without_arrangement(ctx: Context) -> Iterable[Hit]:
         "toestemming wordt gevraagd en ingetrokken; publiceer alleen beelden van wie toestemming gaf.",
         "message": "gegevensstroom '{flow}' maakt {categories} openbaar via '{dst}' zonder doel met een "
         "toestemmingsregeling (doelen: {purposes})",
-        "reader": "Via {dst} worden {categories} openbaar. Er is geen regeling om daar toestemming voor te vragen.",
+        "reader": "Via {dst} worden deze gegevens openbaar: {categories}. Er is geen regeling om daar toestemming voor "
+        "te vragen.",
     },
     en={
         "title": "Publication without consent",
@@ -134,7 +135,8 @@ def consent_purpose_without_arrangement(ctx: Context) -> Iterable[Hit]:
         "asked and withdrawn; publish only images of those who consented.",
         "message": "flow '{flow}' makes {categories} public through '{dst}' without a purpose that has a consent "
         "arrangement (purposes: {purposes})",
-        "reader": "Through {dst}, {categories} become public. There is no arrangement to ask consent for this.",
+        "reader": "Through {dst}, this data becomes public: {categories}. There is no arrangement to ask consent for "
+        "this.",
     },
 )
 def publication_without_consent(ctx: Context) -> Iterable[Hit]:

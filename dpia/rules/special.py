@@ -179,7 +179,7 @@ def special_category_without_exception(ctx: Context) -> Iterable[Hit]:
         "`reason` uit waarom.",
         "message": "toegangsrol '{access_role}' in '{system}' hoort niet bij het zorgteam, maar kan bijzondere "
         "persoonsgegevens inzien of wijzigen: {categories}",
-        "reader": "Medewerkers met de rol {access_role} in {system} kunnen {categories} inzien. Zij horen niet bij "
+        "reader": "Medewerkers met de rol {access_role} in {system} kunnen deze gegevens inzien: {categories}. Zij horen niet bij "
         "het zorgteam.",
     },
     en={
@@ -195,7 +195,7 @@ def special_category_without_exception(ctx: Context) -> Iterable[Hit]:
         "`reason`.",
         "message": "access role '{access_role}' in '{system}' is not part of the care team but can read or "
         "change special-category data: {categories}",
-        "reader": "Staff with the role {access_role} in {system} can see {categories}. They are not part of the care "
+        "reader": "Staff with the role {access_role} in {system} can see this data: {categories}. They are not part of the care "
         "team.",
     },
 )
@@ -283,7 +283,8 @@ def criminal_data_without_legal_source(ctx: Context) -> Iterable[Hit]:
         "fix": "Haal deze gegevens uit de stroom naar het publiek en van de website. Controleer ook foto's "
         "en bijschriften die iets over gezondheid of geloof verraden.",
         "message": "gegevensstroom '{flow}' maakt bijzondere of strafrechtelijke gegevens openbaar via '{dst}': {categories}",
-        "reader": "Via {dst} worden {categories} openbaar. Zulke gevoelige gegevens mogen niet openbaar worden.",
+        "reader": "Via {dst} worden deze gegevens openbaar: {categories}. Zulke gevoelige gegevens mogen niet openbaar "
+        "worden.",
     },
     en={
         "title": "Special-category or criminal data published",
@@ -295,7 +296,7 @@ def criminal_data_without_legal_source(ctx: Context) -> Iterable[Hit]:
         "fix": "Remove this data from the flow to the public and from the website. Check photos and captions "
         "that reveal health or religion too.",
         "message": "flow '{flow}' makes special-category or criminal data public through '{dst}': {categories}",
-        "reader": "Through {dst}, {categories} become public. Such sensitive data may not be made public.",
+        "reader": "Through {dst}, this data becomes public: {categories}. Such sensitive data may not be made public.",
     },
 )
 def special_or_criminal_data_published(ctx: Context) -> Iterable[Hit]:

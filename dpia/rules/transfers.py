@@ -294,7 +294,8 @@ def adequacy_without_decision(ctx: Context) -> Iterable[Hit]:
         "verwijzing daarnaar.",
         "message": "gegevensstroom '{flow}' stuurt {categories} naar '{holder}' in {country} op grond van {mechanism}; "
         "leg een beoordeling van de doorgifte (transfer impact assessment) vast",
-        "reader": "{holder} ({country}) krijgt {categories} buiten de Europese Economische Ruimte. De school moet "
+        "reader": "{holder} ({country}) krijgt deze gegevens buiten de Europese Economische Ruimte: {categories}. "
+        "De school moet "
         "vastleggen of de gegevens daar goed beschermd zijn.",
     },
     en={
@@ -311,7 +312,8 @@ def adequacy_without_decision(ctx: Context) -> Iterable[Hit]:
         "read it. Otherwise have a transfer impact assessment made and accept the finding citing it.",
         "message": "flow '{flow}' sends {categories} to '{holder}' in {country} under {mechanism}; record a "
         "transfer impact assessment",
-        "reader": "{holder} ({country}) receives {categories} outside the European Economic Area. The school must "
+        "reader": "{holder} ({country}) receives this data outside the European Economic Area: {categories}. "
+        "The school must "
         "record whether the data is well protected there.",
     },
 )
