@@ -165,6 +165,7 @@ class _Index:
 
     def __init__(self, register: m.Register):
         self.fingerprint = _fingerprint(register)
+        self.missing: set[str] = set()  # ids looked up and not found since this build
         self.by_id: dict[str, Any] = register.index()
         self.risks: dict[tuple[str, str], m.Risk] = {}
         first_risk: dict[str, m.Risk] = {}
@@ -196,12 +197,21 @@ def _index(register: m.Register) -> _Index:
 
 def entity_of(register: m.Register, entity_id: str) -> Any:
     """The entity with this id (controller, school, party, ..., risk), or None. Bulk flows are not
-    entities here; :func:`name_of` finds them in their table."""
+    entities here; :func:`name_of` finds them in their table.
+
+    An id the index does not know, or knows under another id (renamed in place), rebuilds the index
+    once: an entity added or renamed in the workbench is found without a new register object.
+    """
     idx = _index(register)
     e = idx.by_id.get(entity_id)
-    if e is not None and getattr(e, "id", entity_id) != entity_id:  # renamed in place since the index was built
-        idx = _INDEXES[id(register)] = _Index(register)
-        e = idx.by_id.get(entity_id)
+    if e is not None and getattr(e, "id", entity_id) == entity_id:
+        return e
+    if e is None and (entity_id in idx.missing or _bulk_ends(register, entity_id) is not None):
+        return None
+    idx = _INDEXES[id(register)] = _Index(register)
+    e = idx.by_id.get(entity_id)
+    if e is None:
+        idx.missing.add(entity_id)
     return e
 
 
