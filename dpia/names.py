@@ -33,6 +33,7 @@ turned into objects.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import weakref
 from collections.abc import Iterable
 from enum import StrEnum
@@ -166,6 +167,7 @@ class _Index:
     def __init__(self, register: m.Register):
         self.fingerprint = _fingerprint(register)
         self.missing: set[str] = set()  # ids looked up and not found since this build
+        self.bulk_ends: tuple | None = None  # (src codes, src names, dst codes, dst names) of flows.csv
         self.by_id: dict[str, Any] = register.index()
         self.risks: dict[tuple[str, str], m.Risk] = {}
         first_risk: dict[str, m.Risk] = {}
@@ -177,9 +179,14 @@ class _Index:
             self.by_id.setdefault(rid, r)
 
 
+_SECTIONS = operator.attrgetter(*m.SECTIONS)
+
+
 def _fingerprint(register: m.Register) -> tuple:
-    sections = [register.controller.schools, *(getattr(register, s) for s in m.SECTIONS)]
-    return (id(register.controller), *((id(s), len(s)) for s in sections))
+    """Which lists the register holds and how long they are: changes when an entity is added or
+    removed or a section replaced (a name changed in place needs no new index: names are read live)."""
+    sections = (register.controller.schools, *_SECTIONS(register))
+    return (id(register.controller), *map(id, sections), *map(len, sections))
 
 
 _INDEXES: dict[int, _Index] = {}
@@ -222,7 +229,15 @@ def _text(label: m.Text, lang: str) -> str:
     return label.en if lang == "en" else label.nl
 
 
+def _codes(column) -> tuple[Any, Any]:
+    """A column as (codes, values): a categorical without copying, anything else as itself."""
+    if hasattr(column, "cat"):
+        return column.cat.codes.to_numpy(), column.cat.categories.to_numpy()
+    return None, column.to_numpy()
+
+
 def _bulk_ends(register: m.Register, flow_id: str) -> tuple[str, str] | None:
+    """Source and destination of a bulk flow (``flows.csv``) by binary search, or None."""
     from .bulk import bulk_flows
 
     table = bulk_flows(register)
@@ -231,8 +246,13 @@ def _bulk_ends(register: m.Register, flow_id: str) -> tuple[str, str] | None:
     k = table.row_of(flow_id)
     if k is None:
         return None
-    row = table.flows.iloc[k]
-    return str(row["src"]), str(row["dst"])
+    idx = _index(register)
+    if idx.bulk_ends is None:
+        idx.bulk_ends = (*_codes(table.flows["src"]), *_codes(table.flows["dst"]))
+    src_codes, src_values, dst_codes, dst_values = idx.bulk_ends
+    src = src_values[k] if src_codes is None else src_values[src_codes[k]]
+    dst = dst_values[k] if dst_codes is None else dst_values[dst_codes[k]]
+    return str(src), str(dst)
 
 
 def _plain_name(register: m.Register, entity_id: str, lang: str, officer: bool) -> str | None:
@@ -242,6 +262,10 @@ def _plain_name(register: m.Register, entity_id: str, lang: str, officer: bool) 
         if ends is None:
             return None
         return t("names_flow", lang, src=name_of(register, ends[0], lang), dst=name_of(register, ends[1], lang))
+    return _entity_name(register, e, lang, officer)
+
+
+def _entity_name(register: m.Register, e: Any, lang: str, officer: bool) -> str | None:
     if isinstance(e, (m.Controller, m.School, m.Party, m.System)):
         return e.name
     if isinstance(e, m.DataCategory):
@@ -361,8 +385,8 @@ def in_sentence(register: m.Register, entity_id: str, lang: str | None = None) -
     """The reader's name of an entity as it stands inside a sentence: a category or role in lower
     case, a purpose or DPIA in quotes, a party or system by its proper name."""
     lang = lang or default_lang()
-    name = name_of(register, entity_id, lang)
     e = entity_of(register, entity_id)
+    name = (_entity_name(register, e, lang, False) if e is not None else None) or name_of(register, entity_id, lang)
     if isinstance(e, _LOWER):
         return _sentence_case(name)
     if isinstance(e, _QUOTED):

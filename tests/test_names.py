@@ -408,3 +408,12 @@ def test_the_index_is_built_once_per_register(example) -> None:
     first = names._index(example)
     name_of(example, "class_group", "nl")
     assert names._index(example) is first
+
+
+def test_the_examples_in_the_docstrings_run() -> None:
+    import doctest
+
+    import dpia.names
+
+    result = doctest.testmod(dpia.names)
+    assert result.attempted >= 10 and result.failed == 0
