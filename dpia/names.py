@@ -329,7 +329,7 @@ def finding_name(register: m.Register, finding_id: str, lang: str | None = None,
     if code not in REGISTRY:
         return finding_id if officer else t("names_unknown_finding", lang)
     title = REGISTRY[code].text("title", lang)
-    about = join_names(register, subjects, lang)
+    about = name_of(register, subjects[0], lang) if subjects else ""  # the first subject: where to look
     text = t("names_finding", lang, title=title, about=about) if about else t("names_finding_bare", lang, title=title)
     return f"{text} ({finding_id})" if officer else text
 

@@ -417,3 +417,60 @@ def test_the_examples_in_the_docstrings_run() -> None:
 
     result = doctest.testmod(dpia.names)
     assert result.attempted >= 10 and result.failed == 0
+
+
+# ---- every rule's reader text, rendered
+
+# A value of the example register for each parameter a rule's message can carry.
+SAMPLE_PARAMS = {
+    "flow": "f-magister-fotograaf", "src": "magister", "dst": "fotograaf", "holder": "microsoft-us",
+    "party": "snelsms", "processor": "iddink", "subprocessor": "snelsms", "operator": "iddink",
+    "controller": "omo-helmond", "purpose": "p-school-pass", "category": "passport_photo", "system": "magister",
+    "agreement": "va-fotograaf", "access_role": "vakdocent", "consent": "c-next-school", "dpia": "dpia-magister",
+    "subject": "pupils-16-17", "rule": "r-name", "target": "'images'", "acceptance": "acc-x",
+    "flows": "f-magister-fotograaf, f-magister-malmberg", "categories": "address, class_group",
+    "purposes": "p-school-pass, p-education", "parties": "malmberg, noordhoff", "subjects": "pupils-16-17",
+    "rules": "r-name, r-absence", "path": "iddink → snelsms", "risk": "r-mag-breach",
+    "finding": "DPIA202/f-magister-fotograaf/va-fotograaf", "until": "2026-07-31", "since": "2026-08-01",
+    "review_by": "2027-01-01", "decided": "2023-01-01", "date": "2026-03-01", "duration": "P2Y",
+    "agreement_duration": "P5Y", "legal_duration": "P1Y", "country": "US", "role": "processor",
+    "basis": "legal_obligation", "record_type": "pupil_file", "trigger": "deregistration",
+    "legal_trigger": "result", "agreement_trigger": "end_of_use", "mechanism": "scc", "likelihood": "high",
+    "impact": "medium", "criteria": "wp248_large_scale, ap_health_data", "band": "16-17", "step": "fg_advice",
+    "count": 3, "version": "1.1", "other": "1.0", "source": "WVO 2020",
+    "findings": "DPIA102/p-quality, DPIA204/va-malmberg",
+}
+
+
+def _sample_missing(code: str) -> str:
+    return "likelihood + impact" if code == "DPIA954" else "privacy_annex_version, security_annex"
+
+
+@pytest.fixture(scope="module")
+def every_rule_rendered(example):
+    from dpia.check import Finding
+
+    out = []
+    for r in rules():
+        fields = {f for _, f, _, _ in string.Formatter().parse(MESSAGES[f"rule.{r.code}.message"]["nl"]) if f}
+        params = {k: SAMPLE_PARAMS[k] for k in fields if k in SAMPLE_PARAMS}
+        if "missing" in fields:
+            params["missing"] = _sample_missing(r.code)
+        assert fields <= set(params), (r.code, fields - set(params))
+        f = Finding(r.code, ("x",), params)
+        out.append((r.code, {lang: f.reader(lang, example) for lang in LANGS}))
+    return out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_rules_reader_text_renders_without_ids_codes_or_keys(example, every_rule_rendered, lang) -> None:
+    assert len(every_rule_rendered) == len(rules())
+    bad = {code: problems_in(texts[lang], example, lang) for code, texts in every_rule_rendered}
+    assert {k: v for k, v in bad.items() if v} == {}
+
+
+def test_every_rules_dutch_reader_text_averages_at_most_18_words_a_sentence(every_rule_rendered) -> None:
+    sentences = [s for _, texts in every_rule_rendered for s in _sentences(texts["nl"])]
+    average = sum(map(_words, sentences)) / len(sentences)
+    assert average <= 18, f"{average:.1f} words a sentence"
+    assert max(map(_words, sentences)) <= 30

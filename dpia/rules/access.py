@@ -131,7 +131,7 @@ def access_needs_not_declared(ctx: Context) -> Iterable[Hit]:
         "wachtwoord lekt makkelijk. Dat past niet bij passende beveiliging (AVG art. 32).",
         "fix": "Geef iedere medewerker een eigen account (met tweefactorauthenticatie) en zet `shared_account` op `false`.",
         "message": "toegangsrol '{access_role}' in '{system}' werkt met een gedeeld account",
-        "reader": "Medewerkers met de rol {access_role} in {system} delen één account. Dan is niet na te gaan wie wat"
+        "reader": "Medewerkers met de rol {access_role} in {system} delen één inlog. Dan is niet na te gaan wie wat"
         " heeft gedaan.",
     },
     en={

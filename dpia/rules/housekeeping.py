@@ -164,7 +164,7 @@ def purpose_unused(ctx: Context) -> Iterable[Hit]:
         "categorie zonder stroom wordt niet (meer) verwerkt, of de stroom die haar bevat ontbreekt.",
         "fix": "Voeg de categorie toe aan de stromen die haar bevatten, of verwijder haar uit het register.",
         "message": "gegevenscategorie '{category}' komt in geen enkele gegevensstroom voor",
-        "reader": "De gegevens {category} gaan in geen enkele gegevensstroom mee.",
+        "reader": "Deze gegevens gaan in geen enkele gegevensstroom mee: {category}.",
     },
     en={
         "title": "Data category no flow carries",
@@ -173,7 +173,7 @@ def purpose_unused(ctx: Context) -> Iterable[Hit]:
         "without a flow is not (or no longer) processed, or the flow carrying it is missing.",
         "fix": "Add the category to the flows that carry it, or remove it from the register.",
         "message": "data category '{category}' is carried by no flow",
-        "reader": "The data {category} is not part of any data flow.",
+        "reader": "This data is not part of any data flow: {category}.",
     },
 )
 def category_not_carried(ctx: Context) -> Iterable[Hit]:

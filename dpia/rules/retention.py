@@ -137,7 +137,7 @@ def _beyond_maximum(ctx: Context, statutory: bool) -> list[Hit]:
         "korter, en noem het wetsartikel in `legal_source`.",
         "message": "bewaartermijn '{rule}' bewaart '{category}' ({record_type}) {duration} {trigger}; "
         "de wet staat ten hoogste {legal_duration} {legal_trigger} toe ({source})",
-        "reader": "De school bewaart {category} {duration} {trigger}. De wet staat ten hoogste {legal_duration} "
+        "reader": "De school bewaart deze gegevens {duration} {trigger}: {category}. De wet staat ten hoogste {legal_duration} "
         "{legal_trigger} toe.",
     },
     en={
@@ -150,7 +150,7 @@ def _beyond_maximum(ctx: Context, statutory: bool) -> list[Hit]:
         "in `legal_source`.",
         "message": "retention rule '{rule}' keeps '{category}' ({record_type}) {duration} {trigger}; "
         "the law allows at most {legal_duration} {legal_trigger} ({source})",
-        "reader": "The school keeps {category} for {duration} {trigger}. The law allows at most {legal_duration} "
+        "reader": "The school keeps this data for {duration} {trigger}: {category}. The law allows at most {legal_duration} "
         "{legal_trigger}.",
     },
 )
@@ -179,7 +179,7 @@ def retention_beyond_legal_maximum(ctx: Context) -> Iterable[Hit]:
         "reden voor de afwijking vast en accepteer de bevinding met die reden.",
         "message": "bewaartermijn '{rule}' bewaart '{category}' ({record_type}) {duration} {trigger}; "
         "in de sector is dat ten hoogste {legal_duration} {legal_trigger} ({source})",
-        "reader": "De school bewaart {category} {duration} {trigger}. Scholen bewaren dit meestal ten hoogste "
+        "reader": "De school bewaart deze gegevens {duration} {trigger}: {category}. Scholen bewaren dit meestal ten hoogste "
         "{legal_duration} {legal_trigger}.",
     },
     en={
@@ -195,7 +195,7 @@ def retention_beyond_legal_maximum(ctx: Context) -> Iterable[Hit]:
         "deviation and accept the finding with it.",
         "message": "retention rule '{rule}' keeps '{category}' ({record_type}) {duration} {trigger}; "
         "the sector keeps it at most {legal_duration} {legal_trigger} ({source})",
-        "reader": "The school keeps {category} for {duration} {trigger}. Schools usually keep this for at most "
+        "reader": "The school keeps this data for {duration} {trigger}: {category}. Schools usually keep this for at most "
         "{legal_duration} {legal_trigger}.",
     },
 )
@@ -221,7 +221,7 @@ def retention_beyond_sector_maximum(ctx: Context) -> Iterable[Hit]:
         "`duration: P6M`, `trigger: result`, `minimum: true`) en noem het wetsartikel in `legal_source`.",
         "message": "bewaartermijn '{rule}' bewaart '{category}' ({record_type}) {duration} {trigger}; "
         "de wet vraagt ten minste {legal_duration} {legal_trigger} ({source})",
-        "reader": "De school bewaart {category} {duration} {trigger}. De wet vraagt ten minste {legal_duration} "
+        "reader": "De school bewaart deze gegevens {duration} {trigger}: {category}. De wet vraagt ten minste {legal_duration} "
         "{legal_trigger}.",
     },
     en={
@@ -235,7 +235,7 @@ def retention_beyond_sector_maximum(ctx: Context) -> Iterable[Hit]:
         "`duration: P6M`, `trigger: result`, `minimum: true`) and cite the article in `legal_source`.",
         "message": "retention rule '{rule}' keeps '{category}' ({record_type}) {duration} {trigger}; "
         "the law requires at least {legal_duration} {legal_trigger} ({source})",
-        "reader": "The school keeps {category} for {duration} {trigger}. The law requires at least {legal_duration} "
+        "reader": "The school keeps this data for {duration} {trigger}: {category}. The law requires at least {legal_duration} "
         "{legal_trigger}.",
     },
 )

@@ -196,7 +196,7 @@ def processor_location_unknown(ctx: Context) -> Iterable[Hit]:
         "fix": "Controleer waar de partij de gegevens verwerkt. Klopt het land, verwijder dan "
         "`transfer_mechanism`; zo niet, vul het juiste land in.",
         "message": "'{party}' zit in {country} (binnen de EER) maar heeft doorgifte-instrument {mechanism}; klopt het land?",
-        "reader": "{party} zit in {country}, binnen de Europese Economische Ruimte. Toch staat er een afspraak voor "
+        "reader": "{party} ({country}) zit binnen de Europese Economische Ruimte. Toch staat er een afspraak voor "
         "doorgifte naar buiten die ruimte bij. Misschien klopt het land niet.",
     },
     en={
@@ -208,7 +208,7 @@ def processor_location_unknown(ctx: Context) -> Iterable[Hit]:
         "fix": "Check where the party processes the data. If the country is right, remove `transfer_mechanism`; "
         "otherwise correct the country.",
         "message": "'{party}' is in {country} (inside the EEA) but has transfer mechanism {mechanism}; is the country right?",
-        "reader": "{party} is in {country}, inside the European Economic Area. Yet an arrangement for transfers "
+        "reader": "{party} ({country}) is inside the European Economic Area. Yet an arrangement for transfers "
         "outside it is recorded. The country may be wrong.",
     },
 )
