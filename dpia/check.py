@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,16 +46,35 @@ class Finding:
     def kind(self) -> Kind:
         return self.rule.kind
 
-    def message(self, lang: str | None = None) -> str:
-        params = {k: _vocabulary(k, v, lang) for k, v in self.params.items()}
+    def message(self, lang: str | None = None, register: Register | None = None) -> str:
+        """The officer's form of the finding, with ids. Given the ``register``, every id it names is
+        followed by its name: "Fotostudio Helmond-Peel (fotograaf)"."""
+        if register is not None:
+            from .names import params_for
+
+            params = {k: _vocabulary(k, v, lang) for k, v in params_for(register, self.params, lang, officer=True).items()}
+        else:
+            params = {k: _vocabulary(k, v, lang) for k, v in self.params.items()}
         return self.rule.text("message", lang, **params)
+
+    def reader(self, lang: str | None = None, register: Register | None = None) -> str:
+        """The reader's form of the finding: plain words, every id replaced by its name in ``lang``
+        (through ``dpia.names``), no codes or field names. Without the register the ids cannot be
+        named, so the register is required."""
+        if register is None:
+            raise TypeError("Finding.reader needs the register to name what the finding is about")
+        from .names import params_for
+
+        text = self.rule.text("reader", lang, **params_for(register, self.params, lang))
+        return _DOUBLE_STOP.sub(".", text)  # a name ending in "B.V." at the end of a sentence
 
     def sort_key(self) -> tuple:
         return (self.accepted is not None, SEVERITY_ORDER[self.severity], self.code, self.subjects)
 
-    def as_dict(self, lang: str | None = None) -> dict[str, Any]:
+    def as_dict(self, lang: str | None = None, register: Register | None = None) -> dict[str, Any]:
+        """The finding as plain data; with the ``register`` also its ``reader`` text."""
         r = self.rule
-        return {
+        out = {
             "id": self.id,
             "code": self.code,
             "name": r.name,
@@ -66,7 +86,12 @@ class Finding:
             "location": self.location,
             "accepted": self.accepted,
         }
+        if register is not None:
+            out["reader"] = self.reader(lang, register)
+        return out
 
+
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 
 # Message parameters whose values are enumeration values, translated through the catalogue.
 VOCABULARY = {
@@ -162,12 +187,14 @@ def apply_acceptances(register: Register, findings: list[Finding], on: dt.date) 
 # ---- output forms
 
 
-def as_json(result: CheckResult, lang: str | None = None, register_path: str | None = None) -> str:
+def as_json(result: CheckResult, lang: str | None = None, register_path: str | None = None,
+            register: Register | None = None) -> str:
+    """The findings as JSON; given the ``register``, each finding also carries its ``reader`` text."""
     doc = {
         "register": register_path,
         "on": result.on.isoformat(),
         "summary": result.counts(),
-        "findings": [f.as_dict(lang) for f in result.findings],
+        "findings": [f.as_dict(lang, register) for f in result.findings],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
@@ -189,13 +216,14 @@ def as_csv(result: CheckResult, lang: str | None = None) -> str:
     return buf.getvalue()
 
 
-def as_text(result: CheckResult, lang: str | None = None) -> str:
+def as_text(result: CheckResult, lang: str | None = None, register: Register | None = None) -> str:
+    """One line per finding for the officer; given the ``register``, ids are followed by names."""
     lines = []
     for f in result.findings:
         sev = t(f"severity_{f.severity.value}", lang)
         kind = t(f"kind_{f.kind.value}", lang)
         where = f"{f.location}: " if f.location else ""
-        line = f"{where}{sev} {f.code} {f.rule.name} [{kind}] {f.message(lang)} ({f.rule.article})"
+        line = f"{where}{sev} {f.code} {f.rule.name} [{kind}] {f.message(lang, register)} ({f.rule.article})"
         if f.accepted:
             line += " — " + t("accepted_note", lang, **f.accepted)
         lines.append(line)

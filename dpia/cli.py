@@ -51,11 +51,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
     loaded = load(args.path)
     result = check(loaded.register, args.on, loaded.where)
     if args.format == "json":
-        out = as_json(result, args.lang, args.path)
+        out = as_json(result, args.lang, args.path, loaded.register)
     elif args.format == "csv":
         out = as_csv(result, args.lang)
     else:
-        out = as_text(result, args.lang)
+        out = as_text(result, args.lang, loaded.register)
     sys.stdout.write(out)
     return EXIT_BLOCKED if result.blocking else EXIT_OK
 

@@ -857,6 +857,14 @@ class PrivacyPolicy(Strict):
 # Data breaches (GDPR Art. 33-34): every breach is recorded, notified or not (Art. 33(5)).
 
 
+def _plain_datetime(value: dt.datetime) -> dt.datetime:
+    """A plain ``datetime`` (YAML gives ruamel's TimeStamp, whose copies drop the time zone)."""
+    return dt.datetime.fromisoformat(value.isoformat()) if type(value) is not dt.datetime else value
+
+
+Moment = Annotated[AwareDatetime, AfterValidator(_plain_datetime)]
+
+
 class BreachNature(StrEnum):
     """What happened to the data (EDPB Guidelines 9/2022, after WP250: the three kinds of breach)."""
 
@@ -875,8 +883,8 @@ class ApNotification(Strict):
     under which reference; the reason when not notified, or when notified after 72 hours."""
 
     decision: NotifyDecision
-    decided_at: AwareDatetime
-    notified_at: AwareDatetime | None = None
+    decided_at: Moment
+    notified_at: Moment | None = None
     reference: str | None = Field(default=None, description="The AP's reference number of the notification.")
     reason: str | None = Field(default=None, description="Why not notified, or why notified after 72 hours.")
 
@@ -885,8 +893,8 @@ class SubjectsNotification(Strict):
     """The decision on informing the data subjects (Art. 34): when, or why not (Art. 34(3))."""
 
     decision: NotifyDecision
-    decided_at: AwareDatetime
-    informed_at: AwareDatetime | None = None
+    decided_at: Moment
+    informed_at: Moment | None = None
     reason: str | None = None
 
 
@@ -900,7 +908,7 @@ class Breach(Strict):
 
     id: Id
     title: str = Field(min_length=1)
-    discovered_at: AwareDatetime
+    discovered_at: Moment
     reported_by: Id | None = Field(default=None, description="Who reported it: a party, or the board.")
     at: Id
     nature: list[BreachNature] = Field(min_length=1)
@@ -915,7 +923,7 @@ class Breach(Strict):
     measures: list[Id] = Field(default_factory=list, description="Measures of the register taken because of it.")
     ap: ApNotification | None = None
     data_subjects: SubjectsNotification | None = None
-    closed_at: AwareDatetime | None = None
+    closed_at: Moment | None = None
 
     @model_validator(mode="after")
     def _times_in_order(self) -> Breach:

@@ -76,25 +76,16 @@ def scrub(text: str, register: Register) -> str:
 
 
 def _name(register: Register, entity: Any, lang: str | None = None) -> str:
-    """The name of an entity (or of the entity with this id) in the reader's language: its label,
-    title or name. The one place the report names things."""
-    if isinstance(entity, str):
-        entity = register.index().get(entity, entity)
-        if isinstance(entity, str):
-            return entity
-    for attr in ("label", "title", "name"):
-        value = getattr(entity, attr, None)
-        if isinstance(value, Text):
-            return value.en if lang == "en" else value.nl
-        if isinstance(value, str):
-            return value
-    return str(getattr(entity, "id", entity))
+    """The name of an entity (or of the entity with this id) in the reader's language, through the one
+    naming layer (``dpia.names``)."""
+    from .names import name_of
+
+    return name_of(register, entity if isinstance(entity, str) else entity.id, lang)
 
 
 def _finding_text(f: Finding, register: Register, lang: str | None = None) -> str:
-    """What a finding is about, for the reader. Today the rule's message (which still names ids); the
-    reader form of the finding messages replaces it."""
-    return f.message(lang)
+    """What a finding is about, for the reader: the rule's reader form, with names instead of ids."""
+    return f.reader(lang, register)
 
 
 def _reason_text(reason: Any, register: Register, lang: str | None = None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .i18n import t
+from .i18n import MESSAGES, default_lang, t
 from .rules import rules
 
 DOC_PATH = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
@@ -19,6 +19,11 @@ def rules_text(lang: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def template(r, part: str, lang: str | None = None) -> str:
+    """A rule's finding text with its placeholders unfilled ('{flow}'), as the reference shows it."""
+    return MESSAGES[f"rule.{r.code}.{part}"][lang or default_lang()]
+
+
 def rules_json(lang: str | None = None) -> str:
     doc = [
         {
@@ -30,6 +35,7 @@ def rules_json(lang: str | None = None) -> str:
             "theme": r.theme,
             "advisory": r.advisory,
             **{part: r.text(part, lang) for part in ("title", "checks", "why", "fix")},
+            **{part: template(r, part, lang) for part in ("message", "reader")},
         }
         for r in rules()
     ]
@@ -39,17 +45,19 @@ def rules_json(lang: str | None = None) -> str:
 _HEAD = {
     "nl": ("Regels", "Deze pagina is gegenereerd uit de regels zelf (`make docs`); bewerk hem niet met de hand.",
            "Wat de regel controleert", "Waarom dit ertoe doet", "Zo lost u het op", "ernst", "soort", "artikel",
-           "adviserend: de wet is hier niet eenduidig"),
+           "adviserend: de wet is hier niet eenduidig",
+           "Wat een bevinding zegt", "voor de privacyfunctionaris (met ids)", "voor de lezer van het rapport (met namen)"),
     "en": ("Rules", "This page is generated from the rules themselves (`make docs`); do not edit it by hand.",
            "What it checks", "Why it matters", "How to fix it", "severity", "kind", "article",
-           "advisory: the law is not clear-cut here"),
+           "advisory: the law is not clear-cut here",
+           "What a finding says", "for the privacy officer (with ids)", "for the report's reader (with names)"),
 }
 
 
 def rules_markdown(lang: str | None = None) -> str:
     """The reference page: one section per rule, in the order of their codes."""
     lang = lang or "en"
-    title, note, checks, why, fix, sev, kind, art, adv = _HEAD[lang]
+    title, note, checks, why, fix, sev, kind, art, adv, says, officer, reader = _HEAD[lang]
     out = [f"# {title}", "", note, ""]
     out += [f"| code | name | {sev} | {kind} | {art} |", "|---|---|---|---|---|"]
     out += [f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity.value} | {r.kind.value} | {r.article} |" for r in rules()]
@@ -60,6 +68,8 @@ def rules_markdown(lang: str | None = None) -> str:
             out += ["", f"*{adv}*"]
         out += ["", f"### {checks}", "", r.text("checks", lang), "", f"### {why}", "", r.text("why", lang)]
         out += ["", f"### {fix}", "", r.text("fix", lang)]
+        out += ["", f"### {says}", "", f"- *{officer}*: {template(r, 'message', lang)}",
+                f"- *{reader}*: {template(r, 'reader', lang)}"]
     return "\n".join(out) + "\n"
 
 

@@ -117,6 +117,14 @@ def test_flow_to_processor_without_agreement_fires(tmp_path: Path) -> None:
     assert "zonder verwerkersovereenkomst" in f.message("nl")
 
 
+def test_flow_to_processor_without_agreement_reads_with_names(tmp_path: Path) -> None:
+    reg = variant(tmp_path, parties=PUBLISHER, **with_flows(FLOW_TO_PUBLISHER))
+    register = load(reg).register
+    [f] = [f for f in check(register, ON).findings if f.code == "DPIA201"]
+    assert f.reader("nl", register) == "Uitgeverij verwerkt gegevens voor de school. Er is geen verwerkersovereenkomst met Uitgeverij."
+    assert "publisher" not in f.reader("en", register)
+
+
 def test_flow_to_processor_with_agreement_is_silent(tmp_path: Path) -> None:
     reg = variant(tmp_path, parties=PUBLISHER, **with_flows(FLOW_TO_PUBLISHER, AGREEMENT_WITH_PUBLISHER))
     assert run(reg, "DPIA201") == []
@@ -159,6 +167,16 @@ def test_category_not_in_agreement_fires(tmp_path: Path) -> None:
     [f] = run(reg, "DPIA202")
     assert f.subjects == ("f-school-las", "va-supplier")
     assert f.message("en") == "flow 'f-school-las' to 'las' carries care, which agreement 'va-supplier' does not cover"
+
+
+def test_category_not_in_agreement_reads_with_names(tmp_path: Path) -> None:
+    reg = variant(tmp_path, **sub(AGREEMENT_CATEGORIES, AGREEMENT_CATEGORIES.replace("[name, care]", "[name]")))
+    register = load(reg).register
+    [f] = [f for f in check(register, ON).findings if f.code == "DPIA202"]
+    text = f.reader("en", register)
+    assert text.startswith(f"{register.index()['las'].name} receives this data: ")
+    assert "va-supplier" not in text and "f-school-las" not in text
+    assert f.message("en", register).startswith("flow 'f-school-las' to '")  # the officer's form keeps the ids
 
 
 def test_categories_covered_by_agreement_is_silent(mini: Path) -> None:

@@ -26,6 +26,7 @@ from .base import Context, Hit, Kind, Severity, rule
         "misschien een nieuwe bevinding met dezelfde id, en maakt het register onbetrouwbaar.",
         "fix": "Verwijder de acceptatie, of corrigeer de id van de bevinding (zoals `dpia check` hem toont).",
         "message": "acceptatie '{acceptance}' hoort bij bevinding '{finding}', maar die bevinding bestaat niet",
+        "reader": "Het bestuur heeft een bevinding geaccepteerd die niet meer voorkomt: {finding}.",
     },
     en={
         "title": "Acceptance without a finding",
@@ -34,6 +35,7 @@ from .base import Context, Hit, Kind, Severity, rule
         "finding with the same id, and makes the register untrustworthy.",
         "fix": "Remove the acceptance, or correct the finding id (as `dpia check` prints it).",
         "message": "acceptance '{acceptance}' is for finding '{finding}', which does not exist",
+        "reader": "The board accepted a finding that no longer occurs: {finding}.",
     },
 )
 def acceptance_matches_nothing(ctx: Context, findings: list) -> Iterable[Hit]:
@@ -58,6 +60,8 @@ def acceptance_matches_nothing(ctx: Context, findings: list) -> Iterable[Hit]:
         "gekeken of het nog aanvaardbaar is (AVG art. 35 lid 11: herbeoordeling).",
         "fix": "Los de bevinding op, of neem een nieuw besluit en verleng de acceptatie met een nieuwe reden.",
         "message": "acceptatie '{acceptance}' van bevinding '{finding}' is verlopen op {until}; de bevinding staat weer open",
+        "reader": "Het bestuur had de bevinding {finding} geaccepteerd tot {until}. Die termijn is voorbij, dus de "
+        "bevinding staat weer open.",
     },
     en={
         "title": "Acceptance expired",
@@ -66,6 +70,8 @@ def acceptance_matches_nothing(ctx: Context, findings: list) -> Iterable[Hit]:
         "(GDPR Art. 35(11): review).",
         "fix": "Resolve the finding, or take a new decision and extend the acceptance with a new reason.",
         "message": "acceptance '{acceptance}' of finding '{finding}' expired on {until}; the finding is open again",
+        "reader": "The board had accepted the finding {finding} until {until}. That period is over, so the finding is"
+        " open again.",
     },
 )
 def acceptance_expired(ctx: Context, findings: list) -> Iterable[Hit]:

@@ -50,6 +50,8 @@ def access_with_types(ctx: Context) -> pd.DataFrame:
         "fix": "Haal de categorieën uit `read` en `write` van de rol en pas de rechten in het systeem aan, of "
         "voeg ze toe aan `needs` en leg in `reason` uit waarom de rol ze nodig heeft.",
         "message": "toegangsrol '{access_role}' in '{system}' kan gegevens inzien die de rol niet nodig heeft: {categories}",
+        "reader": "Medewerkers met de rol {access_role} in {system} kunnen meer zien dan zij nodig hebben: "
+        "{categories}.",
     },
     en={
         "title": "Access to more data than the role needs",
@@ -61,6 +63,7 @@ def access_with_types(ctx: Context) -> pd.DataFrame:
         "fix": "Remove the categories from the role's `read` and `write` and change the rights in the system, "
         "or add them to `needs` and explain in `reason` why the role needs them.",
         "message": "access role '{access_role}' in '{system}' can see data the role does not need: {categories}",
+        "reader": "Staff with the role {access_role} in {system} can see more than they need: {categories}.",
     },
 )
 def access_beyond_need(ctx: Context) -> Iterable[Hit]:
@@ -89,6 +92,8 @@ def access_beyond_need(ctx: Context) -> Iterable[Hit]:
         "Het bestuur moet kunnen laten zien dat het de toegang bewust heeft ingericht (art. 5 lid 2).",
         "fix": "Vul bij de rol `needs` in met de categorieën die de rol echt nodig heeft.",
         "message": "toegangsrol '{access_role}' in '{system}' ziet {categories}, maar heeft geen vastgelegde behoefte (`needs`)",
+        "reader": "Medewerkers met de rol {access_role} in {system} zien deze gegevens: {categories}. Er staat niet welke "
+        "zij echt nodig hebben.",
     },
     en={
         "title": "Not recorded what a role needs",
@@ -98,6 +103,8 @@ def access_beyond_need(ctx: Context) -> Iterable[Hit]:
         "board must be able to show that it set up access deliberately (Art. 5(2)).",
         "fix": "Set `needs` on the role to the categories it really needs.",
         "message": "access role '{access_role}' in '{system}' sees {categories}, but no need is recorded (`needs`)",
+        "reader": "Staff with the role {access_role} in {system} see this data: {categories}. The register does not say which "
+        "data they really need.",
     },
 )
 def access_needs_not_declared(ctx: Context) -> Iterable[Hit]:
@@ -124,6 +131,8 @@ def access_needs_not_declared(ctx: Context) -> Iterable[Hit]:
         "wachtwoord lekt makkelijk. Dat past niet bij passende beveiliging (AVG art. 32).",
         "fix": "Geef iedere medewerker een eigen account (met tweefactorauthenticatie) en zet `shared_account` op `false`.",
         "message": "toegangsrol '{access_role}' in '{system}' werkt met een gedeeld account",
+        "reader": "Medewerkers met de rol {access_role} in {system} delen één inlog. Dan is niet na te gaan wie wat"
+        " heeft gedaan.",
     },
     en={
         "title": "Shared account",
@@ -134,6 +143,8 @@ def access_needs_not_declared(ctx: Context) -> Iterable[Hit]:
         "fix": "Give every staff member a personal account (with two-factor authentication) and set "
         "`shared_account` to `false`.",
         "message": "access role '{access_role}' in '{system}' uses a shared account",
+        "reader": "Staff with the role {access_role} in {system} share one account. Then nobody can tell who did "
+        "what.",
     },
 )
 def shared_account(ctx: Context) -> Iterable[Hit]:
@@ -156,6 +167,7 @@ def shared_account(ctx: Context) -> Iterable[Hit]:
         "5 lid 2). Een korte reden helpt ook bij de jaarlijkse controle van de rechten.",
         "fix": "Vul `reason` in, bijvoorbeeld 'begeleidt de leerlingen van de eigen mentorgroep'.",
         "message": "toegangsrol '{access_role}' in '{system}' heeft geen reden",
+        "reader": "Bij de rol {access_role} in {system} staat niet waarom die rol deze gegevens mag zien.",
     },
     en={
         "title": "Access role without a reason",
@@ -164,6 +176,7 @@ def shared_account(ctx: Context) -> Iterable[Hit]:
         "short reason also helps the yearly review of rights.",
         "fix": "Set `reason`, for example 'guides the pupils of their own tutor group'.",
         "message": "access role '{access_role}' in '{system}' has no reason",
+        "reader": "For the role {access_role} in {system}, the register does not say why it may see this data.",
     },
 )
 def access_role_without_reason(ctx: Context) -> Iterable[Hit]:
@@ -188,6 +201,7 @@ def access_role_without_reason(ctx: Context) -> Iterable[Hit]:
         "register valt niet na te gaan of alleen de juiste mensen de gegevens zien.",
         "fix": "Beschrijf onder `access_roles` de rollen in dit systeem, met wat ze lezen en wijzigen.",
         "message": "systeem '{system}' ontvangt {categories}, maar het register beschrijft er geen toegangsrollen voor",
+        "reader": "{system} krijgt deze gegevens: {categories}. Er staat niet vast wie ze in {system} mag zien.",
     },
     en={
         "title": "Special data or BSN in a system without access roles",
@@ -198,6 +212,7 @@ def access_role_without_reason(ctx: Context) -> Iterable[Hit]:
         "check that only the right people see the data.",
         "fix": "Describe the roles in this system under `access_roles`, with what they read and change.",
         "message": "system '{system}' receives {categories}, but the register describes no access roles for it",
+        "reader": "{system} receives this data: {categories}. It is not recorded who may see it in {system}.",
     },
 )
 def high_risk_data_without_access_roles(ctx: Context) -> Iterable[Hit]:

@@ -103,6 +103,7 @@ def _uncovered(ctx: Context, flow_items: pd.DataFrame, agreement_items: pd.DataF
         "verwerker in `parties`. Is de partij geen verwerker maar een zelfstandig verantwoordelijke, pas dan "
         "haar `role` aan.",
         "message": "gegevensstroom '{flow}' ({src} → {dst}) geeft gegevens aan verwerker '{holder}' zonder verwerkersovereenkomst",
+        "reader": "{holder} verwerkt gegevens voor de school. Er is geen verwerkersovereenkomst met {holder}.",
     },
     en={
         "title": "Processor without a processing agreement",
@@ -116,6 +117,7 @@ def _uncovered(ctx: Context, flow_items: pd.DataFrame, agreement_items: pd.DataF
         "Agreement 4.0 of the Privacyconvenant) and record it under `agreements` with the processor in "
         "`parties`. If the party is not a processor but an independent controller, correct its `role`.",
         "message": "flow '{flow}' ({src} → {dst}) passes data to processor '{holder}' without a processing agreement",
+        "reader": "{holder} processes data for the school. There is no processing agreement with {holder}.",
     },
 )
 def processor_without_agreement(ctx: Context) -> Iterable[Hit]:
@@ -146,6 +148,7 @@ def processor_without_agreement(ctx: Context) -> Iterable[Hit]:
         "fix": "Stuur de ontbrekende gegevens niet mee, of leg ze vast in de overeenkomst (en laat de verwerker "
         "dat tekenen) en vul dan `categories` van de overeenkomst aan.",
         "message": "gegevensstroom '{flow}' naar '{dst}' bevat {categories}, maar overeenkomst '{agreement}' noemt die gegevens niet",
+        "reader": "{dst} krijgt deze gegevens: {categories}. De {agreement} noemt ze niet.",
     },
     en={
         "title": "Agreement does not cover all the data of the flow",
@@ -158,6 +161,7 @@ def processor_without_agreement(ctx: Context) -> Iterable[Hit]:
         "fix": "Stop sending the missing data, or add it to the agreement (signed by the processor) and then "
         "to the agreement's `categories`.",
         "message": "flow '{flow}' to '{dst}' carries {categories}, which agreement '{agreement}' does not cover",
+        "reader": "{dst} receives this data: {categories}. The {agreement} does not mention it.",
     },
 )
 def agreement_does_not_cover_categories(ctx: Context) -> Iterable[Hit]:
@@ -183,6 +187,7 @@ def agreement_does_not_cover_categories(ctx: Context) -> Iterable[Hit]:
         "fix": "Gebruik de stroom alleen voor de doelen uit de overeenkomst, of leg het nieuwe doel in de "
         "overeenkomst vast en vul `purposes` van de overeenkomst aan.",
         "message": "gegevensstroom '{flow}' naar '{dst}' dient {purposes}, maar overeenkomst '{agreement}' noemt dat doel niet",
+        "reader": "{dst} krijgt gegevens voor {purposes}. De {agreement} noemt dat doel niet.",
     },
     en={
         "title": "Agreement does not cover the purpose of the flow",
@@ -193,6 +198,7 @@ def agreement_does_not_cover_categories(ctx: Context) -> Iterable[Hit]:
         "fix": "Use the flow only for the agreement's purposes, or add the new purpose to the agreement and "
         "then to the agreement's `purposes`.",
         "message": "flow '{flow}' to '{dst}' serves {purposes}, which agreement '{agreement}' does not cover",
+        "reader": "{dst} receives data for {purposes}. The {agreement} does not mention that purpose.",
     },
 )
 def agreement_does_not_cover_purpose(ctx: Context) -> Iterable[Hit]:
@@ -238,6 +244,7 @@ def _relied_on(ctx: Context, state: str) -> pd.DataFrame:
         "fix": "Verleng of vernieuw de overeenkomst en leg de nieuwe einddatum vast, of stop de stromen en laat "
         "de verwerker de gegevens verwijderen.",
         "message": "overeenkomst '{agreement}' is verlopen op {until}, maar gegevensstromen {flows} steunen er nog op",
+        "reader": "De {agreement} is verlopen op {until}. Toch gaan er nog gegevens naar deze partij.",
     },
     en={
         "title": "Agreement expired",
@@ -248,6 +255,7 @@ def _relied_on(ctx: Context, state: str) -> pd.DataFrame:
         "fix": "Extend or renew the agreement and record its new end date, or stop the flows and have the "
         "processor delete the data.",
         "message": "agreement '{agreement}' expired on {until}, but flows {flows} still rely on it",
+        "reader": "The {agreement} expired on {until}. Data is still sent to this party.",
     },
 )
 def agreement_expired(ctx: Context) -> Iterable[Hit]:
@@ -271,6 +279,7 @@ def agreement_expired(ctx: Context) -> Iterable[Hit]:
         "fix": "Laat de stromen pas beginnen op de ingangsdatum, of corrigeer `valid_from` als de overeenkomst "
         "eerder is getekend.",
         "message": "overeenkomst '{agreement}' gaat pas in op {since}, maar gegevensstromen {flows} steunen er nu al op",
+        "reader": "De {agreement} gaat pas in op {since}. Toch gaan er nu al gegevens naar deze partij.",
     },
     en={
         "title": "Agreement not yet in force",
@@ -280,6 +289,7 @@ def agreement_expired(ctx: Context) -> Iterable[Hit]:
         "Flows that already run do so without terms until the start date.",
         "fix": "Start the flows on the start date, or correct `valid_from` if the agreement was signed earlier.",
         "message": "agreement '{agreement}' takes effect only on {since}, but flows {flows} already rely on it",
+        "reader": "The {agreement} only takes effect on {since}. Data is already sent to this party.",
     },
 )
 def agreement_not_yet_valid(ctx: Context) -> Iterable[Hit]:
@@ -305,6 +315,7 @@ def agreement_not_yet_valid(ctx: Context) -> Iterable[Hit]:
         "fix": "Neem een verwijderplicht op in de overeenkomst (het Model 4.0 heeft er een) en zet "
         "`deletion_after_use: true`; leg de termijn vast met `retention` en `retention_trigger`.",
         "message": "verwerkersovereenkomst '{agreement}' verplicht de verwerker niet om de gegevens na afloop te verwijderen of terug te geven",
+        "reader": "In de {agreement} staat niet dat de gegevens na afloop worden gewist of teruggegeven.",
     },
     en={
         "title": "Processing agreement without a deletion clause",
@@ -316,6 +327,7 @@ def agreement_not_yet_valid(ctx: Context) -> Iterable[Hit]:
         "fix": "Add a deletion clause to the agreement (Model 4.0 has one) and set `deletion_after_use: true`; "
         "record the period with `retention` and `retention_trigger`.",
         "message": "processing agreement '{agreement}' does not oblige the processor to delete or return the data afterwards",
+        "reader": "The {agreement} does not say that the data is deleted or returned afterwards.",
     },
 )
 def agreement_without_deletion_clause(ctx: Context) -> Iterable[Hit]:
@@ -343,6 +355,8 @@ def agreement_without_deletion_clause(ctx: Context) -> Iterable[Hit]:
         "`permitted_subprocessors` en in de privacybijsluiter) of laat de verwerker de doorgifte stoppen.",
         "message": "subverwerker '{subprocessor}' krijgt gegevens van verwerker '{processor}' (route: {path}), "
         "maar overeenkomst '{agreement}' staat die subverwerker niet toe",
+        "reader": "{processor} laat {subprocessor} meewerken aan de verwerking. De school heeft daar in de "
+        "{agreement} geen toestemming voor gegeven.",
     },
     en={
         "title": "Sub-processor without the school's authorisation",
@@ -356,6 +370,8 @@ def agreement_without_deletion_clause(ctx: Context) -> Iterable[Hit]:
         "`permitted_subprocessors` and the privacy annex) or have the processor stop passing data on.",
         "message": "sub-processor '{subprocessor}' receives data from processor '{processor}' (path: {path}), "
         "but agreement '{agreement}' does not permit it",
+        "reader": "{processor} lets {subprocessor} help with the processing. The school did not allow this in the "
+        "{agreement}.",
     },
 )
 def unauthorised_sub_processor(ctx: Context) -> Iterable[Hit]:
@@ -409,6 +425,8 @@ def unauthorised_sub_processor(ctx: Context) -> Iterable[Hit]:
         "fix": "Vraag de bijlagen op bij de leverancier (vaak via Edu-K of de website van het "
         "Privacyconvenant) en vul `privacy_annex_version` en `security_annex` in.",
         "message": "modelovereenkomst 4.0 '{agreement}' noemt geen {missing} in het register",
+        "reader": "Bij de {agreement} ontbreekt de {missing}. Daarin staat wat de leverancier met de gegevens doet en"
+        " hoe hij ze beveiligt.",
     },
     en={
         "title": "Model agreement 4.0 without its privacy or security annex",
@@ -423,6 +441,8 @@ def unauthorised_sub_processor(ctx: Context) -> Iterable[Hit]:
         "fix": "Obtain the annexes from the supplier (often through Edu-K or the covenant's website) and fill "
         "in `privacy_annex_version` and `security_annex`.",
         "message": "model agreement 4.0 '{agreement}' records no {missing} in the register",
+        "reader": "The {agreement} lacks the {missing}. These say what the supplier does with the data and how it "
+        "protects it.",
     },
 )
 def model_agreement_without_annexes(ctx: Context) -> Iterable[Hit]:
@@ -457,6 +477,8 @@ def model_agreement_without_annexes(ctx: Context) -> Iterable[Hit]:
         "corrigeer `to` als de gegevens eigenlijk naar een andere partij gaan.",
         "message": "gegevensstroom '{flow}' naar verwerker '{holder}' verwijst naar overeenkomst '{agreement}', "
         "maar die is gesloten met {parties}, niet met '{holder}'",
+        "reader": "Gegevens gaan naar {holder} op grond van een overeenkomst met {parties}. Met {holder} zelf is die "
+        "overeenkomst niet gesloten.",
     },
     en={
         "title": "The flow's agreement was not concluded with this processor",
@@ -469,6 +491,8 @@ def model_agreement_without_annexes(ctx: Context) -> Iterable[Hit]:
         "if the data really goes to another party.",
         "message": "flow '{flow}' to processor '{holder}' names agreement '{agreement}', which is with {parties}, "
         "not with '{holder}'",
+        "reader": "Data goes to {holder} under an agreement with {parties}. That agreement was not made with {holder}"
+        " itself.",
     },
 )
 def agreement_not_signed_by_processor(ctx: Context) -> Iterable[Hit]:

@@ -39,7 +39,7 @@ class Kind(StrEnum):
     GAP = "gap"  # something needed is not declared
 
 
-TEXT_FIELDS = ("title", "checks", "why", "fix", "message")
+TEXT_FIELDS = ("title", "checks", "why", "fix", "message", "reader")
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,9 @@ def rule(
     advisory: bool = False,
     after_findings: bool = False,
 ) -> Callable[[Callable[[Context], Iterable[Hit]]], Callable[[Context], Iterable[Hit]]]:
-    """Declare a rule. ``nl`` and ``en`` hold the texts: title, checks, why, fix, message."""
+    """Declare a rule. ``nl`` and ``en`` hold the texts: title, checks, why, fix, message (the officer's
+    form of one finding, with ids) and reader (the same finding in plain words for the MR and parents:
+    no ids, codes or field names; its parameters are named through ``dpia.names``)."""
 
     def register(func: Callable[[Context], Iterable[Hit]]) -> Callable[[Context], Iterable[Hit]]:
         if code in REGISTRY:

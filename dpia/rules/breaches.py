@@ -48,7 +48,7 @@ def _when(value) -> str:
         "(`ap.decision`, `ap.reason`), en vermeld de reden van de vertraging.",
         "message": "datalek '{breach}' is ontdekt op {discovered}; de termijn van 72 uur verliep op {deadline} en er "
         "is nog geen besluit over melden bij de AP",
-        "reader": "Het datalek '{title}' is op {discovered} ontdekt. De school had binnen 72 uur moeten beslissen of "
+        "reader": "Het datalek {breach} is op {discovered} ontdekt. De school had binnen 72 uur moeten beslissen of "
         "ze het meldt bij de Autoriteit Persoonsgegevens. Dat besluit ontbreekt nog.",
     },
     en={
@@ -61,7 +61,7 @@ def _when(value) -> str:
         "(`ap.decision`, `ap.reason`), and give the reason for the delay.",
         "message": "breach '{breach}' was discovered on {discovered}; the 72 hours ran out on {deadline} and there "
         "is no decision on notifying the AP yet",
-        "reader": "The breach '{title}' was discovered on {discovered}. The school had to decide within 72 hours "
+        "reader": "The breach {breach} was discovered on {discovered}. The school had to decide within 72 hours "
         "whether to notify the Dutch data protection authority. That decision is still missing.",
     },
 )
@@ -87,7 +87,7 @@ def breach_undecided(ctx: Context) -> Iterable[Hit]:
         "why": "Een melding na 72 uur moet de redenen voor de vertraging noemen (AVG art. 33 lid 1, laatste zin).",
         "fix": "Meld het lek als dat nog niet is gebeurd, en vul `ap.reason` in met de reden van de vertraging.",
         "message": "datalek '{breach}' is gemeld op {notified}, na de termijn ({deadline}), zonder reden voor de vertraging",
-        "reader": "Het datalek '{title}' is later dan 72 uur gemeld. De reden van die vertraging staat er niet bij.",
+        "reader": "Het datalek {breach} is later dan 72 uur gemeld. De reden van die vertraging staat er niet bij.",
     },
     en={
         "title": "Notified late without a reason",
@@ -96,7 +96,7 @@ def breach_undecided(ctx: Context) -> Iterable[Hit]:
         "why": "A notification after 72 hours must give the reasons for the delay (GDPR Art. 33(1), last sentence).",
         "fix": "Notify the breach if that has not happened, and fill in `ap.reason` with the reason for the delay.",
         "message": "breach '{breach}' was notified on {notified}, after the deadline ({deadline}), without a reason for the delay",
-        "reader": "The breach '{title}' was notified after more than 72 hours. The reason for that delay is missing.",
+        "reader": "The breach {breach} was notified after more than 72 hours. The reason for that delay is missing.",
     },
 )
 def breach_notified_late(ctx: Context) -> Iterable[Hit]:
@@ -130,7 +130,7 @@ def breach_notified_late(ctx: Context) -> Iterable[Hit]:
         "het niet gebeurt).",
         "message": "datalek '{breach}' heeft volgens de beoordeling een {level} risico (ernst {severity}); er is geen "
         "besluit over het informeren van de betrokkenen",
-        "reader": "Het datalek '{title}' kan grote gevolgen hebben voor leerlingen of ouders. Er is nog niet "
+        "reader": "Het datalek {breach} kan grote gevolgen hebben voor leerlingen of ouders. Er is nog niet "
         "besloten of zij een bericht krijgen.",
     },
     en={
@@ -143,7 +143,7 @@ def breach_notified_late(ctx: Context) -> Iterable[Hit]:
         "fix": "Decide whether to inform the data subjects and record it in `data_subjects` (with the reason if not).",
         "message": "breach '{breach}' has a {level} risk by the assessment (severity {severity}); there is no decision "
         "on informing the data subjects",
-        "reader": "The breach '{title}' may have serious effects on pupils or parents. It has not been decided "
+        "reader": "The breach {breach} may have serious effects on pupils or parents. It has not been decided "
         "yet whether they will be told.",
     },
 )
@@ -176,7 +176,7 @@ def breach_high_risk_undecided(ctx: Context) -> Iterable[Hit]:
         "Privacyconvenant regelt dit zelf.",
         "fix": "Leg in de overeenkomst een meldtermijn vast (`breach_notice_hours`), of gebruik het model 4.0.",
         "message": "datalek '{breach}' bij '{party}': overeenkomst {agreements} legt geen meldtermijn voor datalekken vast",
-        "reader": "Het datalek '{title}' gebeurde bij {party_name}. In de afspraken met die organisatie staat niet "
+        "reader": "Het datalek {breach} gebeurde bij {party}. In de afspraken met die organisatie staat niet "
         "hoe snel zij een lek aan de school moet melden.",
     },
     en={
@@ -187,7 +187,7 @@ def breach_high_risk_undecided(ctx: Context) -> Iterable[Hit]:
         "the 72 hours. The agreement should say so. The Privacyconvenant's model 4.0 has its own clause.",
         "fix": "Put a notification period in the agreement (`breach_notice_hours`), or use model 4.0.",
         "message": "breach '{breach}' at '{party}': agreement {agreements} sets no breach notification period",
-        "reader": "The breach '{title}' happened at {party_name}. The agreements with that organisation do not say "
+        "reader": "The breach {breach} happened at {party}. The agreements with that organisation do not say "
         "how quickly it must report a breach to the school.",
     },
 )
@@ -230,7 +230,7 @@ def breach_without_notice_clause(ctx: Context) -> Iterable[Hit]:
         "voorkomen. Zonder maatregelen is niet te zien dat het lek echt is afgehandeld.",
         "fix": "Vul `measures_taken` in (of koppel maatregelen uit het register via `measures`).",
         "message": "datalek '{breach}' is afgesloten op {closed} zonder genomen maatregelen",
-        "reader": "Het datalek '{title}' is afgesloten. Er staat niet bij wat de school heeft gedaan om herhaling "
+        "reader": "Het datalek {breach} is afgesloten. Er staat niet bij wat de school heeft gedaan om herhaling "
         "te voorkomen.",
     },
     en={
@@ -240,7 +240,7 @@ def breach_without_notice_clause(ctx: Context) -> Iterable[Hit]:
         "Without measures nobody can see that it was really dealt with.",
         "fix": "Fill in `measures_taken` (or link measures of the register through `measures`).",
         "message": "breach '{breach}' was closed on {closed} without measures taken",
-        "reader": "The breach '{title}' is closed. It does not say what the school did to prevent it happening again.",
+        "reader": "The breach {breach} is closed. It does not say what the school did to prevent it happening again.",
     },
 )
 def breach_closed_without_measures(ctx: Context) -> Iterable[Hit]:
@@ -265,8 +265,8 @@ def breach_closed_without_measures(ctx: Context) -> Iterable[Hit]:
         "of corrigeer de categorieën van het lek.",
         "message": "datalek '{breach}' bij '{place}' noemt {categories}, maar volgens het register komen die daar "
         "niet; controleer het register of de melding",
-        "reader": "Bij het datalek '{title}' zijn volgens de melding gegevens gelekt die volgens de eigen "
-        "administratie van de school daar niet horen te zijn. De school zoekt uit wat klopt.",
+        "reader": "Bij het datalek {breach} noemt de melding gegevens die daar volgens de school niet horen. De "
+        "school zoekt uit wat klopt.",
     },
     en={
         "title": "Breached data the register says is not there",
@@ -276,7 +276,7 @@ def breach_closed_without_measures(ctx: Context) -> Iterable[Hit]:
         "fix": "Ask the supplier which data was there. Record a missing data flow, or correct the breach's categories.",
         "message": "breach '{breach}' at '{place}' names {categories}, but by the register they never get there; "
         "check the register or the report",
-        "reader": "The report of the breach '{title}' names data that, by the school's own records, should not be "
+        "reader": "The report of the breach {breach} names data that, by the school's own records, should not be "
         "there. The school is finding out which is right.",
     },
 )
@@ -305,7 +305,7 @@ def breach_data_not_at_place(ctx: Context) -> Iterable[Hit]:
         "AP kan nagaan of het terecht was.",
         "fix": "Vul de reden in (`ap.reason` of `data_subjects.reason`).",
         "message": "datalek '{breach}': besluit '{which}' niet te melden zonder reden",
-        "reader": "Bij het datalek '{title}' is besloten het niet te melden. Waarom niet, staat er niet bij.",
+        "reader": "Bij het datalek {breach} is besloten het niet te melden. Waarom niet, staat er niet bij.",
     },
     en={
         "title": "Not notified without a reason",
@@ -315,7 +315,7 @@ def breach_data_not_at_place(ctx: Context) -> Iterable[Hit]:
         "verify it was right.",
         "fix": "Fill in the reason (`ap.reason` or `data_subjects.reason`).",
         "message": "breach '{breach}': decision '{which}' not to notify without a reason",
-        "reader": "For the breach '{title}' it was decided not to report it. Why not is missing.",
+        "reader": "For the breach {breach} it was decided not to report it. Why not is missing.",
     },
 )
 def breach_not_notified_without_reason(ctx: Context) -> Iterable[Hit]:

@@ -75,6 +75,8 @@ def _bands_per_arrangement(ctx: Context) -> pd.DataFrame:
         "fix": "Voeg onder `consents` een regeling toe voor dit doel, met `given_by`, `recorded_in` of "
         "`how_recorded` en `withdrawal`.",
         "message": "doel '{purpose}' steunt op toestemming, maar heeft geen toestemmingsregeling (gebruikt door {flows})",
+        "reader": "Voor het doel {purpose} vraagt de school toestemming. Maar er is niet vastgelegd hoe de school die"
+        " toestemming vraagt en bijhoudt.",
     },
     en={
         "title": "Consent-based purpose without a consent arrangement",
@@ -86,6 +88,8 @@ def _bands_per_arrangement(ctx: Context) -> pd.DataFrame:
         "fix": "Add an arrangement for this purpose under `consents`, with `given_by`, `recorded_in` or "
         "`how_recorded`, and `withdrawal`.",
         "message": "purpose '{purpose}' relies on consent but has no consent arrangement (used by {flows})",
+        "reader": "The school asks consent for the purpose {purpose}. But it is not recorded how the school asks for "
+        "and keeps that consent.",
     },
 )
 def consent_purpose_without_arrangement(ctx: Context) -> Iterable[Hit]:
@@ -117,6 +121,8 @@ def consent_purpose_without_arrangement(ctx: Context) -> Iterable[Hit]:
         "toestemming wordt gevraagd en ingetrokken; publiceer alleen beelden van wie toestemming gaf.",
         "message": "gegevensstroom '{flow}' maakt {categories} openbaar via '{dst}' zonder doel met een "
         "toestemmingsregeling (doelen: {purposes})",
+        "reader": "Via {dst} worden deze gegevens openbaar: {categories}. Er is geen regeling om daar toestemming voor "
+        "te vragen.",
     },
     en={
         "title": "Publication without consent",
@@ -129,6 +135,8 @@ def consent_purpose_without_arrangement(ctx: Context) -> Iterable[Hit]:
         "asked and withdrawn; publish only images of those who consented.",
         "message": "flow '{flow}' makes {categories} public through '{dst}' without a purpose that has a consent "
         "arrangement (purposes: {purposes})",
+        "reader": "Through {dst}, this data becomes public: {categories}. There is no arrangement to ask consent for "
+        "this.",
     },
 )
 def publication_without_consent(ctx: Context) -> Iterable[Hit]:
@@ -173,6 +181,8 @@ def publication_without_consent(ctx: Context) -> Iterable[Hit]:
         "message": "toestemmingsregeling '{consent}' (doel '{purpose}') laat voor leerlingen van {band} jaar de "
         "verkeerde persoon toestemming geven ({subjects}): onder de 16 geeft een ouder toestemming, vanaf 18 "
         "de leerling zelf",
+        "reader": "Bij de {consent} geeft de verkeerde persoon toestemming voor {subjects}. Onder de 16 beslist een "
+        "ouder, vanaf 18 de leerling zelf.",
     },
     en={
         "title": "Wrong person gives consent",
@@ -186,6 +196,8 @@ def publication_without_consent(ctx: Context) -> Iterable[Hit]:
         "for consent again.",
         "message": "consent arrangement '{consent}' (purpose '{purpose}') lets the wrong person consent for "
         "pupils aged {band} ({subjects}): under 16 a parent consents, from 18 the pupil",
+        "reader": "In the {consent}, the wrong person consents for {subjects}. Under 16 a parent decides; from 18 the"
+        " pupil decides.",
     },
 )
 def wrong_consenting_party(ctx: Context) -> Iterable[Hit]:
@@ -215,6 +227,8 @@ def wrong_consenting_party(ctx: Context) -> Iterable[Hit]:
         "toestemming.",
         "message": "toestemmingsregeling '{consent}' (doel '{purpose}') laat een ouder toestemming geven voor "
         "leerlingen van 16 en 17 ({subjects}); vanaf 16 geeft de leerling zelf toestemming",
+        "reader": "Bij de {consent} geeft een ouder toestemming voor {subjects}. Vanaf 16 jaar beslist de leerling "
+        "zelf.",
     },
     en={
         "title": "Parent consents for a pupil aged 16 or 17",
@@ -226,6 +240,7 @@ def wrong_consenting_party(ctx: Context) -> Iterable[Hit]:
         "fix": "Set `given_by` to `pupil` for `16_to_17` and ask pupils of 16 and 17 for consent themselves.",
         "message": "consent arrangement '{consent}' (purpose '{purpose}') lets a parent consent for pupils aged "
         "16 and 17 ({subjects}); from 16 the pupil consents",
+        "reader": "In the {consent}, a parent consents for {subjects}. From the age of 16 the pupil decides.",
     },
 )
 def parent_consents_for_pupil_16_17(ctx: Context) -> Iterable[Hit]:
@@ -251,6 +266,7 @@ def parent_consents_for_pupil_16_17(ctx: Context) -> Iterable[Hit]:
         "fix": "Vul `given_by` aan voor deze leeftijdsgroep: `parent` onder de 16, `pupil` vanaf 16.",
         "message": "toestemmingsregeling '{consent}' (doel '{purpose}') zegt niet wie toestemming geeft voor "
         "leerlingen van {band} jaar ({subjects})",
+        "reader": "Bij de {consent} staat niet wie toestemming geeft voor {subjects}.",
     },
     en={
         "title": "Not recorded who consents",
@@ -261,6 +277,7 @@ def parent_consents_for_pupil_16_17(ctx: Context) -> Iterable[Hit]:
         "fix": "Complete `given_by` for this age band: `parent` under 16, `pupil` from 16.",
         "message": "consent arrangement '{consent}' (purpose '{purpose}') does not say who consents for pupils "
         "aged {band} ({subjects})",
+        "reader": "The {consent} does not say who consents for {subjects}.",
     },
 )
 def consenting_party_missing(ctx: Context) -> Iterable[Hit]:
@@ -286,6 +303,7 @@ def consenting_party_missing(ctx: Context) -> Iterable[Hit]:
         "school moet weten wat zij daarna doet (bijvoorbeeld foto's van de website halen).",
         "fix": "Beschrijf in `withdrawal` hoe en waar iemand toestemming intrekt en wat de school daarna doet.",
         "message": "toestemmingsregeling '{consent}' (doel '{purpose}') beschrijft niet hoe toestemming wordt ingetrokken",
+        "reader": "Bij de {consent} staat niet hoe iemand de toestemming weer intrekt.",
     },
     en={
         "title": "Consent without a way to withdraw it",
@@ -295,6 +313,7 @@ def consenting_party_missing(ctx: Context) -> Iterable[Hit]:
         "(take photos off the website, say).",
         "fix": "Describe in `withdrawal` how and where consent is withdrawn and what the school does next.",
         "message": "consent arrangement '{consent}' (purpose '{purpose}') does not describe how consent is withdrawn",
+        "reader": "The {consent} does not say how someone withdraws consent.",
     },
 )
 def consent_without_withdrawal(ctx: Context) -> Iterable[Hit]:
@@ -320,6 +339,7 @@ def consent_without_withdrawal(ctx: Context) -> Iterable[Hit]:
         "fix": "Vul `recorded_in` in (bijvoorbeeld het leerlingadministratiesysteem) of beschrijf in "
         "`how_recorded` hoe de toestemming wordt bewaard.",
         "message": "toestemmingsregeling '{consent}' (doel '{purpose}') zegt niet waar of hoe de toestemming wordt vastgelegd",
+        "reader": "Bij de {consent} staat niet waar de school de toestemming bijhoudt.",
     },
     en={
         "title": "Not recorded where consent is kept",
@@ -330,6 +350,7 @@ def consent_without_withdrawal(ctx: Context) -> Iterable[Hit]:
         "fix": "Set `recorded_in` (the pupil administration, for example) or describe in `how_recorded` how "
         "consent is kept.",
         "message": "consent arrangement '{consent}' (purpose '{purpose}') does not say where or how consent is recorded",
+        "reader": "The {consent} does not say where the school keeps track of consent.",
     },
 )
 def consent_not_recorded(ctx: Context) -> Iterable[Hit]:
@@ -358,6 +379,8 @@ def consent_not_recorded(ctx: Context) -> Iterable[Hit]:
         "fix": "Maak een apart doel met grondslag toestemming voor wat echt vrijwillig is en koppel de regeling "
         "daaraan, of verwijder de regeling als de school het doel hoe dan ook uitvoert.",
         "message": "toestemmingsregeling '{consent}' hoort bij doel '{purpose}', dat steunt op {basis} en niet op toestemming",
+        "reader": "De school vraagt toestemming voor {purpose}. Dat doel steunt al op een {basis}, dus toestemming is"
+        " hier niet de grondslag.",
     },
     en={
         "title": "Consent asked for a purpose with another basis",
@@ -370,6 +393,7 @@ def consent_not_recorded(ctx: Context) -> Iterable[Hit]:
         "fix": "Make a separate consent-based purpose for what is truly voluntary and attach the arrangement to "
         "it, or remove the arrangement if the school carries out the purpose regardless.",
         "message": "consent arrangement '{consent}' belongs to purpose '{purpose}', which relies on {basis}, not on consent",
+        "reader": "The school asks consent for {purpose}. That purpose already rests on another legal basis: {basis}.",
     },
 )
 def consent_arrangement_for_other_basis(ctx: Context) -> Iterable[Hit]:
@@ -397,6 +421,8 @@ def consent_arrangement_for_other_basis(ctx: Context) -> Iterable[Hit]:
         "fix": "Leg vast waarom een medewerker vrij kan weigeren zonder gevolgen, of kies een andere "
         "grondslag en beperk de verwerking tot wat voor het werk nodig is.",
         "message": "doel '{purpose}' steunt op toestemming en verwerkt gegevens van medewerkers ({subjects}) in {flows}",
+        "reader": "Het doel {purpose} steunt op toestemming van medewerkers. Medewerkers zijn afhankelijk van hun "
+        "werkgever, dus hun toestemming is vaak niet vrij.",
     },
     en={
         "title": "Consent from staff",
@@ -408,6 +434,8 @@ def consent_arrangement_for_other_basis(ctx: Context) -> Iterable[Hit]:
         "fix": "Record why staff can refuse without consequences, or choose another basis and limit the "
         "processing to what the job requires.",
         "message": "purpose '{purpose}' relies on consent and processes staff data ({subjects}) in {flows}",
+        "reader": "The purpose {purpose} relies on the consent of staff. Staff depend on their employer, so their "
+        "consent is often not free.",
     },
 )
 def consent_from_staff(ctx: Context) -> Iterable[Hit]:

@@ -37,6 +37,8 @@ ARTICLE = "AVG art. 30 lid 1; art. 5 lid 2"
         "fix": "Voeg de ontbrekende gegevensstroom toe, of verwijder de overeenkomst uit het register (en zeg haar "
         "op als de verwerker de gegevens nog heeft: laat ze wissen of teruggeven).",
         "message": "overeenkomst '{agreement}' met {parties} dekt geen enkele gegevensstroom",
+        "reader": "De {agreement} hoort bij geen enkele gegevensstroom. Misschien is die overeenkomst niet meer "
+        "nodig.",
     },
     en={
         "title": "Agreement that covers no flow",
@@ -47,6 +49,7 @@ ARTICLE = "AVG art. 30 lid 1; art. 5 lid 2"
         "fix": "Add the missing flow, or remove the agreement from the register (and end it if the processor "
         "still holds data: have it erased or returned).",
         "message": "agreement '{agreement}' with {parties} covers no flow",
+        "reader": "The {agreement} belongs to no data flow. Perhaps the agreement is no longer needed.",
     },
 )
 def agreement_unused(ctx: Context) -> Iterable[Hit]:
@@ -93,6 +96,7 @@ def used_parties(ctx: Context) -> pd.Series:
         "fix": "Voeg de ontbrekende gegevensstroom toe, of verwijder de partij (en wat alleen bij haar hoort, "
         "zoals een overeenkomst) uit het register.",
         "message": "partij '{party}' ({role}) komt in geen enkele gegevensstroom voor",
+        "reader": "{party} ({role}) staat in het register, maar krijgt geen gegevens.",
     },
     en={
         "title": "Party without a flow",
@@ -103,6 +107,7 @@ def used_parties(ctx: Context) -> pd.Series:
         "fix": "Add the missing flow, or remove the party (and whatever belongs only to it, such as an "
         "agreement) from the register.",
         "message": "party '{party}' ({role}) appears in no flow",
+        "reader": "{party} ({role}) is in the register, but receives no data.",
     },
 )
 def party_unused(ctx: Context) -> Iterable[Hit]:
@@ -126,6 +131,7 @@ def party_unused(ctx: Context) -> Iterable[Hit]:
         "fix": "Noem het doel bij de stromen die ervoor dienen, of verwijder het doel (en de toestemmingsregeling "
         "of bewaartermijn die er alleen voor bestaat).",
         "message": "doel '{purpose}' wordt door geen enkele gegevensstroom gebruikt",
+        "reader": "Het doel {purpose} wordt bij geen enkele gegevensstroom gebruikt.",
     },
     en={
         "title": "Purpose without a flow",
@@ -135,6 +141,7 @@ def party_unused(ctx: Context) -> Iterable[Hit]:
         "fix": "Name the purpose on the flows that serve it, or remove it (and any consent arrangement or "
         "retention rule that exists only for it).",
         "message": "purpose '{purpose}' is used by no flow",
+        "reader": "The purpose {purpose} is not used by any data flow.",
     },
 )
 def purpose_unused(ctx: Context) -> Iterable[Hit]:
@@ -157,6 +164,7 @@ def purpose_unused(ctx: Context) -> Iterable[Hit]:
         "categorie zonder stroom wordt niet (meer) verwerkt, of de stroom die haar bevat ontbreekt.",
         "fix": "Voeg de categorie toe aan de stromen die haar bevatten, of verwijder haar uit het register.",
         "message": "gegevenscategorie '{category}' komt in geen enkele gegevensstroom voor",
+        "reader": "Deze gegevens gaan in geen enkele gegevensstroom mee: {category}.",
     },
     en={
         "title": "Data category no flow carries",
@@ -165,6 +173,7 @@ def purpose_unused(ctx: Context) -> Iterable[Hit]:
         "without a flow is not (or no longer) processed, or the flow carrying it is missing.",
         "fix": "Add the category to the flows that carry it, or remove it from the register.",
         "message": "data category '{category}' is carried by no flow",
+        "reader": "This data is not part of any data flow: {category}.",
     },
 )
 def category_not_carried(ctx: Context) -> Iterable[Hit]:
@@ -188,6 +197,7 @@ def category_not_carried(ctx: Context) -> Iterable[Hit]:
         "fix": "Voeg de stromen van en naar het systeem toe, of verwijder het systeem (met de toegangsrollen en "
         "maatregelen die alleen daarvoor gelden) als het niet meer wordt gebruikt.",
         "message": "systeem '{system}' (beheerd door '{operator}') komt in geen enkele gegevensstroom voor",
+        "reader": "{system} van {operator} komt in geen enkele gegevensstroom voor.",
     },
     en={
         "title": "System no flow touches",
@@ -197,6 +207,7 @@ def category_not_carried(ctx: Context) -> Iterable[Hit]:
         "fix": "Add the flows into and out of the system, or remove it (with the access roles and measures that "
         "apply only to it) if it is no longer used.",
         "message": "system '{system}' (run by '{operator}') appears in no flow",
+        "reader": "{system}, run by {operator}, appears in no data flow.",
     },
 )
 def system_untouched(ctx: Context) -> Iterable[Hit]:
@@ -222,6 +233,7 @@ def system_untouched(ctx: Context) -> Iterable[Hit]:
         "niet na te gaan wie toestemming moet geven.",
         "fix": "Noem de groep bij de stromen die over hen gaan, of verwijder de groep uit het register.",
         "message": "groep betrokkenen '{subject}' komt in geen enkele gegevensstroom voor",
+        "reader": "Over de groep {subject} gaat geen enkele gegevensstroom.",
     },
     en={
         "title": "Group of data subjects without a flow",
@@ -230,6 +242,7 @@ def system_untouched(ctx: Context) -> Iterable[Hit]:
         "the flows do not say whom they concern, and then nobody can tell, for example, who must consent.",
         "fix": "Name the group on the flows that concern them, or remove it from the register.",
         "message": "group of data subjects '{subject}' appears in no flow",
+        "reader": "No data flow is about the group {subject}.",
     },
 )
 def subject_category_unused(ctx: Context) -> Iterable[Hit]:

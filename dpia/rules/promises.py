@@ -38,8 +38,8 @@ _WHY_NL = ("De school belooft ouders en leerlingen iets dat volgens het register
            "vertrouwt, wordt misleid; de informatie moet juist en begrijpelijk zijn (AVG art. 12).")
 _WHY_EN = ("The school promises parents and pupils something the register shows to be untrue. Whoever trusts "
            "the letter is misled; the information must be accurate and clear (GDPR Art. 12).")
-_READER_NL = "De school belooft: '{text}' Volgens de eigen administratie klopt dat nu niet. De school past dit aan."
-_READER_EN = "The school promises: '{text_en}' By its own records that is not true at the moment. The school is putting it right."
+_READER_NL = "Een belofte van de school klopt nu niet. De school past dit aan. Het gaat om deze belofte: {promise}"
+_READER_EN = "A promise of the school is not true at the moment. The school is putting it right. This is the promise: {promise}"
 
 _declare(
     PromiseKind.NO_FLOW_WITHOUT_CONSENT, "DPIA981", "promise-no-flow-without-consent", "AVG art. 6 lid 1 onder a; art. 7",
@@ -198,7 +198,7 @@ _declare(
         "een recente controle is vastgelegd, niet of de belofte klopt.",
         "fix": "Controleer de belofte en leg vast hoe (`evidence`) en wanneer (`checked_on`).",
         "message": "belofte '{promise}' ('{text}') is het afgelopen jaar niet gecontroleerd (laatst: {checked_on})",
-        "reader": "De school belooft: '{text}' Of dat klopt, is het afgelopen jaar niet nagegaan."},
+        "reader": "Een belofte van de school is het afgelopen jaar niet nagegaan. Het gaat om deze belofte: {promise}"},
     en={"title": "Promise not checked",
         "checks": "A promise the register cannot verify has not been checked by hand in the last year (or the "
         "check is not recorded).",
@@ -206,5 +206,5 @@ _declare(
         "a recent check is recorded, not whether the promise holds.",
         "fix": "Check the promise and record how (`evidence`) and when (`checked_on`).",
         "message": "promise '{promise}' ('{text_en}') was not checked in the last year (last: {checked_on})",
-        "reader": "The school promises: '{text_en}' Whether that is true has not been checked in the last year."},
+        "reader": "A promise of the school has not been checked in the last year. This is the promise: {promise}"},
 )

@@ -24,6 +24,7 @@ STATUTORY_BASES = ("legal_obligation", "public_task")
         "verwerkt (doelbinding). Zonder doel valt niet te toetsen of de stroom nodig is.",
         "fix": "Voeg onder `purposes` het doel of de doelen toe waarvoor de gegevens worden verstrekt.",
         "message": "gegevensstroom '{flow}' ({src} → {dst}) heeft geen doel",
+        "reader": "Bij de gegevensstroom {flow} staat niet waarvoor de gegevens nodig zijn.",
     },
     en={
         "title": "Flow without a purpose",
@@ -32,6 +33,7 @@ STATUTORY_BASES = ("legal_obligation", "public_task")
         "Without a purpose nobody can judge whether the flow is needed.",
         "fix": "Add the purpose or purposes for which the data is provided under `purposes`.",
         "message": "flow '{flow}' ({src} → {dst}) has no purpose",
+        "reader": "For the data flow {flow}, the register does not say what the data is needed for.",
     },
 )
 def flow_without_purpose(ctx: Context) -> Iterable[Hit]:
@@ -55,6 +57,8 @@ def flow_without_purpose(ctx: Context) -> Iterable[Hit]:
         "grondslag is de verwerking onrechtmatig.",
         "fix": "Vul `legal_basis` in bij het doel, en bij een wettelijke plicht of publieke taak ook `legal_source`.",
         "message": "doel '{purpose}' heeft geen grondslag",
+        "reader": "Het doel {purpose} heeft geen wettelijke grondslag. Zonder grondslag mag de school deze gegevens "
+        "niet gebruiken.",
     },
     en={
         "title": "Purpose without a legal basis",
@@ -63,6 +67,7 @@ def flow_without_purpose(ctx: Context) -> Iterable[Hit]:
         "why": "Every processing needs one of the six bases of GDPR Art. 6. Without one it is unlawful.",
         "fix": "Set `legal_basis` on the purpose, and `legal_source` too for a legal obligation or public task.",
         "message": "purpose '{purpose}' has no legal basis",
+        "reader": "The purpose {purpose} has no legal basis. Without one, the school may not use this data.",
     },
 )
 def purpose_without_legal_basis(ctx: Context) -> Iterable[Hit]:
@@ -85,6 +90,7 @@ def purpose_without_legal_basis(ctx: Context) -> Iterable[Hit]:
         "welke gegevens zij vraagt.",
         "fix": "Vul `legal_source` in, bijvoorbeeld 'WVO 2020' of 'Leerplichtwet 1969 art. 21a'.",
         "message": "doel '{purpose}' steunt op {basis} maar noemt geen wettelijke bron",
+        "reader": "Het doel {purpose} steunt op een {basis}. Er staat niet bij welke wet dat voorschrijft.",
     },
     en={
         "title": "Legal obligation or public task without its source",
@@ -93,6 +99,8 @@ def purpose_without_legal_basis(ctx: Context) -> Iterable[Hit]:
         "Without the source nobody can verify the duty exists or which data it requires.",
         "fix": "Set `legal_source`, for example 'WVO 2020' or 'Leerplichtwet 1969 art. 21a'.",
         "message": "purpose '{purpose}' relies on {basis} but names no legal source",
+        "reader": "The purpose {purpose} rests on this legal basis: {basis}. The register does not say which law sets"
+        " it.",
     },
 )
 def statutory_basis_without_source(ctx: Context) -> Iterable[Hit]:
@@ -118,6 +126,8 @@ def statutory_basis_without_source(ctx: Context) -> Iterable[Hit]:
         "fix": "Kies de publieke taak (met wetsartikel) of toestemming als grondslag, of leg in het doel uit "
         "waarom het buiten de publieke taak valt en accepteer de bevinding met die reden.",
         "message": "doel '{purpose}' gebruikt gerechtvaardigd belang, terwijl '{controller}' een overheidsinstelling is",
+        "reader": "Het doel {purpose} steunt op gerechtvaardigd belang. {controller} is een overheidsinstelling en "
+        "mag dat voor haar taken meestal niet.",
     },
     en={
         "title": "Legitimate interest used by a public authority",
@@ -128,6 +138,8 @@ def statutory_basis_without_source(ctx: Context) -> Iterable[Hit]:
         "fix": "Use the public task (with its statute) or consent, or explain why the purpose lies outside "
         "the public task and accept the finding with that reason.",
         "message": "purpose '{purpose}' uses legitimate interest, but '{controller}' is a public authority",
+        "reader": "The purpose {purpose} relies on legitimate interest. {controller} is a public authority and "
+        "usually may not do so for its tasks.",
     },
 )
 def legitimate_interest_by_public_authority(ctx: Context) -> Iterable[Hit]:
@@ -153,6 +165,7 @@ def legitimate_interest_by_public_authority(ctx: Context) -> Iterable[Hit]:
         "fix": "Haal de overbodige categorieën uit de stroom, of voeg ze met een reden toe aan de `needs` van "
         "het doel als ze echt nodig zijn.",
         "message": "gegevensstroom '{flow}' naar '{dst}' bevat {categories}, die de doelen ({purposes}) niet nodig hebben",
+        "reader": "{dst} krijgt ook deze gegevens: {categories}. Voor {purposes} zijn ze niet nodig.",
     },
     en={
         "title": "More data than the purpose needs",
@@ -162,6 +175,7 @@ def legitimate_interest_by_public_authority(ctx: Context) -> Iterable[Hit]:
         "fix": "Remove the surplus categories from the flow, or add them to the purpose's `needs` with a "
         "reason if they really are needed.",
         "message": "flow '{flow}' to '{dst}' carries {categories}, which its purposes ({purposes}) do not need",
+        "reader": "{dst} also receives this data: {categories}. It is not needed for {purposes}.",
     },
 )
 def more_data_than_purpose_needs(ctx: Context) -> Iterable[Hit]:
@@ -204,6 +218,8 @@ def more_data_than_purpose_needs(ctx: Context) -> Iterable[Hit]:
         "fix": "Geef de stroom een doel met een grondslag (bij een wettelijke plicht met wetsartikel), of "
         "stop de verstrekking.",
         "message": "gegevensstroom '{flow}' verstrekt gegevens aan '{dst}' ({role}) zonder doel met grondslag",
+        "reader": "De school geeft gegevens aan {dst} ({role}). Daarvoor is geen doel met een wettelijke grondslag "
+        "vastgelegd.",
     },
     en={
         "title": "Disclosure to another controller without a legal basis",
@@ -214,6 +230,7 @@ def more_data_than_purpose_needs(ctx: Context) -> Iterable[Hit]:
         "fix": "Give the flow a purpose with a legal basis (with its statute for a legal obligation), or stop "
         "the disclosure.",
         "message": "flow '{flow}' discloses data to '{dst}' ({role}) without a purpose that has a legal basis",
+        "reader": "The school gives data to {dst} ({role}). No purpose with a legal basis is recorded for this.",
     },
 )
 def disclosure_without_legal_basis(ctx: Context) -> Iterable[Hit]:

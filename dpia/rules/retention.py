@@ -76,6 +76,7 @@ def _applicable(ctx: Context) -> pd.DataFrame:
         "fix": "Voeg onder `retention` een bewaartermijn toe voor de categorie (of voor het doel), met een duur "
         "en het moment waarop die ingaat, bijvoorbeeld `duration: P2Y` en `trigger: deregistration`.",
         "message": "'{category}' gaat mee in {count} gegevensstroom/-stromen ({flows}), maar heeft geen bewaartermijn",
+        "reader": "Voor {category} staat niet hoe lang de school de gegevens bewaart.",
     },
     en={
         "title": "Data without a retention period",
@@ -87,6 +88,7 @@ def _applicable(ctx: Context) -> pd.DataFrame:
         "fix": "Add a retention rule for the category (or for the purpose) under `retention`, with a duration "
         "and the event it runs from, for example `duration: P2Y` and `trigger: deregistration`.",
         "message": "'{category}' travels in {count} flow(s) ({flows}) but has no retention period",
+        "reader": "For {category}, the register does not say how long the school keeps the data.",
     },
 )
 def category_without_retention(ctx: Context) -> Iterable[Hit]:
@@ -135,6 +137,8 @@ def _beyond_maximum(ctx: Context, statutory: bool) -> list[Hit]:
         "korter, en noem het wetsartikel in `legal_source`.",
         "message": "bewaartermijn '{rule}' bewaart '{category}' ({record_type}) {duration} {trigger}; "
         "de wet staat ten hoogste {legal_duration} {legal_trigger} toe ({source})",
+        "reader": "De school bewaart deze gegevens {duration} {trigger}: {category}. De wet staat ten hoogste {legal_duration} "
+        "{legal_trigger} toe.",
     },
     en={
         "title": "Kept longer than the law allows",
@@ -146,6 +150,8 @@ def _beyond_maximum(ctx: Context, statutory: bool) -> list[Hit]:
         "in `legal_source`.",
         "message": "retention rule '{rule}' keeps '{category}' ({record_type}) {duration} {trigger}; "
         "the law allows at most {legal_duration} {legal_trigger} ({source})",
+        "reader": "The school keeps this data for {duration} {trigger}: {category}. The law allows at most {legal_duration} "
+        "{legal_trigger}.",
     },
 )
 def retention_beyond_legal_maximum(ctx: Context) -> Iterable[Hit]:
@@ -173,6 +179,8 @@ def retention_beyond_legal_maximum(ctx: Context) -> Iterable[Hit]:
         "reden voor de afwijking vast en accepteer de bevinding met die reden.",
         "message": "bewaartermijn '{rule}' bewaart '{category}' ({record_type}) {duration} {trigger}; "
         "in de sector is dat ten hoogste {legal_duration} {legal_trigger} ({source})",
+        "reader": "De school bewaart deze gegevens {duration} {trigger}: {category}. Scholen bewaren dit meestal ten hoogste "
+        "{legal_duration} {legal_trigger}.",
     },
     en={
         "title": "Kept longer than is usual in secondary education",
@@ -187,6 +195,8 @@ def retention_beyond_legal_maximum(ctx: Context) -> Iterable[Hit]:
         "deviation and accept the finding with it.",
         "message": "retention rule '{rule}' keeps '{category}' ({record_type}) {duration} {trigger}; "
         "the sector keeps it at most {legal_duration} {legal_trigger} ({source})",
+        "reader": "The school keeps this data for {duration} {trigger}: {category}. Schools usually keep this for at most "
+        "{legal_duration} {legal_trigger}.",
     },
 )
 def retention_beyond_sector_maximum(ctx: Context) -> Iterable[Hit]:
@@ -211,6 +221,8 @@ def retention_beyond_sector_maximum(ctx: Context) -> Iterable[Hit]:
         "`duration: P6M`, `trigger: result`, `minimum: true`) en noem het wetsartikel in `legal_source`.",
         "message": "bewaartermijn '{rule}' bewaart '{category}' ({record_type}) {duration} {trigger}; "
         "de wet vraagt ten minste {legal_duration} {legal_trigger} ({source})",
+        "reader": "De school bewaart deze gegevens {duration} {trigger}: {category}. De wet vraagt ten minste {legal_duration} "
+        "{legal_trigger}.",
     },
     en={
         "title": "Kept shorter than the law requires",
@@ -223,6 +235,8 @@ def retention_beyond_sector_maximum(ctx: Context) -> Iterable[Hit]:
         "`duration: P6M`, `trigger: result`, `minimum: true`) and cite the article in `legal_source`.",
         "message": "retention rule '{rule}' keeps '{category}' ({record_type}) {duration} {trigger}; "
         "the law requires at least {legal_duration} {legal_trigger} ({source})",
+        "reader": "The school keeps this data for {duration} {trigger}: {category}. The law requires at least {legal_duration} "
+        "{legal_trigger}.",
     },
 )
 def retention_below_legal_minimum(ctx: Context) -> Iterable[Hit]:
@@ -307,6 +321,8 @@ def _processor_vs_controller(ctx: Context) -> pd.DataFrame:
         "in de overeenkomst aan), of pas de eigen bewaartermijn aan als die te kort is.",
         "message": "overeenkomst '{agreement}' laat de verwerker '{category}' {agreement_duration} "
         "{agreement_trigger} bewaren; de school zelf bewaart de gegevens {duration} {trigger} ('{rule}')",
+        "reader": "De {agreement} laat de leverancier deze gegevens {agreement_duration} {agreement_trigger} "
+        "bewaren: {category}. De school zelf bewaart ze {duration} {trigger}.",
     },
     en={
         "title": "Processor keeps data longer than the school",
@@ -319,6 +335,8 @@ def _processor_vs_controller(ctx: Context) -> pd.DataFrame:
         "the agreement), or change the school's own rule if that is too short.",
         "message": "agreement '{agreement}' lets the processor keep '{category}' {agreement_duration} "
         "{agreement_trigger}; the school itself keeps it {duration} {trigger} ('{rule}')",
+        "reader": "The {agreement} lets the supplier keep this data for {agreement_duration} {agreement_trigger}: "
+        "{category}. The school itself keeps it for {duration} {trigger}.",
     },
 )
 def processor_keeps_longer(ctx: Context) -> Iterable[Hit]:
@@ -360,6 +378,8 @@ def processor_keeps_longer(ctx: Context) -> Iterable[Hit]:
         "message": "overeenkomst '{agreement}' laat de verwerker '{category}' {agreement_duration} "
         "{agreement_trigger} bewaren; de school bewaart de gegevens ten hoogste {duration} {trigger} "
         "('{rule}'), gerekend vanaf een ander moment",
+        "reader": "De {agreement} laat de leverancier deze gegevens {agreement_duration} {agreement_trigger} "
+        "bewaren: {category}. De school bewaart ze ten hoogste {duration} {trigger}. Dat kan langer uitvallen.",
     },
     en={
         "title": "Processor may keep data longer than the school (different trigger)",
@@ -374,6 +394,8 @@ def processor_keeps_longer(ctx: Context) -> Iterable[Hit]:
         "message": "agreement '{agreement}' lets the processor keep '{category}' {agreement_duration} "
         "{agreement_trigger}; the school keeps it at most {duration} {trigger} ('{rule}'), counted from "
         "a different event",
+        "reader": "The {agreement} lets the supplier keep this data for {agreement_duration} {agreement_trigger}: "
+        "{category}. The school keeps it for at most {duration} {trigger}. That may turn out longer.",
     },
 )
 def processor_keeps_longer_other_trigger(ctx: Context) -> Iterable[Hit]:
@@ -408,6 +430,7 @@ def processor_keeps_longer_other_trigger(ctx: Context) -> Iterable[Hit]:
         "wet opvalt.",
         "fix": "Vul `legal_source` in bij de bewaartermijn, bijvoorbeeld met de bron uit de tabel in `dpia.law`.",
         "message": "bewaartermijn '{rule}' voor '{category}' ({record_type}) noemt geen bron; zie {source}",
+        "reader": "Bij de {rule} staat niet op welke wet of regel die termijn steunt.",
     },
     en={
         "title": "Retention rule without its source",
@@ -417,6 +440,7 @@ def processor_keeps_longer_other_trigger(ctx: Context) -> Iterable[Hit]:
         "a statutory or customary period the source belongs with it, so a change in the law is noticed.",
         "fix": "Set `legal_source` on the retention rule, for example to the source in the table in `dpia.law`.",
         "message": "retention rule '{rule}' for '{category}' ({record_type}) names no source; see {source}",
+        "reader": "The {rule} does not say which law or rule sets that period.",
     },
 )
 def retention_without_legal_source(ctx: Context) -> Iterable[Hit]:
@@ -448,6 +472,7 @@ def retention_without_legal_source(ctx: Context) -> Iterable[Hit]:
         "fix": "Kort de termijn in tot wat het doel echt vraagt, of noem de wettelijke bron in `legal_source` "
         "en accepteer de bevinding met de reden.",
         "message": "bewaartermijn '{rule}' bewaart {target} {duration} {trigger}; dat is langer dan tien jaar",
+        "reader": "De school bewaart {target} {duration} {trigger}. Dat is langer dan tien jaar.",
     },
     en={
         "title": "Suspiciously long retention for pupil data",
@@ -460,6 +485,7 @@ def retention_without_legal_source(ctx: Context) -> Iterable[Hit]:
         "fix": "Shorten the period to what the purpose really needs, or cite the statute in `legal_source` and "
         "accept the finding with the reason.",
         "message": "retention rule '{rule}' keeps {target} {duration} {trigger}; that is more than ten years",
+        "reader": "The school keeps {target} for {duration} {trigger}. That is more than ten years.",
     },
 )
 def retention_suspiciously_long(ctx: Context) -> Iterable[Hit]:
@@ -504,6 +530,8 @@ def retention_suspiciously_long(ctx: Context) -> Iterable[Hit]:
         "fix": "Voeg een tweede bewaartermijn toe zonder `minimum`, die zegt wanneer de gegevens uiterlijk "
         "worden gewist, bijvoorbeeld `duration: P1Y`, `trigger: result`.",
         "message": "'{category}' heeft alleen een minimale bewaartermijn ({rules}); er staat niet wanneer de gegevens uiterlijk worden gewist",
+        "reader": "Voor {category} staat alleen hoe lang de school de gegevens minstens bewaart. Er staat niet "
+        "wanneer ze uiterlijk worden gewist.",
     },
     en={
         "title": "Only a minimum retention period, no end",
@@ -515,6 +543,8 @@ def retention_suspiciously_long(ctx: Context) -> Iterable[Hit]:
         "fix": "Add a second retention rule without `minimum` that says when the data is erased at the latest, "
         "for example `duration: P1Y`, `trigger: result`.",
         "message": "'{category}' has only a minimum retention period ({rules}); nothing says when it is erased at the latest",
+        "reader": "For {category}, the register only says how long the school keeps the data at least. It does not "
+        "say when it is deleted at the latest.",
     },
 )
 def retention_minimum_without_end(ctx: Context) -> Iterable[Hit]:

@@ -74,6 +74,7 @@ def _years_later(day: dt.date, years: int) -> dt.date:
         "fix": "Voer de screening uit (`dpia screen`), bevestig of corrigeer wat het register laat zien en "
         "leg de datum en de antwoorden vast onder `screening`.",
         "message": "DPIA '{dpia}' heeft geen vastgelegde screening",
+        "reader": "Bij {dpia} is niet vastgelegd of een DPIA nodig is en waarom.",
     },
     en={
         "title": "Screening missing",
@@ -83,6 +84,7 @@ def _years_later(day: dt.date, years: int) -> dt.date:
         "fix": "Screen the processing (`dpia screen`), confirm or correct what the register shows and record "
         "the date and the answers under `screening`.",
         "message": "DPIA '{dpia}' has no recorded screening",
+        "reader": "For {dpia}, it is not recorded whether a DPIA is needed and why.",
     },
 )
 def screening_missing(ctx: Context) -> Iterable[Hit]:
@@ -106,6 +108,7 @@ def screening_missing(ctx: Context) -> Iterable[Hit]:
         "oordeel. Zonder antwoord telt zo'n criterium als 'niet van toepassing', zonder dat iemand dat vond.",
         "fix": "Voeg onder `screening.answers` per criterium een antwoord toe (`applies`) met een reden.",
         "message": "screening van DPIA '{dpia}' beantwoordt {count} criteria niet: {criteria}",
+        "reader": "Bij {dpia} zijn nog niet alle vragen van de screening beantwoord. Het gaat om: {criteria}.",
     },
     en={
         "title": "Screening criteria not assessed",
@@ -115,6 +118,7 @@ def screening_missing(ctx: Context) -> Iterable[Hit]:
         "Unanswered, such a criterion counts as 'does not apply' without anyone having decided so.",
         "fix": "Add an answer per criterion under `screening.answers` (`applies`) with a reason.",
         "message": "the screening of DPIA '{dpia}' leaves {count} criteria unanswered: {criteria}",
+        "reader": "For {dpia}, not all screening questions have been answered. They are: {criteria}.",
     },
 )
 def screening_criteria_unassessed(ctx: Context) -> Iterable[Hit]:
@@ -145,6 +149,7 @@ def screening_criteria_unassessed(ctx: Context) -> Iterable[Hit]:
         "fix": "Beschrijf onder `necessity` waarom de verwerking nodig is, waarom er geen minder ingrijpend "
         "alternatief is (subsidiariteit) en waarom de inbreuk in verhouding staat tot het doel.",
         "message": "DPIA '{dpia}' heeft geen beoordeling van noodzaak en evenredigheid",
+        "reader": "Bij {dpia} staat niet waarom de verwerking nodig is en in verhouding staat tot het doel.",
     },
     en={
         "title": "Necessity and proportionality not assessed",
@@ -155,6 +160,7 @@ def screening_criteria_unassessed(ctx: Context) -> Iterable[Hit]:
         "fix": "Describe under `necessity` why the processing is needed, why no less intrusive alternative "
         "exists (subsidiarity) and why the intrusion is proportionate to the purpose.",
         "message": "DPIA '{dpia}' has no assessment of necessity and proportionality",
+        "reader": "For {dpia}, it is not explained why the processing is needed and in proportion to its purpose.",
     },
 )
 def necessity_missing(ctx: Context) -> Iterable[Hit]:
@@ -178,6 +184,7 @@ def necessity_missing(ctx: Context) -> Iterable[Hit]:
         "fix": "Neem de voorgestelde risico's over (`dpia.risk.scaffold`: per systeem onrechtmatige toegang, "
         "ongewenste wijziging en verdwijning, plus risico's voor andere rechten) en beoordeel ze.",
         "message": "DPIA '{dpia}' beschrijft geen risico's",
+        "reader": "In {dpia} staan nog geen risico's voor leerlingen, ouders of medewerkers.",
     },
     en={
         "title": "DPIA without risks",
@@ -187,6 +194,7 @@ def necessity_missing(ctx: Context) -> Iterable[Hit]:
         "fix": "Start from the proposed risks (`dpia.risk.scaffold`: per system illegitimate access, unwanted "
         "modification and disappearance, plus risks to other rights) and assess them.",
         "message": "DPIA '{dpia}' describes no risks",
+        "reader": "{dpia} describes no risks for pupils, parents or staff yet.",
     },
 )
 def risks_missing(ctx: Context) -> Iterable[Hit]:
@@ -211,6 +219,7 @@ def risks_missing(ctx: Context) -> Iterable[Hit]:
         "fix": "Vul bij het risico `likelihood` en `impact` in, elk met `motivation` en zo nodig een ander "
         "`level` dan het voorstel (de motivering is dan de reden van de afwijking).",
         "message": "risico '{risk}' van DPIA '{dpia}' heeft geen gemotiveerde beoordeling van {missing}",
+        "reader": "Bij het risico {risk} in {dpia} ontbreekt een uitleg bij de inschatting van {missing}.",
     },
     en={
         "title": "Risk not rated with a motivation",
@@ -221,6 +230,7 @@ def risks_missing(ctx: Context) -> Iterable[Hit]:
         "fix": "Fill in `likelihood` and `impact` on the risk, each with a `motivation` and, where needed, "
         "another `level` than the suggestion (the motivation is then the reason for the override).",
         "message": "risk '{risk}' of DPIA '{dpia}' has no motivated rating of {missing}",
+        "reader": "For the risk {risk} in {dpia}, the rating of {missing} has no explanation.",
     },
 )
 def risk_not_rated(ctx: Context) -> Iterable[Hit]:
@@ -251,6 +261,9 @@ def risk_not_rated(ctx: Context) -> Iterable[Hit]:
         "(`decision.outcome: refer_to_ap`).",
         "message": "risico '{risk}' van DPIA '{dpia}' blijft hoog ({likelihood} x {impact}): voorafgaande "
         "raadpleging van de AP nodig, tenzij het bestuur het restrisico onderbouwd aanvaardt",
+        "reader": "Het risico {risk} in {dpia} blijft hoog, ook na de maatregelen. Dan moet de school eerst de "
+        "Autoriteit Persoonsgegevens raadplegen. Dat hoeft niet als het bestuur het risico met een goede reden "
+        "aanvaardt.",
     },
     en={
         "title": "Prior consultation of the AP",
@@ -263,6 +276,8 @@ def risk_not_rated(ctx: Context) -> Iterable[Hit]:
         "(`decision.outcome: refer_to_ap`).",
         "message": "risk '{risk}' of DPIA '{dpia}' stays high ({likelihood} x {impact}): prior consultation of "
         "the AP is needed unless the board accepts the residual risk with a rationale",
+        "reader": "The risk {risk} in {dpia} stays high, even after the measures. Then the school must first consult "
+        "the Dutch data protection authority. That is not needed if the board accepts the risk for a good reason.",
     },
 )
 def prior_consultation_required(ctx: Context, findings: list) -> Iterable[Hit]:
@@ -296,6 +311,7 @@ def _step_rule(code: str, name: str, article: str, nl: dict[str, str], en: dict[
         "besluit erover. Zonder auteur is niet duidelijk wie vragen beantwoordt en wie bijwerkt.",
         "fix": "Vul `signoff.author` in met naam (of functie) en datum.",
         "message": "DPIA '{dpia}' noemt geen auteur",
+        "reader": "Bij {dpia} staat niet wie de DPIA heeft geschreven.",
     },
     en={
         "title": "DPIA author missing",
@@ -304,6 +320,7 @@ def _step_rule(code: str, name: str, article: str, nl: dict[str, str], en: dict[
         "decides on it. Without an author nobody knows who answers questions and keeps it up to date.",
         "fix": "Fill in `signoff.author` with a name (or role) and a date.",
         "message": "DPIA '{dpia}' names no author",
+        "reader": "For {dpia}, the register does not say who wrote the DPIA.",
     },
 )
 def author_missing(ctx: Context) -> Iterable[Hit]:
@@ -323,6 +340,7 @@ def author_missing(ctx: Context) -> Iterable[Hit]:
         "fix": "Vraag het advies van de FG en leg het vast: `signoff.fg_advice` met `date`, `version` en een "
         "samenvatting.",
         "message": "DPIA '{dpia}' heeft geen vastgelegd advies van de FG",
+        "reader": "Bij {dpia} is het advies van de functionaris gegevensbescherming niet vastgelegd.",
     },
     en={
         "title": "DPO advice missing",
@@ -332,6 +350,7 @@ def author_missing(ctx: Context) -> Iterable[Hit]:
         "belongs to a version: a DPIA changed later needs new advice.",
         "fix": "Ask the DPO's advice and record it: `signoff.fg_advice` with `date`, `version` and a summary.",
         "message": "DPIA '{dpia}' has no recorded DPO advice",
+        "reader": "For {dpia}, the advice of the data protection officer is not recorded.",
     },
 )
 def dpo_advice_missing(ctx: Context) -> Iterable[Hit]:
@@ -352,6 +371,8 @@ def dpo_advice_missing(ctx: Context) -> Iterable[Hit]:
         "fix": "Vul `signoff.mr` in: `sought: true` met `date` en `views`, of `sought: false` met "
         "`reason_not_sought`.",
         "message": "DPIA '{dpia}' legt het standpunt van de MR niet vast (of waarom het niet is gevraagd)",
+        "reader": "Bij {dpia} staat niet wat de medezeggenschapsraad ervan vindt. Er staat ook niet waarom de raad "
+        "niet is gevraagd.",
     },
     en={
         "title": "Views of the MR missing",
@@ -362,6 +383,8 @@ def dpo_advice_missing(ctx: Context) -> Iterable[Hit]:
         "fix": "Fill in `signoff.mr`: `sought: true` with `date` and `views`, or `sought: false` with "
         "`reason_not_sought`.",
         "message": "DPIA '{dpia}' does not record the MR's views (or why they were not sought)",
+        "reader": "For {dpia}, the register does not record the views of the participation council. Nor does it say "
+        "why the council was not asked.",
     },
 )
 def mr_views_missing(ctx: Context) -> Iterable[Hit]:
@@ -383,6 +406,7 @@ def mr_views_missing(ctx: Context) -> Iterable[Hit]:
         "goedkeuren, goedkeuren onder voorwaarden, afwijzen of voorleggen aan de AP.",
         "fix": "Leg het besluit vast: `signoff.decision` met `outcome`, `date` en bij voorwaarden `conditions`.",
         "message": "DPIA '{dpia}' is besloten, maar het besluit van het bestuur is niet vastgelegd",
+        "reader": "Over {dpia} is besloten, maar het besluit van het bestuur is niet vastgelegd.",
     },
     en={
         "title": "Board decision missing",
@@ -391,6 +415,7 @@ def mr_views_missing(ctx: Context) -> Iterable[Hit]:
         "conditions, reject, or refer to the AP.",
         "fix": "Record the decision: `signoff.decision` with `outcome`, `date` and, for conditions, `conditions`.",
         "message": "DPIA '{dpia}' is decided, but the board's decision is not recorded",
+        "reader": "A decision was taken on {dpia}, but the board's decision is not recorded.",
     },
 )
 def board_decision_missing(ctx: Context) -> Iterable[Hit]:
@@ -408,6 +433,7 @@ def board_decision_missing(ctx: Context) -> Iterable[Hit]:
         "Model DPIA ten minste elke drie jaar.",
         "fix": "Vul `signoff.review_by` in, hoogstens drie jaar na het besluit.",
         "message": "DPIA '{dpia}' is besloten maar heeft geen herbeoordelingsdatum",
+        "reader": "Over {dpia} is besloten, maar er staat niet wanneer de DPIA opnieuw wordt bekeken.",
     },
     en={
         "title": "Review date missing",
@@ -416,6 +442,7 @@ def board_decision_missing(ctx: Context) -> Iterable[Hit]:
         "least every three years.",
         "fix": "Fill in `signoff.review_by`, at most three years after the decision.",
         "message": "DPIA '{dpia}' is decided but has no review date",
+        "reader": "A decision was taken on {dpia}, but it does not say when the DPIA will be reviewed.",
     },
 )
 def review_date_missing(ctx: Context) -> Iterable[Hit]:
@@ -440,6 +467,8 @@ def review_date_missing(ctx: Context) -> Iterable[Hit]:
         "fix": "Vraag nieuw advies of een nieuw besluit over de huidige versie, of zet `version` terug als de "
         "wijziging geen inhoudelijke was.",
         "message": "DPIA '{dpia}' is versie {version}, maar het advies of besluit van {date} ({step}) gaat over versie {other}",
+        "reader": "De DPIA {dpia} is gewijzigd na {step} van {date}. Dat advies of besluit gaat dus over een oudere "
+        "versie.",
     },
     en={
         "title": "Advice or decision about another version",
@@ -449,6 +478,8 @@ def review_date_missing(ctx: Context) -> Iterable[Hit]:
         "fix": "Ask new advice or a new decision on the current version, or set `version` back if the change "
         "was not one of substance.",
         "message": "DPIA '{dpia}' is version {version}, but the advice or decision of {date} ({step}) is about version {other}",
+        "reader": "The DPIA {dpia} has changed since {step} of {date}. So that advice or decision is about an earlier"
+        " version.",
     },
 )
 def signoff_for_another_version(ctx: Context) -> Iterable[Hit]:
@@ -479,6 +510,7 @@ def signoff_for_another_version(ctx: Context) -> Iterable[Hit]:
         "fix": "Beoordeel de DPIA opnieuw: werk de risico's en maatregelen bij, vraag het advies van de FG "
         "over de nieuwe versie en laat het bestuur opnieuw besluiten met een nieuwe datum.",
         "message": "DPIA '{dpia}' had uiterlijk {review_by} opnieuw beoordeeld moeten worden",
+        "reader": "{dpia} had uiterlijk op {review_by} opnieuw bekeken moeten worden. Dat is niet gebeurd.",
     },
     en={
         "title": "Review overdue",
@@ -488,6 +520,7 @@ def signoff_for_another_version(ctx: Context) -> Iterable[Hit]:
         "fix": "Review the DPIA: update its risks and measures, ask the DPO's advice on the new version and "
         "have the board decide again with a new date.",
         "message": "DPIA '{dpia}' should have been reviewed by {review_by}",
+        "reader": "{dpia} should have been reviewed by {review_by}. That has not happened.",
     },
 )
 def review_date_passed(ctx: Context) -> Iterable[Hit]:
@@ -510,6 +543,7 @@ def review_date_passed(ctx: Context) -> Iterable[Hit]:
         "risico verandert (AVG art. 35 lid 11).",
         "fix": "Zet `signoff.review_by` op hoogstens drie jaar na de datum van het besluit.",
         "message": "DPIA '{dpia}' wordt pas op {review_by} herbeoordeeld, meer dan drie jaar na het besluit van {decided}",
+        "reader": "{dpia} wordt pas op {review_by} opnieuw bekeken. Dat is meer dan drie jaar na het besluit.",
     },
     en={
         "title": "Review later than three years",
@@ -518,6 +552,7 @@ def review_date_passed(ctx: Context) -> Iterable[Hit]:
         "(GDPR Art. 35(11)).",
         "fix": "Set `signoff.review_by` to at most three years after the date of the decision.",
         "message": "DPIA '{dpia}' is reviewed only on {review_by}, more than three years after the decision of {decided}",
+        "reader": "{dpia} will only be reviewed on {review_by}. That is more than three years after the decision.",
     },
 )
 def review_date_too_late(ctx: Context) -> Iterable[Hit]:
@@ -588,6 +623,8 @@ def blocks_approval(d: Dpia) -> bool:
         "(`acceptances`), of zet de DPIA terug naar `draft`.",
         "message": "DPIA '{dpia}' staat ter goedkeuring of is goedgekeurd, maar heeft {count} open "
         "bevinding(en): {findings}",
+        "reader": "{dpia} ligt ter goedkeuring voor of is goedgekeurd. Toch staan er nog punten open: {count}. Die "
+        "moeten eerst worden opgelost of bewust geaccepteerd.",
     },
     en={
         "title": "Approval with open findings",
@@ -599,6 +636,8 @@ def blocks_approval(d: Dpia) -> bool:
         "fix": "Resolve the findings named, or have the board accept them with a reason and an end date "
         "(`acceptances`), or set the DPIA back to `draft`.",
         "message": "DPIA '{dpia}' is to be approved or approved, but has {count} open finding(s): {findings}",
+        "reader": "{dpia} is up for approval or approved. Yet some points are still open: {count}. They must be "
+        "resolved or knowingly accepted first.",
     },
 )
 def approval_with_open_findings(ctx: Context, findings: list) -> Iterable[Hit]:

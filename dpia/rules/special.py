@@ -59,6 +59,7 @@ def per_flow(pairs: pd.DataFrame, extra: list[str]) -> pd.DataFrame:
         "`needs` van dat doel.",
         "message": "gegevensstroom '{flow}' brengt {categories} naar '{dst}' ({role}) zonder doel waarvoor de "
         "wet dit nummer voorschrijft (doelen: {purposes})",
+        "reader": "{dst} krijgt dit nummer: {categories}. Geen wet schrijft voor dat deze partij het krijgt.",
     },
     en={
         "title": "BSN sent to another party without a statutory basis",
@@ -74,6 +75,7 @@ def per_flow(pairs: pd.DataFrame, extra: list[str]) -> pd.DataFrame:
         "obligation or public task, set `legal_source`, and put the BSN in that purpose's `needs`.",
         "message": "flow '{flow}' carries {categories} to '{dst}' ({role}) without a purpose for which the law "
         "prescribes the number (purposes: {purposes})",
+        "reader": "{dst} receives this number: {categories}. No law says this party must get it.",
     },
 )
 def bsn_without_statutory_basis(ctx: Context) -> Iterable[Hit]:
@@ -120,6 +122,8 @@ def bsn_without_statutory_basis(ctx: Context) -> Iterable[Hit]:
         "bijzondere gegevens uit de stroom.",
         "message": "gegevensstroom '{flow}' naar '{dst}' bevat bijzondere persoonsgegevens ({categories}), "
         "maar geen van de doelen ({purposes}) noemt een uitzondering van art. 9 lid 2",
+        "reader": "{dst} krijgt bijzondere gegevens: {categories}. Er staat niet op welke uitzondering in de wet dit "
+        "steunt.",
     },
     en={
         "title": "Special-category data without an exception",
@@ -134,6 +138,8 @@ def bsn_without_statutory_basis(ctx: Context) -> Iterable[Hit]:
         "the flow.",
         "message": "flow '{flow}' to '{dst}' carries special-category data ({categories}), but none of its "
         "purposes ({purposes}) names an Art. 9(2) exception",
+        "reader": "{dst} receives special data: {categories}. The register does not say which legal exception allows "
+        "this.",
     },
 )
 def special_category_without_exception(ctx: Context) -> Iterable[Hit]:
@@ -173,6 +179,8 @@ def special_category_without_exception(ctx: Context) -> Iterable[Hit]:
         "`reason` uit waarom.",
         "message": "toegangsrol '{access_role}' in '{system}' hoort niet bij het zorgteam, maar kan bijzondere "
         "persoonsgegevens inzien of wijzigen: {categories}",
+        "reader": "Medewerkers met de rol {access_role} in {system} kunnen deze gegevens inzien: {categories}. Zij horen niet bij "
+        "het zorgteam.",
     },
     en={
         "title": "Special-category data readable outside the care team",
@@ -187,6 +195,8 @@ def special_category_without_exception(ctx: Context) -> Iterable[Hit]:
         "`reason`.",
         "message": "access role '{access_role}' in '{system}' is not part of the care team but can read or "
         "change special-category data: {categories}",
+        "reader": "Staff with the role {access_role} in {system} can see this data: {categories}. They are not part of the care "
+        "team.",
     },
 )
 def special_category_readable_outside_care_team(ctx: Context) -> Iterable[Hit]:
@@ -221,6 +231,7 @@ def special_category_readable_outside_care_team(ctx: Context) -> Iterable[Hit]:
         "of haal de strafrechtelijke gegevens uit de stroom.",
         "message": "gegevensstroom '{flow}' naar '{dst}' bevat strafrechtelijke gegevens ({categories}) zonder "
         "doel met een wettelijke bron (doelen: {purposes})",
+        "reader": "{dst} krijgt gegevens over strafbare feiten: {categories}. Er staat geen wet bij die dit toestaat.",
     },
     en={
         "title": "Criminal data without a legal source",
@@ -234,6 +245,7 @@ def special_category_readable_outside_care_team(ctx: Context) -> Iterable[Hit]:
         "or remove the criminal data from the flow.",
         "message": "flow '{flow}' to '{dst}' carries criminal data ({categories}) without a purpose that names "
         "a legal source (purposes: {purposes})",
+        "reader": "{dst} receives data about criminal offences: {categories}. No law is named that allows this.",
     },
 )
 def criminal_data_without_legal_source(ctx: Context) -> Iterable[Hit]:
@@ -271,6 +283,8 @@ def criminal_data_without_legal_source(ctx: Context) -> Iterable[Hit]:
         "fix": "Haal deze gegevens uit de stroom naar het publiek en van de website. Controleer ook foto's "
         "en bijschriften die iets over gezondheid of geloof verraden.",
         "message": "gegevensstroom '{flow}' maakt bijzondere of strafrechtelijke gegevens openbaar via '{dst}': {categories}",
+        "reader": "Via {dst} worden deze gegevens openbaar: {categories}. Zulke gevoelige gegevens mogen niet openbaar "
+        "worden.",
     },
     en={
         "title": "Special-category or criminal data published",
@@ -282,6 +296,7 @@ def criminal_data_without_legal_source(ctx: Context) -> Iterable[Hit]:
         "fix": "Remove this data from the flow to the public and from the website. Check photos and captions "
         "that reveal health or religion too.",
         "message": "flow '{flow}' makes special-category or criminal data public through '{dst}': {categories}",
+        "reader": "Through {dst}, this data becomes public: {categories}. Such sensitive data may not be made public.",
     },
 )
 def special_or_criminal_data_published(ctx: Context) -> Iterable[Hit]:

@@ -76,6 +76,8 @@ def _compute_transfers(ctx: Context) -> pd.DataFrame:
         "(`adequacy`, `scc` of `bcr`), of kies een partij die de gegevens in de EER verwerkt.",
         "message": "gegevensstroom '{flow}' geeft gegevens aan '{holder}' in {country}, buiten de EER, zonder "
         "doorgifte-instrument",
+        "reader": "{holder} ({country}) krijgt gegevens buiten de Europese Economische Ruimte. Er is geen afspraak "
+        "die de gegevens daar beschermt.",
     },
     en={
         "title": "Transfer outside the EEA without a transfer mechanism",
@@ -87,6 +89,8 @@ def _compute_transfers(ctx: Context) -> pd.DataFrame:
         "fix": "Ask the supplier on what ground the data enters the country and set `transfer_mechanism` "
         "(`adequacy`, `scc` or `bcr`), or choose a party that processes the data inside the EEA.",
         "message": "flow '{flow}' passes data to '{holder}' in {country}, outside the EEA, without a transfer mechanism",
+        "reader": "{holder} ({country}) receives data outside the European Economic Area. No arrangement protects the"
+        " data there.",
     },
 )
 def transfer_without_mechanism(ctx: Context) -> Iterable[Hit]:
@@ -115,6 +119,8 @@ def transfer_without_mechanism(ctx: Context) -> Iterable[Hit]:
         "eenmalige doorgifte, accepteer de bevinding dan met die reden en een einddatum.",
         "message": "gegevensstroom '{flow}' naar '{holder}' in {country} steunt op een uitzondering (AVG art. 49), "
         "die alleen voor incidentele doorgiften geldt",
+        "reader": "{holder} ({country}) krijgt gegevens buiten de Europese Economische Ruimte op grond van een "
+        "uitzondering. Die uitzondering geldt alleen voor een enkele keer, niet voor vaste levering.",
     },
     en={
         "title": "Derogation used for a recurring transfer",
@@ -127,6 +133,8 @@ def transfer_without_mechanism(ctx: Context) -> Iterable[Hit]:
         "accept the finding with that reason and an end date.",
         "message": "flow '{flow}' to '{holder}' in {country} relies on a derogation (GDPR Art. 49), which covers "
         "only occasional transfers",
+        "reader": "{holder} ({country}) receives data outside the European Economic Area under an exception. That "
+        "exception is only for a single case, not for regular transfers.",
     },
 )
 def derogation_for_recurring_transfer(ctx: Context) -> Iterable[Hit]:
@@ -151,6 +159,7 @@ def derogation_for_recurring_transfer(ctx: Context) -> Iterable[Hit]:
         "fix": "Vraag de verwerker waar de gegevens worden opgeslagen en beheerd (de privacybijsluiter noemt "
         "dat meestal) en vul `location.country` in, buiten de EER ook `transfer_mechanism`.",
         "message": "{role} '{party}' heeft geen locatie: onbekend is waar de gegevens worden verwerkt",
+        "reader": "Van {party} ({role}) is niet bekend in welk land de gegevens worden verwerkt.",
     },
     en={
         "title": "Unknown where a processor processes the data",
@@ -161,6 +170,7 @@ def derogation_for_recurring_transfer(ctx: Context) -> Iterable[Hit]:
         "fix": "Ask the processor where the data is stored and managed (the privacy annex usually says) and "
         "set `location.country`, and `transfer_mechanism` outside the EEA.",
         "message": "{role} '{party}' has no location: it is unknown where the data is processed",
+        "reader": "For {party} ({role}), it is not known in which country the data is processed.",
     },
 )
 def processor_location_unknown(ctx: Context) -> Iterable[Hit]:
@@ -186,6 +196,8 @@ def processor_location_unknown(ctx: Context) -> Iterable[Hit]:
         "fix": "Controleer waar de partij de gegevens verwerkt. Klopt het land, verwijder dan "
         "`transfer_mechanism`; zo niet, vul het juiste land in.",
         "message": "'{party}' zit in {country} (binnen de EER) maar heeft doorgifte-instrument {mechanism}; klopt het land?",
+        "reader": "{party} ({country}) zit binnen de Europese Economische Ruimte. Toch staat er een afspraak voor "
+        "doorgifte naar buiten die ruimte bij. Misschien klopt het land niet.",
     },
     en={
         "title": "Transfer mechanism for a party inside the EEA",
@@ -196,6 +208,8 @@ def processor_location_unknown(ctx: Context) -> Iterable[Hit]:
         "fix": "Check where the party processes the data. If the country is right, remove `transfer_mechanism`; "
         "otherwise correct the country.",
         "message": "'{party}' is in {country} (inside the EEA) but has transfer mechanism {mechanism}; is the country right?",
+        "reader": "{party} ({country}) is inside the European Economic Area. Yet an arrangement for transfers "
+        "outside it is recorded. The country may be wrong.",
     },
 )
 def transfer_mechanism_inside_eea(ctx: Context) -> Iterable[Hit]:
@@ -226,6 +240,8 @@ def transfer_mechanism_inside_eea(ctx: Context) -> Iterable[Hit]:
         "fix": "Controleer of er een besluit voor het land is. Zo niet, leg SCC of BCR vast in "
         "`transfer_mechanism`; is er inmiddels wel een, accepteer de bevinding dan met die bron.",
         "message": "'{party}' in {country} steunt op een adequaatheidsbesluit, maar voor {country} is geen besluit bekend",
+        "reader": "{party} ({country}) steunt op een besluit dat het land veilig noemt. Zo'n besluit is voor dit land"
+        " niet bekend.",
     },
     en={
         "title": "Adequacy claimed for a country without a decision",
@@ -240,6 +256,8 @@ def transfer_mechanism_inside_eea(ctx: Context) -> Iterable[Hit]:
         "fix": "Check whether the country has a decision. If not, record SCC or BCR in `transfer_mechanism`; if "
         "a decision has since been adopted, accept the finding citing it.",
         "message": "'{party}' in {country} relies on an adequacy decision, but none is known for {country}",
+        "reader": "{party} ({country}) relies on a decision that the country is safe. No such decision is known for "
+        "this country.",
     },
 )
 def adequacy_without_decision(ctx: Context) -> Iterable[Hit]:
@@ -276,6 +294,9 @@ def adequacy_without_decision(ctx: Context) -> Iterable[Hit]:
         "verwijzing daarnaar.",
         "message": "gegevensstroom '{flow}' stuurt {categories} naar '{holder}' in {country} op grond van {mechanism}; "
         "leg een beoordeling van de doorgifte (transfer impact assessment) vast",
+        "reader": "{holder} ({country}) krijgt deze gegevens buiten de Europese Economische Ruimte: {categories}. "
+        "De school moet "
+        "vastleggen of de gegevens daar goed beschermd zijn.",
     },
     en={
         "title": "Special-category data or BSN outside the EEA under SCC or BCR",
@@ -291,6 +312,9 @@ def adequacy_without_decision(ctx: Context) -> Iterable[Hit]:
         "read it. Otherwise have a transfer impact assessment made and accept the finding citing it.",
         "message": "flow '{flow}' sends {categories} to '{holder}' in {country} under {mechanism}; record a "
         "transfer impact assessment",
+        "reader": "{holder} ({country}) receives this data outside the European Economic Area: {categories}. "
+        "The school must "
+        "record whether the data is well protected there.",
     },
 )
 def sensitive_data_transfer_without_assessment(ctx: Context) -> Iterable[Hit]:
