@@ -187,6 +187,7 @@ class _Context:
 
     def __init__(self, register: Register, problems: Iterable[str], lang: str | None, tables: Tables | None = None):
         self.register, self.lang = register, lang
+        self.titled = True
         self.tb = tb = tables if tables is not None else Tables(register)
         self.problems = set(problems)
         self.ids = list(tb.ids.categories)
@@ -380,6 +381,7 @@ class _Box:
     column: str
     role: str
     lines: tuple[str, ...]
+    text: str = ""  # the label unbroken
     x: float = 0.0  # left edge, inches
     y: float = 0.0  # centre, inches
     w: float = 0.0
@@ -458,7 +460,7 @@ def _plan(ctx: _Context, rows: np.ndarray, level: int, title: str) -> _Plan:
     headers = {c: wrap(t(f"datamap_column_{c}", lang), (column_x[c][1] - 0.06) * 72, HEADER_PT, True, 3) for c in columns}
     for key, box in boxes.items():
         box.w = column_x[box.column][1] - ARROW_GAP_IN
-        box.lines = wrap_label(ctx, key, members[key], level, (box.w * 72) - 2 * TEXT_PAD_PT)
+        box.lines, box.text = _label(ctx, key, members[key], level, (box.w * 72) - 2 * TEXT_PAD_PT)
         box.h = len(box.lines) * LINE_IN + 2 * BOX_PAD_IN
         box.x = column_x[box.column][0] + ARROW_GAP_IN / 2
 
@@ -467,7 +469,7 @@ def _plan(ctx: _Context, rows: np.ndarray, level: int, title: str) -> _Plan:
     legend = [(TYPE_COLOURS[TYPE_ORDER[r]], t(f"datatype_{TYPE_ORDER[r]}", lang), 2.0) for r in present]
     if any(e[3] for e in edges):
         legend.append((PROBLEM_COLOUR, t("datamap_problem", lang), 3.0))
-    title_lines = wrap(title, PRINT_WIDTH_IN * 72 - 10, TITLE_PT, False, 2)
+    title_lines = wrap(title, PRINT_WIDTH_IN * 72 - 10, TITLE_PT, False, 2) if ctx.titled and title else ()
     plan = _Plan(title, boxes, edges, columns, headers, legend, title_lines, int(len(rows)), column_x=column_x)
     plan.__dict__["explained"] = wrap(t("datamap_roles_explained", lang), (PRINT_WIDTH_IN - 0.5) * 72, LABEL_PT, False, 4)
     _order_columns(plan)
@@ -475,38 +477,38 @@ def _plan(ctx: _Context, rows: np.ndarray, level: int, title: str) -> _Plan:
     return plan
 
 
-def wrap_label(ctx: _Context, key: str, members: list[str], level: int, width_pt: float) -> tuple[str, ...]:
-    """The lines of a box: the organisation's name, then what it stands for (its systems, the schools
-    merged into it, or a count)."""
+def _label(ctx: _Context, key: str, members: list[str], level: int, width_pt: float) -> tuple[tuple[str, ...], str]:
+    """The lines of a box, and the same text unbroken (for the alt text): the organisation's name,
+    then what it stands for (its systems, the schools merged into it, or a count)."""
     lang = ctx.lang
+    pieces: list[tuple[str, int]] = []  # text, most lines
     if key.startswith("role:"):
         column = key[5:]
         systems = [m for m in members if m in ctx.system_kind]
         orgs = {ctx.holder(m) for m in members}
         if column == "subjects":
-            text = _count("datamap_n_groups", len(members), lang)
-            return wrap(text, width_pt)
-        if column == "controller":
-            n = len({m for m in orgs if m in ctx.schools}) or 1
-            text = _count("datamap_n_schools", n, lang)
+            pieces.append((_count("datamap_n_groups", len(members), lang), 2))
+        elif column == "controller":
+            pieces.append((_count("datamap_n_schools", len({m for m in orgs if m in ctx.schools}) or 1, lang), 2))
         else:
-            text = _count("datamap_n_organisations", len(orgs), lang)
-        lines = wrap(text, width_pt, max_lines=2)
+            pieces.append((_count("datamap_n_organisations", len(orgs), lang), 2))
         if systems:
-            lines += wrap(_count("datamap_n_systems", len(systems), lang), width_pt, max_lines=2)
-        return lines
-    lines = wrap(ctx.name(key), width_pt, max_lines=MAX_LINES)
-    systems = sorted(m for m in members if m in ctx.system_kind)
-    schools = sorted(m for m in members if m in ctx.schools and m != key)
-    if schools and level >= SCHOOLS_MERGED:
-        lines += wrap(_count("datamap_n_schools", len(schools), lang), width_pt, max_lines=1)
-    if systems:
-        names = [ctx.name(s) for s in systems]
-        listed = wrap("(" + ", ".join(names) + ")", width_pt, max_lines=3)
-        if listed[-1].endswith("…") or len(names) > 2:
-            listed = wrap("(" + _count("datamap_n_systems", len(systems), lang) + ")", width_pt, max_lines=1)
-        lines += listed
-    return lines
+            pieces.append((_count("datamap_n_systems", len(systems), lang), 2))
+    else:
+        pieces.append((ctx.name(key), MAX_LINES))
+        systems = sorted(m for m in members if m in ctx.system_kind)
+        schools = sorted(m for m in members if m in ctx.schools and m != key)
+        if schools and level >= SCHOOLS_MERGED:
+            pieces.append((_count("datamap_n_schools", len(schools), lang), 1))
+        if systems:
+            names = "(" + ", ".join(ctx.name(x) for x in systems) + ")"
+            if len(systems) > 2 or wrap(names, width_pt, max_lines=3)[-1].endswith("…"):
+                names = "(" + _count("datamap_n_systems", len(systems), lang) + ")"
+            pieces.append((names, 3))
+    lines: tuple[str, ...] = ()
+    for text, most in pieces:
+        lines += wrap(text, width_pt, max_lines=most)
+    return lines, " ".join(text for text, _ in pieces)
 
 
 def _order_columns(plan: _Plan) -> None:
@@ -536,7 +538,7 @@ def _order_columns(plan: _Plan) -> None:
 def _measure(plan: _Plan) -> None:
     """Vertical positions: title, column headings, the boxes of each column centred, the legend."""
     order = plan.__dict__["order"]
-    top = 0.12 + len(plan.title_lines) * TITLE_PT * 1.3 / 72 + 0.08
+    top = 0.12 + (len(plan.title_lines) * TITLE_PT * 1.3 / 72 + 0.08 if plan.title_lines else 0.0)
     header_h = max((len(h) for h in plan.headers.values()), default=1) * HEADER_PT * 1.25 / 72 + 0.1
     stack = {c: sum(plan.boxes[k].h for k in keys) + BOX_GAP_IN * max(len(keys) - 1, 0) for c, keys in order.items()}
     body = max(stack.values(), default=0.0)
@@ -622,8 +624,9 @@ def _draw(plan: _Plan) -> Figure:
     ax.set_axis_off()
     ax.set_xlim(0, plan.width)
     ax.set_ylim(0, plan.height)
-    fig.text(0.5, 1 - 0.12 / plan.height, "\n".join(plan.title_lines), ha="center", va="top", fontsize=TITLE_PT,
-             linespacing=1.3)
+    if plan.title_lines:
+        fig.text(0.5, 1 - 0.12 / plan.height, "\n".join(plan.title_lines), ha="center", va="top",
+                 fontsize=TITLE_PT, linespacing=1.3)
     header_y = plan.height - plan.__dict__["top"]
     for c in plan.columns:
         left, w = plan.column_x[c]
@@ -736,6 +739,7 @@ def datamap_figures(
     problems: Iterable[str] = (),
     lang: str | None = None,
     tables: Tables | None = None,
+    titled: bool = True,
 ) -> list[DataMapFigure]:
     """The data map for the report, as figures that each fit an A4 page, with titles and alt texts.
 
@@ -743,9 +747,11 @@ def datamap_figures(
     overview (the schools merged into the board, or one box per role) and one map per theme
     (:func:`flow_themes`), in ``THEMES`` order; a theme too large for a page is split into parts by
     the organisation the data goes to (a processor with its sub-processors stays together), each part
-    as detailed as fits. Deterministic: the same register gives the same figures.
+    as detailed as fits. Deterministic: the same register gives the same figures. With ``titled``
+    False the title is left out of the image (the report puts it in a heading above).
     """
     ctx = _Context(register, problems, lang, tables)
+    ctx.titled = titled
     name = register.controller.name
     everything = np.arange(len(ctx.src))
     if not len(everything):
@@ -826,7 +832,7 @@ def _alt(ctx: _Context, plan: _Plan) -> str:
     order = plan.__dict__["order"]
     parts = []
     for c in plan.columns:
-        names = [" ".join(plan.boxes[k].lines).replace("- ", "") for k in order[c]]
+        names = [plan.boxes[k].text for k in order[c]]
         shown = names[:12]
         if len(names) > 12:
             shown.append(t("datamap_alt_more", lang, count=len(names) - 12))
