@@ -770,7 +770,7 @@ def datamap_figures(
         if plan.fits:
             out.append(_figure(ctx, plan))
             continue
-        parts = _split(ctx, rows)
+        parts = _split(ctx, rows, t("datamap_theme_part_title", lang, theme=label, part=99, parts=99))
         for i, part in enumerate(parts, 1):
             heading = t("datamap_theme_part_title", lang, theme=label, part=i, parts=len(parts))
             out.append(_figure(ctx, _best(ctx, part, heading, (DETAIL, SCHOOLS_MERGED))))
@@ -790,7 +790,7 @@ def _anchor(ctx: _Context, node: str) -> str | None:
     return holder
 
 
-def _split(ctx: _Context, rows: np.ndarray) -> list[np.ndarray]:
+def _split(ctx: _Context, rows: np.ndarray, title: str) -> list[np.ndarray]:
     """The flows at ``rows`` in parts that each fit a page with the schools merged: flows filed by
     organisation (a flow from a processor files under the processor), organisations in name order,
     as many in a part as fit."""
@@ -812,7 +812,7 @@ def _split(ctx: _Context, rows: np.ndarray) -> list[np.ndarray]:
     current: list[int] = []
     for key in order:
         trial = current + files[key]
-        if current and not _plan(ctx, np.array(sorted(trial)), SCHOOLS_MERGED, "").fits:
+        if current and not _plan(ctx, np.array(sorted(trial)), SCHOOLS_MERGED, title).fits:
             parts.append(current)
             current = list(files[key])
         else:
