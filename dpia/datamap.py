@@ -340,24 +340,49 @@ def _width_pt(text: str, size: float, bold: bool = False) -> float:
     return float(w)
 
 
+@lru_cache(maxsize=2)
+def _hyphenator(lang: str | None):
+    import pyphen
+
+    return pyphen.Pyphen(lang="en_GB" if lang == "en" else "nl_NL")
+
+
+def _break_word(word: str, width_pt: float, size: float, bold: bool, lang: str | None) -> list[str]:
+    """A word too wide for a line, in pieces that fit: at its own hyphens or at the syllable breaks
+    of the reader's language (pyphen's dictionaries), widest piece first; between letters only when
+    no break fits."""
+    pieces = []
+    while _width_pt(word, size, bold) > width_pt and len(word) > 2:
+        cuts = [(i + 1, word[: i + 1]) for i, ch in enumerate(word[:-1]) if ch == "-"]
+        cuts += [(len(head), head + "-") for head, _ in _hyphenator(lang).iterate(word) if not head.endswith("-")]
+        fitting = [(n, head) for n, head in cuts if _width_pt(head, size, bold) <= width_pt]
+        if fitting:
+            n, head = max(fitting)
+        else:
+            n = len(word) - 1
+            while n > 1 and _width_pt(word[:n] + "-", size, bold) > width_pt:
+                n -= 1
+            head = word[:n] + "-"
+        pieces.append(head)
+        word = word[n:]
+    return pieces + [word]
+
+
 @lru_cache(maxsize=20000)
-def wrap(text: str, width_pt: float, size: float = LABEL_PT, bold: bool = False, max_lines: int = MAX_LINES) -> tuple[str, ...]:
+def wrap(text: str, width_pt: float, size: float = LABEL_PT, bold: bool = False, max_lines: int = MAX_LINES,
+         lang: str | None = None) -> tuple[str, ...]:
     """``text`` broken into lines no wider than ``width_pt`` at ``size`` points, measured with the
-    font matplotlib draws with; a word too long for a line is split with a hyphen; at most
-    ``max_lines`` lines, the last ending in "…" when the text is longer.
+    font matplotlib draws with; a word too long for a line is hyphenated (:func:`_break_word`); at
+    most ``max_lines`` lines, the last ending in "…" when the text is longer.
 
     >>> wrap("Dienst Uitvoering Onderwijs (DUO)", 80)
     ('Dienst Uitvoering', 'Onderwijs (DUO)')
+    >>> wrap("Gemeente Helmond, leerplichtambtenaar", 70)
+    ('Gemeente', 'Helmond,', 'leerplichtambte-', 'naar')
     """
     words: list[str] = []
     for word in text.split():
-        while _width_pt(word, size, bold) > width_pt and len(word) > 2:
-            cut = len(word) - 1
-            while cut > 1 and _width_pt(word[:cut] + "-", size, bold) > width_pt:
-                cut -= 1
-            words.append(word[:cut] + "-")
-            word = word[cut:]
-        words.append(word)
+        words += _break_word(word, width_pt, size, bold, lang)
     lines: list[str] = []
     for word in words:
         if lines and not lines[-1].endswith("-") and _width_pt(lines[-1] + " " + word, size, bold) <= width_pt:
@@ -450,14 +475,22 @@ def _plan(ctx: _Context, rows: np.ndarray, level: int, title: str) -> _Plan:
         column = COLUMN_OF_ROLE.get(role, "others")
         boxes[key] = _Box(key, column, role, ())
     columns = [c for c in COLUMNS if any(b.column == c for b in boxes.values())]
-    total = sum(COLUMN_WEIGHT[c] for c in columns) or 1.0
+    longest = defaultdict(float)
+    for key, box in boxes.items():
+        words = ctx.name(key).split() if not key.startswith("role:") else []
+        words += [w for m in members[key] if m in ctx.system_kind for w in ("(" + ctx.name(m) + ")").split()]
+        longest[box.column] = max([longest[box.column]] + [_width_pt(w, LABEL_PT) for w in words])
+    need = {c: max(longest[c] / 72 + 2 * TEXT_PAD_PT / 72 + ARROW_GAP_IN + 0.02,
+                   max(_width_pt(w, HEADER_PT, True) for w in t(f"datamap_column_{c}", lang).split()) / 72 + 0.1)
+            for c in columns}
+    widths = _column_widths(columns, need)
     x = 0.0
     column_x = {}
     for c in columns:
-        w = PRINT_WIDTH_IN * COLUMN_WEIGHT[c] / total
-        column_x[c] = (x, w)
-        x += w
-    headers = {c: wrap(t(f"datamap_column_{c}", lang), (column_x[c][1] - 0.06) * 72, HEADER_PT, True, 3) for c in columns}
+        column_x[c] = (x, widths[c])
+        x += widths[c]
+    headers = {c: wrap(t(f"datamap_column_{c}", lang), (column_x[c][1] - 0.06) * 72, HEADER_PT, True, 3, lang)
+               for c in columns}
     for key, box in boxes.items():
         box.w = column_x[box.column][1] - ARROW_GAP_IN
         box.lines, box.text = _label(ctx, key, members[key], level, (box.w * 72) - 2 * TEXT_PAD_PT)
@@ -471,10 +504,32 @@ def _plan(ctx: _Context, rows: np.ndarray, level: int, title: str) -> _Plan:
         legend.append((PROBLEM_COLOUR, t("datamap_problem", lang), 3.0))
     title_lines = wrap(title, PRINT_WIDTH_IN * 72 - 10, TITLE_PT, False, 2) if ctx.titled and title else ()
     plan = _Plan(title, boxes, edges, columns, headers, legend, title_lines, int(len(rows)), column_x=column_x)
-    plan.__dict__["explained"] = wrap(t("datamap_roles_explained", lang), (PRINT_WIDTH_IN - 0.5) * 72, LABEL_PT, False, 4)
+    plan.__dict__["explained"] = wrap(t("datamap_roles_explained", lang), (PRINT_WIDTH_IN - 0.5) * 72, LABEL_PT, False, 4,
+                                        lang)
     _order_columns(plan)
     _measure(plan)
     return plan
+
+
+def _column_widths(columns: list[str], need: dict[str, float]) -> dict[str, float]:
+    """Widths of the columns across the page: by ``COLUMN_WEIGHT``, then a column whose longest word
+    does not fit takes width from columns with room to spare (never below what their own longest word
+    needs, nor below 60 % of their share), so names break between words rather than inside them."""
+    total = sum(COLUMN_WEIGHT[c] for c in columns) or 1.0
+    width = {c: PRINT_WIDTH_IN * COLUMN_WEIGHT[c] / total for c in columns}
+    for _ in range(3):
+        deficit = {c: need[c] - width[c] for c in columns if need[c] > width[c]}
+        slack = {c: width[c] - max(need[c], 0.6 * PRINT_WIDTH_IN * COLUMN_WEIGHT[c] / total) for c in columns
+                 if c not in deficit}
+        slack = {c: v for c, v in slack.items() if v > 0}
+        if not deficit or not slack:
+            break
+        moved = min(sum(deficit.values()), sum(slack.values()))
+        for c, v in slack.items():
+            width[c] -= moved * v / sum(slack.values())
+        for c, v in deficit.items():
+            width[c] += moved * v / sum(deficit.values())
+    return width
 
 
 def _label(ctx: _Context, key: str, members: list[str], level: int, width_pt: float) -> tuple[tuple[str, ...], str]:
@@ -502,12 +557,12 @@ def _label(ctx: _Context, key: str, members: list[str], level: int, width_pt: fl
             pieces.append((_count("datamap_n_schools", len(schools), lang), 1))
         if systems:
             names = "(" + ", ".join(ctx.name(x) for x in systems) + ")"
-            if len(systems) > 2 or wrap(names, width_pt, max_lines=3)[-1].endswith("…"):
+            if len(systems) > 6 or wrap(names, width_pt, max_lines=3, lang=lang)[-1].endswith("…"):
                 names = "(" + _count("datamap_n_systems", len(systems), lang) + ")"
             pieces.append((names, 3))
     lines: tuple[str, ...] = ()
     for text, most in pieces:
-        lines += wrap(text, width_pt, max_lines=most)
+        lines += wrap(text, width_pt, max_lines=most, lang=lang)
     return lines, " ".join(text for text, _ in pieces)
 
 
