@@ -426,10 +426,11 @@ class _Plan:
     width: float = PRINT_WIDTH_IN
     height: float = 0.0
     column_x: dict[str, tuple[float, float]] = field(default_factory=dict)  # left, width
+    reserve: float = 0.0  # the height of the title left out of the image
 
     @property
     def fits(self) -> bool:
-        return self.height <= MAX_HEIGHT_IN
+        return self.height + self.reserve <= MAX_HEIGHT_IN
 
 
 def _group_of(ctx: _Context, node: str, level: int) -> tuple[str, str]:
@@ -460,11 +461,15 @@ def _plan(ctx: _Context, rows: np.ndarray, level: int, title: str) -> _Plan:
     id_pos = {n: i for i, n in enumerate(ids)}
     for node in used:
         key_of_code[id_pos[node]] = key_index[group[node][0]]
-    frame = pd.DataFrame({"s": key_of_code[src_codes], "d": key_of_code[dst_codes],
-                          "worst": ctx.worst[rows], "problem": ctx.problem[rows]})
-    frame = frame[(frame["s"] != frame["d"]) & (frame["s"] >= 0) & (frame["d"] >= 0)]
-    agg = frame.groupby(["s", "d"], sort=True).agg(worst=("worst", "max"), problem=("problem", "any")).reset_index()
-    edges = [(keys[s], keys[d], int(w), bool(p)) for s, d, w, p in agg.itertuples(index=False, name=None)]
+    s_key, d_key = key_of_code[src_codes], key_of_code[dst_codes]
+    keep = (s_key != d_key) & (s_key >= 0) & (d_key >= 0)
+    pairs, inverse = np.unique(s_key[keep] * len(keys) + d_key[keep], return_inverse=True)
+    worst = np.zeros(len(pairs), dtype=np.int64)
+    np.maximum.at(worst, inverse, ctx.worst[rows][keep])
+    bad = np.zeros(len(pairs), dtype=bool)
+    np.logical_or.at(bad, inverse, ctx.problem[rows][keep])
+    edges = [(keys[int(pr) // len(keys)], keys[int(pr) % len(keys)], int(w), bool(b))
+             for pr, w, b in zip(pairs, worst, bad)]
     connected = {k for e in edges for k in e[:2]} or set(keys)
 
     boxes: dict[str, _Box] = {}
@@ -502,8 +507,12 @@ def _plan(ctx: _Context, rows: np.ndarray, level: int, title: str) -> _Plan:
     legend = [(TYPE_COLOURS[TYPE_ORDER[r]], t(f"datatype_{TYPE_ORDER[r]}", lang), 2.0) for r in present]
     if any(e[3] for e in edges):
         legend.append((PROBLEM_COLOUR, t("datamap_problem", lang), 3.0))
-    title_lines = wrap(title, PRINT_WIDTH_IN * 72 - 10, TITLE_PT, False, 2) if ctx.titled and title else ()
-    plan = _Plan(title, boxes, edges, columns, headers, legend, title_lines, int(len(rows)), column_x=column_x)
+    title_lines = wrap(title, PRINT_WIDTH_IN * 72 - 10, TITLE_PT, False, 2) if title else ()
+    # without a title in the image (the report's heading holds it) a map still splits as with one
+    reserve = _title_height(title_lines) if not ctx.titled else 0.0
+    title_lines = title_lines if ctx.titled else ()
+    plan = _Plan(title, boxes, edges, columns, headers, legend, title_lines, int(len(rows)), column_x=column_x,
+                 reserve=reserve)
     plan.__dict__["explained"] = wrap(t("datamap_roles_explained", lang), (PRINT_WIDTH_IN - 0.5) * 72, LABEL_PT, False, 4,
                                         lang)
     _order_columns(plan)
@@ -590,10 +599,14 @@ def _order_columns(plan: _Plan) -> None:
     plan.__dict__["order"] = by_column
 
 
+def _title_height(lines: tuple[str, ...]) -> float:
+    return len(lines) * TITLE_PT * 1.3 / 72 + 0.08 if lines else 0.0
+
+
 def _measure(plan: _Plan) -> None:
     """Vertical positions: title, column headings, the boxes of each column centred, the legend."""
     order = plan.__dict__["order"]
-    top = 0.12 + (len(plan.title_lines) * TITLE_PT * 1.3 / 72 + 0.08 if plan.title_lines else 0.0)
+    top = 0.12 + _title_height(plan.title_lines)
     header_h = max((len(h) for h in plan.headers.values()), default=1) * HEADER_PT * 1.25 / 72 + 0.1
     stack = {c: sum(plan.boxes[k].h for k in keys) + BOX_GAP_IN * max(len(keys) - 1, 0) for c, keys in order.items()}
     body = max(stack.values(), default=0.0)
@@ -702,7 +715,7 @@ def _draw(plan: _Plan) -> Figure:
             start, end = ((a.x + a.w, ya), (b.x + b.w, yb)) if right else ((a.x, ya), (b.x, yb))
             bulge = min(ARROW_GAP_IN * 0.8, 0.5 * abs(ya - yb))
             rad = (1 if (ya < yb) == right else -1) * 2 * bulge / max(abs(ya - yb), 1e-6)
-            ax.add_patch(FancyArrowPatch(start, end, connectionstyle=f"arc3,rad={rad:.4f}", **style))
+            ax.add_artist(FancyArrowPatch(start, end, connectionstyle=f"arc3,rad={rad:.4f}", **style))
             continue
         if ca < cb:
             start, end = (a.x + a.w, ya), (b.x, yb)
@@ -712,10 +725,10 @@ def _draw(plan: _Plan) -> Figure:
             between = [c for c in reversed(plan.columns) if cb < index[c] < ca]
         points = _route(plan, gaps, start, end, between)
         path = Path(points, [Path.MOVETO] + [Path.LINETO] * (len(points) - 1))
-        ax.add_patch(FancyArrowPatch(path=path, **style))
+        ax.add_artist(FancyArrowPatch(path=path, **style))
     for key in sorted(plan.boxes):
         b = plan.boxes[key]
-        ax.add_patch(FancyBboxPatch((b.x, b.y - b.h / 2), b.w, b.h, boxstyle="round,pad=0,rounding_size=0.04",
+        ax.add_artist(FancyBboxPatch((b.x, b.y - b.h / 2), b.w, b.h, boxstyle="round,pad=0,rounding_size=0.04",
                                     facecolor=ROLE_COLOURS.get(b.role, "#d9d9d9"), edgecolor="#555555",
                                     linewidth=0.6, zorder=4))
         ax.text(b.x + b.w / 2, b.y, "\n".join(b.lines), ha="center", va="center", fontsize=LABEL_PT,
