@@ -176,7 +176,8 @@ def _name(entity, fallback: str, lang: str | None) -> str:
 
 def _count(key: str, n: int, lang: str | None) -> str:
     """``n`` things in the catalogue's singular or plural form (keys ``<key>_one`` and ``<key>_other``)."""
-    return t(f"{key}_{'one' if n == 1 else 'other'}", lang, count=f"{n:,}".replace(",", "."))
+    number = f"{n:,}" if lang == "en" else f"{n:,}".replace(",", ".")
+    return t(f"{key}_{'one' if n == 1 else 'other'}", lang, count=number)
 
 
 # ---- the register, once per map
