@@ -428,6 +428,10 @@ class _Plan:
     height: float = 0.0
     column_x: dict[str, tuple[float, float]] = field(default_factory=dict)  # left, width
     reserve: float = 0.0  # the height of the title left out of the image
+    explained: tuple[str, ...] = ()  # the sentence under the legend: what the roles mean
+    order: dict[str, list[str]] = field(default_factory=dict)  # the boxes of each column, top to bottom
+    top: float = 0.0  # from the top of the figure to the column headings
+    legend_top: float = 0.0  # from the bottom of the figure to the legend's top
 
     @property
     def fits(self) -> bool:
@@ -514,8 +518,7 @@ def _plan(ctx: _Context, rows: np.ndarray, level: int, title: str) -> _Plan:
     title_lines = title_lines if ctx.titled else ()
     plan = _Plan(title, boxes, edges, columns, headers, legend, title_lines, int(len(rows)), column_x=column_x,
                  reserve=reserve)
-    plan.__dict__["explained"] = wrap(t("datamap_roles_explained", lang), (PRINT_WIDTH_IN - 0.5) * 72, LABEL_PT, False, 4,
-                                        lang)
+    plan.explained = wrap(t("datamap_roles_explained", lang), (PRINT_WIDTH_IN - 0.5) * 72, LABEL_PT, False, 4, lang)
     _order_columns(plan)
     _measure(plan)
     return plan
@@ -597,7 +600,7 @@ def _order_columns(plan: _Plan) -> None:
 
             by_column[c] = sorted(keys, key=lambda k: (round(score(k), 6), plan.boxes[k].lines, k))
             rank.update({k: (i + 0.5) / len(keys) for i, k in enumerate(by_column[c])})
-    plan.__dict__["order"] = by_column
+    plan.order = by_column
 
 
 def _title_height(lines: tuple[str, ...]) -> float:
@@ -606,16 +609,15 @@ def _title_height(lines: tuple[str, ...]) -> float:
 
 def _measure(plan: _Plan) -> None:
     """Vertical positions: title, column headings, the boxes of each column centred, the legend."""
-    order = plan.__dict__["order"]
+    order = plan.order
     top = 0.12 + _title_height(plan.title_lines)
     header_h = max((len(h) for h in plan.headers.values()), default=1) * HEADER_PT * 1.25 / 72 + 0.1
     stack = {c: sum(plan.boxes[k].h for k in keys) + BOX_GAP_IN * max(len(keys) - 1, 0) for c, keys in order.items()}
     body = max(stack.values(), default=0.0)
     legend_rows = (len(plan.legend) + 1) // 2
-    legend_h = 0.12 + legend_rows * 0.2 + len(plan.__dict__["explained"]) * LINE_IN + 0.1
+    legend_h = 0.12 + legend_rows * 0.2 + len(plan.explained) * LINE_IN + 0.1
     plan.height = top + header_h + body + 0.15 + legend_h
-    plan.__dict__["top"] = top
-    plan.__dict__["header_h"] = header_h
+    plan.top = top
     body_top = top + header_h
     for c, keys in order.items():
         y = body_top + (body - stack[c]) / 2
@@ -623,7 +625,7 @@ def _measure(plan: _Plan) -> None:
             b = plan.boxes[k]
             b.y = plan.height - (y + b.h / 2)  # matplotlib's y runs upwards
             y += b.h + BOX_GAP_IN
-    plan.__dict__["legend_top"] = plan.height - (body_top + body + 0.15)
+    plan.legend_top = plan.height - (body_top + body + 0.15)
 
 
 def _ports(plan: _Plan) -> dict[tuple[str, str, str], float]:
@@ -696,7 +698,7 @@ def _draw(plan: _Plan) -> Figure:
     if plan.title_lines:
         fig.text(0.5, 1 - 0.12 / plan.height, "\n".join(plan.title_lines), ha="center", va="top",
                  fontsize=TITLE_PT, linespacing=1.3)
-    header_y = plan.height - plan.__dict__["top"]
+    header_y = plan.height - plan.top
     for c in plan.columns:
         left, w = plan.column_x[c]
         ax.text(left + w / 2, header_y, "\n".join(plan.headers[c]), ha="center", va="top", fontsize=HEADER_PT,
@@ -735,7 +737,7 @@ def _draw(plan: _Plan) -> Figure:
         ax.text(b.x + b.w / 2, b.y, "\n".join(b.lines), ha="center", va="center", fontsize=LABEL_PT,
                 linespacing=1.1, zorder=5)
     # legend: two entries a row, then what the roles mean
-    y = plan.__dict__["legend_top"] - 0.12
+    y = plan.legend_top - 0.12
     half = plan.width / 2
     for i, (colour, text, lw) in enumerate(plan.legend):
         x0 = 0.25 + (i % 2) * half
@@ -744,7 +746,7 @@ def _draw(plan: _Plan) -> Figure:
         label = wrap(text, (half - 0.75) * 72, LABEL_PT, False, 1)[0]
         ax.text(x0 + 0.45, yy, label, ha="left", va="center", fontsize=LABEL_PT)
     y -= ((len(plan.legend) + 1) // 2) * 0.2 + 0.02
-    ax.text(0.25, y, "\n".join(plan.__dict__["explained"]), ha="left", va="top", fontsize=LABEL_PT, linespacing=1.1,
+    ax.text(0.25, y, "\n".join(plan.explained), ha="left", va="top", fontsize=LABEL_PT, linespacing=1.1,
             color="#333333")
     return fig
 
@@ -898,7 +900,7 @@ def _figure(ctx: _Context, plan: _Plan) -> DataMapFigure:
 def _alt(ctx: _Context, plan: _Plan) -> str:
     """A text alternative for the figure: how many flows, and per column who stands in it."""
     lang = ctx.lang
-    order = plan.__dict__["order"]
+    order = plan.order
     parts = []
     for c in plan.columns:
         names = [plan.boxes[k].text for k in order[c]]
