@@ -119,6 +119,17 @@ OUTSIDE_ROLES = DISCLOSURE_ROLES | {"public"}
 DETAIL, SCHOOLS_MERGED, ROLES = 0, 1, 2
 
 
+class MapFigure(Figure):
+    """A matplotlib Figure that shows itself in a notebook as a PNG (``_repr_png_``), so a map is shown
+    in a cell or a widget's output whether or not pyplot has loaded the notebook's backend; the data
+    map never touches pyplot."""
+
+    def _repr_png_(self) -> bytes:
+        from .figures import figure_bytes
+
+        return figure_bytes(self, "png")
+
+
 class DataMapFigure(NamedTuple):
     """One figure of the data map, with its heading and a text alternative for the report."""
 
@@ -690,7 +701,7 @@ def _draw(plan: _Plan) -> Figure:
     """The figure of a plan, in inches: the axes cover the whole figure, one data unit an inch."""
     from matplotlib.path import Path
 
-    fig = Figure(figsize=(plan.width, plan.height), dpi=100)
+    fig = MapFigure(figsize=(plan.width, plan.height), dpi=100)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_axis_off()
     ax.set_xlim(0, plan.width)

@@ -210,3 +210,15 @@ def test_wrap_breaks_at_spaces_and_splits_only_words_too_long() -> None:
     lines = wrap("Leerlingadministratiesysteem", 60)
     assert len(lines) > 1 and lines[0].endswith("-") and "".join(x.rstrip("-") for x in lines) == "Leerlingadministratiesysteem"
     assert wrap("a " * 200, 40, max_lines=2)[-1].endswith("…")
+
+
+def test_a_map_shows_as_an_image_in_a_notebook_without_pyplot(example) -> None:
+    """A kernel registers matplotlib's PNG printer only once pyplot picks its backend; the map never
+    uses pyplot, so it must show itself (notebook 02's cell and the filter widget's output)."""
+    from IPython.core.formatters import DisplayFormatter
+
+    loaded, result = example
+    fig = draw_datamap(loaded.register, problems=problems(result), lang="nl")
+    data, _ = DisplayFormatter().format(fig)
+    assert data["image/png"][:8] == b"\x89PNG\r\n\x1a\n"
+    assert data["image/png"] == figure_bytes(fig, "png")
