@@ -1933,6 +1933,50 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
     "right_education": {"nl": "recht op onderwijs", "en": "right to education"},
     "right_non_discrimination": {"nl": "verbod op discriminatie", "en": "non-discrimination"},
     "right_rights_of_the_child": {"nl": "rechten van het kind", "en": "rights of the child"},
+    # ---- data map for the reader (A4 maps by role and theme)
+    "datamap_column_subjects": {"nl": "Van wie", "en": "About whom"},
+    "datamap_column_controller": {"nl": "School", "en": "School"},
+    "datamap_column_processor": {"nl": "Verwerkers", "en": "Processors"},
+    "datamap_column_sub_processor": {"nl": "Subverwerkers", "en": "Sub-processors"},
+    "datamap_column_others": {"nl": "Andere organisaties", "en": "Other organisations"},
+    "datamap_column_public": {"nl": "Openbaar", "en": "Public"},
+    "datamap_roles_explained": {
+        "nl": "Verwerkers werken in opdracht van de school; subverwerkers werken voor een verwerker. Andere "
+        "organisaties beslissen zelf wat zij met de gegevens doen. Een pijl wijst van wie de gegevens geeft naar "
+        "wie ze krijgt.",
+        "en": "Processors work for the school; sub-processors work for a processor. Other organisations decide "
+        "for themselves what they do with the data. An arrow points from who gives the data to who receives it.",
+    },
+    "datamap_overview_title": {"nl": "Overzicht: gegevensstromen van {name}", "en": "Overview: data flows of {name}"},
+    "datamap_theme_title": {"nl": "Gegevenskaart: {theme}", "en": "Data map: {theme}"},
+    "datamap_theme_part_title": {"nl": "Gegevenskaart: {theme} (deel {part} van {parts})",
+                                 "en": "Data map: {theme} (part {part} of {parts})"},
+    "datamap_theme_pupil_administration": {"nl": "leerlingadministratie", "en": "pupil administration"},
+    "datamap_theme_learning": {"nl": "lesmateriaal en leerplatforms", "en": "learning materials and platforms"},
+    "datamap_theme_photos": {"nl": "foto's en website", "en": "photos and website"},
+    "datamap_theme_communication": {"nl": "communicatie en andere systemen", "en": "communication and other systems"},
+    "datamap_theme_legal": {"nl": "wettelijke plichten", "en": "legal duties"},
+    "datamap_theme_sharing": {"nl": "gegevens voor andere organisaties", "en": "data for other organisations"},
+    "datamap_theme_other": {"nl": "overige gegevensstromen", "en": "other data flows"},
+    "datamap_n_schools_one": {"nl": "{count} school", "en": "{count} school"},
+    "datamap_n_schools_other": {"nl": "{count} scholen", "en": "{count} schools"},
+    "datamap_n_systems_one": {"nl": "{count} systeem", "en": "{count} system"},
+    "datamap_n_systems_other": {"nl": "{count} systemen", "en": "{count} systems"},
+    "datamap_n_groups_one": {"nl": "{count} groep", "en": "{count} group"},
+    "datamap_n_groups_other": {"nl": "{count} groepen", "en": "{count} groups"},
+    "datamap_n_organisations_one": {"nl": "{count} organisatie", "en": "{count} organisation"},
+    "datamap_n_organisations_other": {"nl": "{count} organisaties", "en": "{count} organisations"},
+    "datamap_n_flows_one": {"nl": "{count} gegevensstroom", "en": "{count} data flow"},
+    "datamap_n_flows_other": {"nl": "{count} gegevensstromen", "en": "{count} data flows"},
+    "datamap_alt": {"nl": "{title}. {flows}, van links naar rechts in de richting van de pijlen. {columns}.",
+                    "en": "{title}. {flows}, from left to right in the direction of the arrows. {columns}."},
+    "datamap_alt_more": {"nl": "en {count} meer", "en": "and {count} more"},
+    "report_datamap_parts": {
+        "nl": "Het register is te groot voor één kaart. Eerst een overzicht, dan één kaart per onderwerp: "
+        "leerlingadministratie, lesmateriaal, foto's, wettelijke plichten en de rest.",
+        "en": "The register is too large for one map. First an overview, then one map per subject: pupil "
+        "administration, learning materials, photos, legal duties and the rest.",
+    },
 }
 
 

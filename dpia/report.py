@@ -521,14 +521,14 @@ def build_report(
     return written
 
 
-def figure_html(fig, alt: str) -> str:
+def figure_html(fig, alt: str, dpi: int = 100) -> str:
     """A matplotlib figure as an inline PNG <img>, for static report sections."""
     import io
 
     import matplotlib.pyplot as plt
 
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=100, metadata={"Software": None})
+    fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
     plt.close(fig)
     data = base64.b64encode(buf.getvalue()).decode("ascii")
     return f'<img alt="{_e(alt)}" src="data:image/png;base64,{data}">'
@@ -549,8 +549,6 @@ def section(name: str, loaded, result: CheckResult, lang: str | None = None, dpi
     """
     from IPython.display import HTML
 
-    from .datamap import draw_datamap
-
     register = loaded.register
     if name == "title":
         return HTML(cover_html(register, result, lang, dpia))
@@ -560,9 +558,17 @@ def section(name: str, loaded, result: CheckResult, lang: str | None = None, dpi
     if name == "summary":
         body = summary_html(register, result, lang, dpia)
     elif name == "datamap":
+        from .datamap import PNG_DPI, datamap_figures
+
         problems = {f.subjects[0] for f in result.open if f.subjects}
-        fig = draw_datamap(register, problems=problems, lang=lang)
-        body = f"<p>{_e(t('report_datamap_intro', lang))}</p>" + figure_html(fig, t("report_h_datamap", lang))
+        figures = datamap_figures(register, problems=problems, lang=lang, titled=False)
+        parts = [f"<p>{_e(t('report_datamap_intro', lang))}</p>"]
+        if len(figures) > 1:
+            parts.append(f"<p>{_e(t('report_datamap_parts', lang))}</p>")
+        for f in figures:  # each map its own figure: a heading, the image at the page's width, its alt text
+            parts.append(f'<figure class="datamap" style="margin: 0; break-inside: avoid"><h3>{_e(f.title)}</h3>'
+                         + figure_html(f.figure, f.alt, dpi=PNG_DPI) + "</figure>")
+        body = "\n".join(parts)
     elif name == "findings":
         body = f"<p>{_e(t('report_findings_intro', lang))}</p>" + findings_html(register, result, lang, dpia)
     elif name == "glossary":
