@@ -136,13 +136,18 @@ def _cmd_rules(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    from .diff import VersionNotFound
     from .report import ReportPdfMissing, build_report
 
     on = args.on.isoformat() if args.on else None
     if args.dpia is not None and _dpias_of(load(args.path).register, args) is None:
         return EXIT_INVALID
     try:
-        written = build_report(args.path, args.output, lang=args.lang, on=on, pdf=args.pdf, dpia=args.dpia)
+        written = build_report(args.path, args.output, lang=args.lang, on=on, pdf=args.pdf, dpia=args.dpia,
+                               since=args.since)
+    except VersionNotFound as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return EXIT_INVALID
     except ReportPdfMissing as exc:
         print(exc.html_path)
         print(exc.message(args.lang), file=sys.stderr)
@@ -451,6 +456,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
     p.add_argument("--pdf", help="also print the report to this PDF file (needs chromium)")
     p.add_argument("--dpia", default=None, help="only this DPIA (its id): its findings, risks and sign-off")
+    p.add_argument("--since", default=None,
+                   help="say what changed since this version: a folder, REV:PATH or DATE:PATH (see dpia diff)")
     p.add_argument("--on", type=_date, default=None, help="assessment date YYYY-MM-DD (default: today)")
     p = sub.add_parser("diff", help="what changed between two versions: folders or git revisions (REV:PATH, DATE:PATH)")
     p.add_argument("old", help="the earlier version: a folder, REV:PATH (HEAD~5:data/x, a tag) or DATE:PATH (2025-12-01:data/x)")

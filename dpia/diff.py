@@ -97,7 +97,8 @@ def resolve(spec: str, cwd: Path | None = None) -> Version:
             raise VersionNotFound("diff_no_such_version", spec=spec)
         return Version(spec, folder=folder)
     rev, _, path = spec.partition(":")
-    top = _git(cwd, "rev-parse", "--show-toplevel")
+    where = cwd / path if path and (cwd / path).is_dir() else cwd  # the repository the register lives in
+    top = _git(where, "rev-parse", "--show-toplevel")
     if not top:
         raise VersionNotFound("diff_not_a_repository", spec=spec, folder=cwd)
     repo = Path(top)
@@ -115,6 +116,16 @@ def resolve(spec: str, cwd: Path | None = None) -> Version:
     day = _git(repo, "show", "-s", "--format=%cs", commit)
     return Version(spec, repo=repo, commit=commit, path=inside.replace(os.sep, "/"),
                    committed_on=dt.date.fromisoformat(day) if day else None)
+
+
+def absolute_spec(spec: str, cwd: Path | None = None) -> str:
+    """``spec`` with its folder made absolute, so that it means the same from another directory (the
+    report's notebook runs in notebooks/)."""
+    cwd = Path(cwd or os.getcwd())
+    if (cwd / spec).is_dir() or ":" not in spec:
+        return str((cwd / spec).resolve())
+    rev, _, path = spec.partition(":")
+    return f"{rev}:{(cwd / path).resolve()}" if path else spec
 
 
 @contextlib.contextmanager

@@ -465,14 +465,16 @@ def _kernel_config():
     return c
 
 
-def execute_report(register_path: Path, lang: str, on: str, workdir: Path, dpia: str | None = None):
+def execute_report(register_path: Path, lang: str, on: str, workdir: Path, dpia: str | None = None,
+                   since: str | None = None):
     import nbformat
     import papermill
 
     out = workdir / "rapport.ipynb"
     papermill.execute_notebook(
         str(REPORT_NOTEBOOK), str(out),
-        parameters={"register": str(Path(register_path).resolve()), "taal": lang, "peildatum": on, "dpia_id": dpia},
+        parameters={"register": str(Path(register_path).resolve()), "taal": lang, "peildatum": on, "dpia_id": dpia,
+                    "sinds": since},
         cwd=str(REPORT_NOTEBOOK.parent), progress_bar=False, log_output=False, kernel_name="python3",
         config=_kernel_config(),
     )
@@ -486,10 +488,13 @@ def build_report(
     on: str | dt.date | None = None,
     pdf: str | os.PathLike[str] | None = None,
     dpia: str | None = None,
+    since: str | None = None,
 ) -> list[Path]:
     """Write the MR report for ``register_path`` to ``out_html`` (and ``pdf``). Returns the files written.
 
     ``dpia``: the id of one DPIA to report on (its findings, risks and sign-off); ``None``: all.
+    ``since``: an earlier version (a folder, ``REV:PATH`` or ``DATE:PATH``, see ``dpia.diff``): the report
+    then says what changed since it. Raises ``VersionNotFound`` before anything runs when it cannot be read.
     Raises ``RegisterInvalid`` before anything runs when the register is invalid, and ``KeyError``
     when ``dpia`` names no DPIA of the register.
     """
@@ -499,11 +504,16 @@ def build_report(
     register = load(register_path).register  # fail early, with located errors, before executing anything
     if dpia is not None:
         report_dpias(register, dpia)  # KeyError before anything runs
+    if since is not None:
+        from .diff import absolute_spec, resolve
+
+        since = absolute_spec(since)
+        resolve(since)  # VersionNotFound before anything runs
     day = (on if isinstance(on, str) else (on or dt.date.today()).isoformat())
     out_html = Path(out_html)
     out_html = out_html.with_name(safe_filename(out_html.name))
     with tempfile.TemporaryDirectory(prefix="dpia-report-") as tmp:
-        executed = execute_report(Path(register_path), lang, day, Path(tmp), dpia)
+        executed = execute_report(Path(register_path), lang, day, Path(tmp), dpia, since)
     body = fill_toc(notebook_body(executed))
     title = t("report_title", lang, name=register.controller.name)
     page = scrub(wrap_page(body, title, lang), register)
@@ -537,15 +547,18 @@ def figure_html(fig, alt: str, dpi: int = 100) -> str:
 # ---- the report notebook calls these
 
 
-SECTION_NAMES = ("title", "summary", "datamap", "findings", "dpias", "glossary", "officer")
+SECTION_NAMES = ("title", "summary", "datamap", "findings", "promises", "breaches", "changes", "dpias", "glossary", "officer")
 
 
-def section(name: str, loaded, result: CheckResult, lang: str | None = None, dpia: str | None = None):
+def section(name: str, loaded, result: CheckResult, lang: str | None = None, dpia: str | None = None,
+            since: str | None = None):
     """One report section as displayable HTML: a heading and its content.
 
     ``name`` is one of ``SECTION_NAMES``: title (page 1 with the contents), summary, datamap,
     findings, dpias (screening, risks, action plan and sign-off per DPIA), glossary, and officer (the
-    appendix for the privacy officer). ``dpia`` limits the report to one DPIA (its id).
+    appendix for the privacy officer), promises (the school's promises, kept or not), breaches (the
+    breach register in counts), changes (what changed since the version ``since``, a folder or a git
+    revision; nothing without it). ``dpia`` limits the report to one DPIA (its id).
     """
     from IPython.display import HTML
 
@@ -573,11 +586,76 @@ def section(name: str, loaded, result: CheckResult, lang: str | None = None, dpi
         body = f"<p>{_e(t('report_findings_intro', lang))}</p>" + findings_html(register, result, lang, dpia)
     elif name == "glossary":
         body = glossary_html(lang)
+    elif name == "promises":
+        body = promises_html(register, result, lang)
+    elif name == "breaches":
+        body = breaches_html(register, lang)
+    elif name == "changes":
+        if since is None:
+            return HTML("")
+        from .diff import as_html, diff_versions
+
+        changes = diff_versions(since, str(loaded.root), on=result.on, lang=lang)
+        heading = f'<h2 id="s-changes">{_e(t("report_h_changes", lang, date=format_date(changes.old_on, lang)))}</h2>'
+        body = as_html(changes, lang)
     elif name == "dpias":
         body = dpias_html(register, result, lang, dpia)
     else:
         body = f'<div class="officer">{officer_html(register, result, lang, dpia)}</div>'
     return HTML(heading + body)
+
+
+def promises_html(register: Register, result: CheckResult, lang: str | None = None) -> str:
+    """The school's public promises, each with whether the register shows it is kept (GDPR Art. 12)."""
+    from .promises import promise_status
+
+    statuses = promise_status(register, result.on)
+    if not statuses:
+        return f"<p>{_e(t('report_no_promises', lang))}</p>"
+    kept = sum(s.holds for s in statuses)
+    rows = "".join(
+        f"<tr><td>{_e(s.promise.text.en if lang == 'en' else s.promise.text.nl)}</td>"
+        f"<td>{_e(t('report_promise_kept' if s.holds else 'report_promise_broken', lang))}</td></tr>"
+        for s in statuses)
+    return (f"<p>{_e(t('report_promises_intro', lang, count=len(statuses), kept=kept))}</p>"
+            f"<table class=\"promises\"><tr><th>{_e(t('report_promise_col', lang))}</th>"
+            f"<th>{_e(t('report_promise_state', lang))}</th></tr>{rows}</table>")
+
+
+def breaches_html(register: Register, lang: str | None = None) -> str:
+    """The breach register for the MR: counts per year, notified or not, what happened and what was done.
+    No names of people, no descriptions (they may hold details of the people concerned)."""
+    from .breach import DUTCH_TIME
+
+    breaches = sorted(register.breaches, key=lambda b: (b.discovered_at, b.id))
+    if not breaches:
+        return f"<p>{_e(t('report_no_breaches', lang))}</p>"
+    years: dict[int, list] = {}
+    for b in breaches:
+        years.setdefault(b.discovered_at.astimezone(DUTCH_TIME).year, []).append(b)
+    head = "".join(f"<th>{_e(t(k, lang))}</th>" for k in ("report_breach_year", "report_breach_count",
+                                                            "report_breach_notified", "report_breach_informed"))
+    rows = "".join(
+        f"<tr><td>{y}</td><td>{len(bs)}</td>"
+        f"<td>{sum(1 for b in bs if b.ap and b.ap.decision.value == 'notify')}</td>"
+        f"<td>{sum(1 for b in bs if b.data_subjects and b.data_subjects.decision.value == 'notify')}</td></tr>"
+        for y, bs in sorted(years.items()))
+    parts = [f"<p>{_e(t('report_breaches_intro', lang, count=len(breaches)))}</p>", f"<table><tr>{head}</tr>{rows}</table>"]
+    for b in breaches:
+        day = format_date(b.discovered_at.astimezone(DUTCH_TIME).date(), lang)
+        nature = format_list([t(f"form_nature_{n.value}", lang) for n in b.nature], lang)
+        if b.ap is None:
+            decision = t("report_breach_undecided", lang)
+        elif b.ap.decision.value == "notify":
+            decision = t("report_breach_was_notified", lang)
+        else:
+            decision = t("report_breach_not_notified", lang)
+        done = " ".join(b.measures_taken) if b.measures_taken else t("report_breach_no_measures", lang)
+        state = t("report_breach_closed", lang) if b.closed_at else t("report_breach_open", lang)
+        parts.append(f'<section class="breach"><h4>{_e(b.title)}</h4>'
+                     f"<p>{_e(t('report_breach_line', lang, date=day, nature=nature, decision=decision, state=state))}</p>"
+                     f"<p><b>{_e(t('report_breach_done', lang))}</b> {_e(done)}</p></section>")
+    return "\n".join(parts)
 
 
 def dpias_html(register: Register, result: CheckResult, lang: str | None = None, dpia: str | None = None) -> str:
