@@ -1251,6 +1251,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "'{value}': het uitvoerbestand moet eindigen op {allowed}",
         "en": "'{value}': the output file must end in {allowed}",
     },
+    # ---- workbench: one register, DPIA and date for every face; picker; wizard and editors (issue 19)
+    "header_register": {"nl": "Register", "en": "Register"},
+    "header_folder": {"nl": "Map", "en": "Folder"},
+    "header_dpia": {"nl": "DPIA", "en": "DPIA"},
+    "header_on": {"nl": "Peildatum", "en": "Assessment date"},
+    "setting_bad_date": {
+        "nl": "{source}: '{value}' is geen geldige datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-08-01",
+        "en": "{source}: '{value}' is not a valid date; use YYYY-MM-DD, for example 2026-08-01",
+    },
+    "setting_bad_dpia": {
+        "nl": "DPIA '{value}' staat niet in dit register; kies uit: {allowed}",
+        "en": "DPIA '{value}' is not in this register; choose from: {allowed}",
+    },
+    "widget_register": {"nl": "Register", "en": "Register"},
+    "widget_dpia": {"nl": "DPIA", "en": "DPIA"},
+    "widget_use_choice": {"nl": "Gebruik deze keuze", "en": "Use this choice"},
+    "widget_choice_saved": {
+        "nl": "Gekozen: register {register}, DPIA {dpia} (bewaard in {file}). Voer de andere notebooks opnieuw uit (Run All) om ermee te werken.",
+        "en": "Chosen: register {register}, DPIA {dpia} (kept in {file}). Run the other notebooks again (Run All) to work on it.",
+    },
+    "widget_choice_overridden": {
+        "nl": "Let op: {variables} is gezet (bijvoorbeeld door make lab EXAMPLE=...); dat gaat voor deze keuze.",
+        "en": "Note: {variables} is set (for example by make lab EXAMPLE=...); it takes precedence over this choice.",
+    },
+    "widget_choice_invalid": {"nl": "Dit register kan niet worden geopend; kies een ander.", "en": "This register cannot be opened; choose another."},
 }
 
 

@@ -207,7 +207,9 @@ def build_report(
     from .store import atomic_write, load
 
     register = load(register_path).register  # fail early, with located errors, before executing anything
-    day = (on if isinstance(on, str) else (on or dt.date.today()).isoformat())
+    from .settings import assessment_date
+
+    day = assessment_date(on).isoformat()  # the same default as the notebooks: $DPIA_ON, else today
     out_html = Path(out_html)
     out_html = out_html.with_name(safe_filename(out_html.name))
     with tempfile.TemporaryDirectory(prefix="dpia-report-") as tmp:

@@ -12,11 +12,9 @@ import html
 from collections.abc import Callable
 
 import ipywidgets as w
-import matplotlib.pyplot as plt
-from IPython.display import display
-
 from .check import CheckResult, Finding, check
 from .datamap import draw_datamap, select_flows
+from .figures import show_figure
 from .i18n import t
 from .store import ChangedOnDisk, LoadedRegister, RegisterInvalid
 
@@ -59,8 +57,7 @@ class DataMapExplorer(_Displayable):
             self.output.clear_output(wait=True)
             if self.flows:
                 fig = draw_datamap(self.loaded.register, self.flows, self.problems, self.lang)
-                display(fig)
-                plt.close(fig)
+                show_figure(fig)
 
 
 def _flows_with_findings(result: CheckResult) -> set[str]:
@@ -311,5 +308,66 @@ class WhatIf(_Displayable):
             self.output.clear_output(wait=True)
             if self.assessments:
                 fig = risk_map(self.assessments, scale, self.lang)
-                display(fig)
-                plt.close(fig)
+                show_figure(fig)
+
+
+class RegisterPicker(_Displayable):
+    """Choose the register and the DPIA the workbench notebooks work on (start notebook).
+
+    The choice is saved (:func:`dpia.settings.save_choice`) when the officer presses the button, never
+    when the notebook runs; the other notebooks read it when they are run again. A register set through
+    ``DPIA_REGISTER`` (``make lab EXAMPLE=...``) or a notebook parameter wins, and the status says so.
+    """
+
+    def __init__(self, loaded: LoadedRegister, dpia_id: str | None = None, lang: str | None = None):
+        from . import settings
+
+        self.lang = lang
+        current = loaded.root.resolve()
+        folders = sorted({p.resolve() for p in settings.registers()} | {current})
+        self.register = w.Dropdown(options=[(settings.display_path(p), str(p)) for p in folders], value=str(current),
+                                   description=t("widget_register", lang), layout=w.Layout(width="36em"))
+        self.dpia = w.Dropdown(description=t("widget_dpia", lang), layout=w.Layout(width="36em"))
+        self.use = w.Button(description=t("widget_use_choice", lang), button_style="primary", icon="check")
+        self.status = w.HTML()
+        self.register.observe(lambda _c: self._load_dpias(), names="value")
+        self.use.on_click(lambda _b: self.save())
+        self.ui = w.VBox([self.register, self.dpia, self.use, self.status])
+        self._load_dpias(dpia_id)
+
+    def _load_dpias(self, preferred: str | None = None) -> None:
+        from .store import load
+
+        self.status.value = ""
+        try:
+            reg = load(self.register.value).register
+        except RegisterInvalid as exc:
+            self.dpia.options = []
+            self.status.value = "<br>".join(html.escape(p.render(self.lang)) for p in exc.problems[:5])
+            return
+        ids = sorted(d.id for d in reg.dpias)
+        titles = {d.id: (d.title.en if self.lang == "en" else d.title.nl) for d in reg.dpias}
+        self.dpia.options = [(f"{titles[i]} ({i})", i) for i in ids]
+        self.dpia.value = preferred if preferred in ids else (ids[0] if ids else None)
+
+    def save(self) -> bool:
+        """Remember the choice for the other notebooks; True when saved."""
+        import os
+
+        from . import settings
+
+        if self.dpia.value is None and not self.dpia.options:
+            self.status.value = html.escape(t("widget_choice_invalid", self.lang))
+            return False
+        try:
+            path = settings.save_choice(self.register.value, self.dpia.value)
+        except OSError as exc:
+            self.status.value = html.escape(t("write_failed", self.lang, reason=exc.strerror or str(exc)))
+            return False
+        lines = [t("widget_choice_saved", self.lang, register=settings.display_path(self.register.value),
+                   dpia=self.dpia.value or "—", file=settings.display_path(path))]
+        overridden = [v for v in (settings.ENV_REGISTER, settings.ENV_DPIA) if os.environ.get(v)]
+        if overridden:
+            lines.append(t("widget_choice_overridden", self.lang, variables=", ".join(overridden)))
+        self.status.value = "<br>".join(html.escape(x) for x in lines)
+        return True
