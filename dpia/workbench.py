@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import datamap, inventory, report, widgets  # noqa: F401 - the notebooks reach these as wb.*
+from .display import Text, readable  # noqa: F401 - readable notebook output (wb.readable)
 from .i18n import t
 from .model import Register
 from .store import LoadedRegister, load
