@@ -693,6 +693,88 @@ def _findings_list_html(findings: list[Finding], lang: str | None) -> str:
     return f"<ul>{items}</ul>"
 
 
+class EntityRemover(_Displayable):
+    """Delete one entry of any kind (party, system, flow, agreement, consent, access role, retention,
+    measure, acceptance, ...) after a check that nothing still refers to it.
+
+    An entry that is referred to is not deleted: the status names every entry and field that refers
+    to it, so the officer changes those first. Deleting goes through the loss-free save path.
+    """
+
+    def __init__(self, loaded: LoadedRegister, on: dt.date | None = None, lang: str | None = None,
+                 on_saved: Callable[[CheckResult], None] | None = None):
+        from .model import SECTIONS
+
+        self.loaded, self.on, self.lang, self.on_saved = loaded, on, lang, on_saved
+        self.result: CheckResult | None = None
+        self.kind = w.Dropdown(options=[(_label("remove_kind", k, lang), k) for k in SECTIONS], value="parties",
+                               description=t("remove_kind", lang))
+        self.entry = w.Dropdown(description=t("remove_entry", lang), layout=w.Layout(width="40em"))
+        self.confirm = w.Checkbox(value=False, description=t("remove_confirm", lang), indent=False)
+        self.delete_button = w.Button(description=t("remove_button", lang), button_style="danger", icon="trash")
+        self.status = w.HTML()
+        self.kind.observe(lambda _c: self.refresh(), names="value")
+        self.entry.observe(lambda _c: self._entry_changed(), names="value")
+        self.delete_button.on_click(_guarded(self, self.delete))
+        self.ui = w.VBox([self.kind, self.entry, self.confirm, self.delete_button, self.status])
+        self.refresh()
+
+    def refresh(self) -> None:
+        entries = sorted(getattr(self.loaded.register, self.kind.value), key=lambda e: e.id)
+        keep = self.entry.value
+        self.entry.options = [(_entry_label(e, self.lang), e.id) for e in entries]
+        if keep in [e.id for e in entries]:
+            self.entry.value = keep
+        self.confirm.value = False
+        self._show_references()
+
+    def _entry_changed(self) -> None:
+        self.confirm.value = False  # a confirmation is for one entry only
+        self._show_references()
+
+    def references(self) -> list[tuple[str, str, str]]:
+        from .model import references_to
+
+        return references_to(self.loaded.register, self.entry.value) if self.entry.value else []
+
+    def _show_references(self) -> None:
+        refs = self.references()
+        self.status.value = _references_html(self.entry.value, refs, self.lang) if refs else ""
+
+    def delete(self) -> bool:
+        """Delete the chosen entry; True when deleted. Refused while anything refers to it."""
+        target = self.entry.value
+        if target is None:
+            return False
+        refs = self.references()
+        if refs:
+            self.status.value = _references_html(target, refs, self.lang)
+            return False
+        if not self.confirm.value:
+            self.status.value = html.escape(t("remove_confirm_first", self.lang))
+            return False
+        if not _save(self, lambda: self.loaded.remove(target)):
+            return False
+        saved = self.status.value
+        self.refresh()
+        self.status.value = html.escape(t("remove_done", self.lang, id=target)) + "<br>" + saved
+        return True
+
+
+def _entry_label(entry, lang: str | None) -> str:
+    for field in ("name", "label", "title"):
+        value = getattr(entry, field, None)
+        if value:
+            return f"{value if isinstance(value, str) else _name(value, lang)} ({entry.id})"
+    return entry.id
+
+
+def _references_html(target: str, refs: list[tuple[str, str, str]], lang: str | None) -> str:
+    e = html.escape
+    items = "".join(f"<li>{e(_label('remove_kind', s, lang))} {e(i)} ({e(f)})</li>" for s, i, f in refs)
+    return f"<p>{e(t('remove_referred', lang, id=target, count=len(refs)))}</p><ul>{items}</ul>"
+
+
 class LiveViews:
     """The notebook's views of the check, kept up to date after every save in any editor or wizard.
 
@@ -747,6 +829,9 @@ class LiveViews:
 
     def agreement_editor(self) -> AgreementEditor:
         return self._follow(AgreementEditor(self.loaded, self.result.on, self.lang, on_saved=self.refresh))
+
+    def remover(self) -> EntityRemover:
+        return self._follow(EntityRemover(self.loaded, self.result.on, self.lang, on_saved=self.refresh))
 
     def _follow(self, widget):
         self.followers.append(widget)

@@ -112,3 +112,27 @@ def test_a_notebook_that_reaches_the_network_fails_its_test(tmp_path: Path) -> N
     assert result.returncode != 0
     assert "network access from a notebook under test: 'example.org'" in result.stdout
     assert "1 failed, 1 passed" in result.stdout
+
+
+def test_running_the_notebooks_twice_leaves_the_register_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "Run All" twice on the notebooks with the picker, the wizard and the editors: nothing is added,
+    # nothing is written (not even the picker's choice), and the outputs stay the same.
+    import nbformat
+    from nbclient import NotebookClient
+
+    copy = tmp_path / "omo"
+    shutil.copytree(EXAMPLE, copy)
+    before = {p.name: p.read_bytes() for p in sorted(copy.iterdir())}
+    monkeypatch.setenv("DPIA_REGISTER", str(copy))
+    monkeypatch.setenv("DPIA_ON", "2026-11-29")
+    monkeypatch.setenv("DPIA_CHOICE", str(tmp_path / "choice.json"))
+    for name in ("00_start.ipynb", "03_overeenkomsten_en_doelen.ipynb"):
+        texts = []
+        for _run in range(2):
+            nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+            NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+            texts.append([o.get("text", "") or o.get("data", {}).get("text/plain", "")
+                          for c in nb.cells for o in c.get("outputs", []) if "widget-view" not in str(o.get("data", {}).keys())])
+        assert texts[0] == texts[1], name
+    assert {p.name: p.read_bytes() for p in sorted(copy.iterdir())} == before
+    assert not (tmp_path / "choice.json").exists()

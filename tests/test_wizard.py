@@ -182,3 +182,32 @@ def test_register_picker_saves_the_choice_for_the_other_notebooks(monkeypatch: p
     monkeypatch.setenv("DPIA_REGISTER", str(EXAMPLE))
     picker.use.click()
     assert "DPIA_REGISTER is gezet" in picker.status.value
+
+
+def test_remover_refuses_while_referred_to_and_deletes_when_free(omo: Path) -> None:
+    from dpia.widgets import EntityRemover
+
+    loaded = load(omo)
+    seen = []
+    remover = EntityRemover(loaded, ON, "nl", on_saved=seen.append)
+    remover.entry.value = "iddink"
+    assert "&#x27;iddink&#x27; kan niet worden verwijderd: 4 verwijzing(en)" in remover.status.value
+    assert "systeem magister (operated_by)" in remover.status.value
+    before = snapshot(omo)
+    remover.confirm.value = True
+    remover.delete_button.click()
+    assert snapshot(omo) == before and "iddink" in {p.id for p in loaded.register.parties}
+    remover.entry.value = "reisbureau"  # the unused travel agency (DPIA802)
+    assert remover.status.value == ""
+    remover.delete_button.click()
+    assert remover.status.value == "Vink eerst aan dat u dit item wilt verwijderen."
+    remover.confirm.value = True
+    remover.delete_button.click()
+    assert remover.status.value.startswith("&#x27;reisbureau&#x27; is verwijderd.")
+    assert "reisbureau" not in {p.id for p in load(omo).register.parties}
+    assert "reisbureau" not in [v for _, v in remover.entry.options]
+    assert seen and not [f for f in seen[0].findings if f.code == "DPIA802"]
+    comments_before = comments(before["parties.yaml"].decode())
+    assert comments((omo / "parties.yaml").read_text()) == comments_before
+    remover.kind.value = "measures"
+    assert all(v.startswith("m-") for _, v in remover.entry.options)
