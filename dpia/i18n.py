@@ -1344,6 +1344,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "remove_kind_acceptances": {"nl": "acceptatie", "en": "acceptance"},
     "remove_kind_dpias": {"nl": "DPIA", "en": "DPIA"},
     "remove_kind_controller": {"nl": "bestuur", "en": "school board"},
+    "wizard_existing": {"nl": "Partij", "en": "Party"},
+    "wizard_new_party": {"nl": "— een nieuwe partij —", "en": "— a new party —"},
+    "wizard_with_flow": {"nl": "Voeg een gegevensstroom toe", "en": "Add a data flow"},
+    "wizard_to": {"nl": "Gegevens gaan naar", "en": "Data goes to"},
+    "wizard_nothing_to_add": {"nl": "Er is niets om toe te voegen: kies een stroom, systeem of overeenkomst.", "en": "There is nothing to add: choose a flow, system or agreement."},
     "wizard_agreementkind_data_sharing": {"nl": "afspraak over gegevensdeling", "en": "data sharing arrangement"},
 }
 

@@ -503,6 +503,7 @@ class SupplierWizard(_Displayable):
         def text(key, value=""):
             return w.Text(value=value, description=t(key, lang), layout=lay, style=style)
 
+        self.existing = w.Dropdown(description=t("wizard_existing", lang), layout=lay, style=style)
         self.name = text("wizard_name")
         self.party_id = text("wizard_id")
         roles = [r for r in PartyRole if r not in (PartyRole.CONTROLLER,)]
@@ -514,7 +515,9 @@ class SupplierWizard(_Displayable):
         self.system_name = text("wizard_system_name")
         self.system_kind = w.Dropdown(options=[(_label("wizard_systemkind", k.value, lang), k.value) for k in SystemKind],
                                       value="other", description=t("wizard_system_kind", lang), layout=lay, style=style)
+        self.with_flow = w.Checkbox(value=True, description=t("wizard_with_flow", lang), indent=False)
         self.source = w.Dropdown(description=t("wizard_from", lang), layout=lay, style=style)
+        self.target = w.Dropdown(description=t("wizard_to", lang), layout=lay, style=style)
         self.channel = text("wizard_channel")
         self.with_agreement = w.Checkbox(value=True, description=t("wizard_with_agreement", lang), indent=False)
         self.agreement_kind = w.Dropdown(options=[(_label("wizard_agreementkind", k.value, lang), k.value) for k in AgreementKind],
@@ -530,6 +533,8 @@ class SupplierWizard(_Displayable):
         self.findings = w.HTML()
         self._id_edited = False
         self.name.observe(lambda _c: self._name_changed(), names="value")
+        self.existing.observe(lambda _c: self._existing_changed(), names="value")
+        self.with_system.observe(lambda _c: self._targets(), names="value")
         self.party_id.observe(lambda _c: self._id_changed(), names="value")
         self.preview_button.on_click(_guarded(self, self.preview))
         self.save_button.on_click(_guarded(self, self.save))
@@ -545,6 +550,10 @@ class SupplierWizard(_Displayable):
         sources += [(f"{s.name} ({s.id})", s.id) for s in reg.controller.schools]
         sources += [(f"{s.name} ({s.id})", s.id) for s in sorted(reg.systems, key=lambda s: s.id)]
         sources += [(f"{_name(s.label, lang)} ({s.id})", s.id) for s in sorted(reg.subjects, key=lambda s: s.id)]
+        keep_existing = self.existing.value
+        self.existing.options = [(t("wizard_new_party", lang), None)] + [(f"{p.name} ({p.id})", p.id) for p in sorted(reg.parties, key=lambda p: p.id)]
+        self.existing.value = keep_existing if keep_existing in {p.id for p in reg.parties} else None
+        self._targets()
         keep = self.source.value
         self.source.options = sources
         self.source.value = keep if keep in [v for _, v in sources] else reg.controller.id
@@ -558,13 +567,35 @@ class SupplierWizard(_Displayable):
         h = lambda key: w.HTML(f"<h4>{html.escape(t(key, lang))}</h4>")  # noqa: E731
         self.ui = getattr(self, "ui", None) or w.VBox()
         self.ui.children = [
-            h("wizard_step_party"), self.name, self.party_id, self.role, self.processor_of, self.country,
+            h("wizard_step_party"), self.existing, self.name, self.party_id, self.role, self.processor_of, self.country,
             h("wizard_step_system"), self.with_system, self.system_name, self.system_kind,
-            h("wizard_step_flow"), self.source, self.categories.ui, self.purposes.ui, self.subjects.ui, self.channel,
+            h("wizard_step_flow"), self.with_flow, self.source, self.target, self.categories.ui, self.purposes.ui, self.subjects.ui, self.channel,
             h("wizard_step_agreement"), self.with_agreement, self.agreement_kind, self.valid_from, self.valid_until,
             self.deletion, self.security_annex, self.privacy_annex,
             w.HBox([self.preview_button, self.save_button]), self.status, self.findings,
         ]
+
+    def _existing_changed(self) -> None:
+        """An existing party: its fields are shown, not edited; only the new flow, system or agreement is added."""
+        party = next((p for p in self.loaded.register.parties if p.id == self.existing.value), None)
+        for control in (self.name, self.party_id, self.role, self.processor_of, self.country):
+            control.disabled = party is not None
+        if party is not None:
+            self._setting_id = True
+            self.name.value, self.party_id.value, self.role.value = party.name, party.id, party.role.value
+            self._setting_id = False
+            self.country.value = party.location.country if party.location else ""
+            self.with_system.value = False
+        self._targets()
+
+    def _targets(self) -> None:
+        """Where the flow goes for an existing party: the party itself or one of its systems."""
+        pid = self.existing.value
+        systems = sorted(s.id for s in self.loaded.register.systems if pid and s.operated_by == pid)
+        options = [(i, i) for i in systems] + ([(pid, pid)] if pid else [])
+        self.target.options = options
+        self.target.value = options[0][1] if options else None
+        self.target.disabled = not pid or self.with_system.value
 
     def _name_changed(self) -> None:
         if not self._id_edited:
@@ -586,7 +617,8 @@ class SupplierWizard(_Displayable):
         sid = slug(self.system_name.value) or pid
         if sid == pid:
             sid = f"{pid}-app"
-        return {"party": pid, "system": sid, "flow": f"f-{self.source.value}-{pid}", "agreement": f"va-{pid}"}
+        to = self.target.value if self.existing.value and not self.with_system.value else pid
+        return {"party": pid, "system": sid, "flow": f"f-{self.source.value}-{to}", "agreement": f"va-{pid}"}
 
     def entries(self) -> list[tuple[str, dict, dict | None]]:
         """``(section, entry, near)`` for every entry the form adds, in the register's YAML names."""
@@ -596,8 +628,8 @@ class SupplierWizard(_Displayable):
             party["processor_of"] = self.processor_of.value
         if self.country.value.strip():
             party["location"] = {"country": self.country.value.strip().upper()}
-        out: list[tuple[str, dict, dict | None]] = [("parties", party, {"role": self.role.value})]
-        to = ids["party"]
+        out: list[tuple[str, dict, dict | None]] = [] if self.existing.value else [("parties", party, {"role": self.role.value})]
+        to = self.target.value if self.existing.value else ids["party"]
         if self.with_system.value:
             out.append(("systems", {"id": ids["system"], "name": self.system_name.value.strip() or party["name"],
                                     "kind": self.system_kind.value, "operated_by": ids["party"]}, None))
@@ -619,16 +651,30 @@ class SupplierWizard(_Displayable):
                 agreement["security_annex"] = self.security_annex.value.strip()
             out.append(("agreements", agreement, None))
             flow["agreement"] = ids["agreement"]
-        out.append(("flows", flow, None))
+        if self.with_flow.value:
+            out.append(("flows", flow, None))
         return out
+
+    def uncovered_flows(self) -> list[str]:
+        """For a new agreement with an existing party: its flows (to it or its systems) that name no agreement.
+
+        They get the new agreement, as the officer means by "add its agreement"."""
+        pid = self.existing.value
+        if not (pid and self.with_agreement.value):
+            return []
+        reg = self.loaded.register
+        holders = {pid} | {s.id for s in reg.systems if s.operated_by == pid}
+        return sorted(f.id for f in reg.flows if f.to in holders and not f.agreement)
 
     def problems(self) -> list[str]:
         """What the form still lacks, in the officer's language (checked before anything is applied)."""
         out = []
         if not self.name.value.strip():
             out.append(t("wizard_need_name", self.lang))
-        if not self.categories.value:
+        if not self.categories.value and (self.with_flow.value or self.with_agreement.value):
             out.append(t("wizard_need_categories", self.lang))
+        if not self.entries():
+            out.append(t("wizard_nothing_to_add", self.lang))
         taken = set(self.loaded.register.index())
         for section, entry, _near in self.entries():
             if entry["id"] and entry["id"] in taken:
@@ -643,6 +689,8 @@ class SupplierWizard(_Displayable):
     def _apply(self) -> None:
         for section, entry, near in self.entries():
             self.loaded.add(section, entry, near=near)
+        for flow in self.uncovered_flows():
+            self.loaded.update(flow, agreement=self.ids["agreement"])
 
     # ---- preview and save
     def preview(self) -> list[Finding]:

@@ -211,3 +211,33 @@ def test_remover_refuses_while_referred_to_and_deletes_when_free(omo: Path) -> N
     assert comments((omo / "parties.yaml").read_text()) == comments_before
     remover.kind.value = "measures"
     assert all(v.startswith("m-") for _, v in remover.entry.options)
+
+
+def test_adding_the_agreement_of_an_existing_supplier_makes_its_finding_go(omo: Path) -> None:
+    wizard = SupplierWizard(load(omo), ON, "nl")
+    fill_leerapp(wizard)
+    wizard.with_agreement.value = False
+    assert wizard.save()
+    assert "DPIA201/f-omo-helmond-leerapp" in [f.id for f in wizard.result.open]
+    wizard.existing.value = "leerapp"  # the new party is now in the list
+    assert wizard.name.disabled and wizard.name.value == "LeerApp B.V." and wizard.with_system.value is False
+    assert wizard.target.value == "leerapp-app"
+    wizard.with_flow.value = False
+    wizard.with_agreement.value = True
+    wizard.valid_from.value = dt.date(2026, 8, 1)
+    assert [s for s, _e, _n in wizard.entries()] == ["agreements"]
+    assert wizard.uncovered_flows() == ["f-omo-helmond-leerapp"]
+    wizard.preview()
+    assert snapshot(omo)["flows.yaml"].count(b"va-leerapp") == 0  # the preview wrote nothing
+    assert wizard.save()
+    assert "DPIA201/f-omo-helmond-leerapp" not in [f.id for f in wizard.result.open]
+    flow = next(f for f in load(omo).register.flows if f.id == "f-omo-helmond-leerapp")
+    assert flow.agreement == "va-leerapp"
+    # a flow to an existing supplier's system, without a new party
+    wizard.with_agreement.value = False
+    wizard.with_flow.value = True
+    wizard.source.value = "magister"
+    wizard.categories.value = ("name",)
+    assert wizard.ids["flow"] == "f-magister-leerapp-app"
+    assert [s for s, _e, _n in wizard.entries()] == ["flows"]
+    assert wizard.save() and "f-magister-leerapp-app" in {f.id for f in load(omo).register.flows}
