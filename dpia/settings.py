@@ -123,6 +123,14 @@ def display_path(path: str | os.PathLike[str]) -> str:
     return p.as_posix()
 
 
+def display_location(location: str) -> str:
+    """A finding's ``file:line`` with the file shown as :func:`display_path` does."""
+    path, sep, line = location.rpartition(":")
+    if not sep or not line.isdigit():
+        path, line = location, ""
+    return display_path(path) + (f":{line}" if line else "")
+
+
 def registers() -> list[Path]:
     """The register folders under ``data/`` (a folder with a ``register.yaml``), for the picker."""
     return sorted(p.parent for p in DATA.glob("*/register.yaml"))

@@ -115,7 +115,9 @@ def finding_html(f: Finding, lang: str | None = None) -> str:
     if f.accepted:
         parts.append(f"<p><i>{e(t('accepted_note', lang, **f.accepted))}</i></p>")
     if f.location:
-        parts.append(f"<p><small>{e(f.location)}</small></p>")
+        from .settings import display_location
+
+        parts.append(f"<p><small>{e(display_location(f.location))}</small></p>")
     return "\n".join(parts)
 
 
@@ -139,14 +141,14 @@ class FlowEditor(_Displayable):
         targets = sorted([reg.controller.id] + [s.id for s in reg.controller.schools] + [p.id for p in reg.parties] + [s.id for s in reg.systems])
         self.flow = w.Dropdown(options=sorted(f.id for f in reg.flows), description=t("widget_flow", lang))
         self.to = w.Dropdown(options=targets, description=t("widget_to", lang))
-        self.categories = w.SelectMultiple(options=sorted(c.id for c in reg.data_categories), description=t("widget_categories", lang), rows=8)
-        self.purposes = w.SelectMultiple(options=sorted(p.id for p in reg.purposes), description=t("widget_purposes", lang), rows=8)
+        self.categories = CheckList(_category_options(reg, lang), t("widget_categories", lang))
+        self.purposes = CheckList(_purpose_options(reg, lang), t("widget_purposes", lang))
         self.save_button = w.Button(description=t("widget_save", lang), button_style="primary", icon="save")
         self.status = w.HTML()
         self.result: CheckResult | None = None
         self.flow.observe(lambda _c: self.load_flow(), names="value")
         self.save_button.on_click(lambda _b: self.save())
-        self.ui = w.VBox([self.flow, self.to, w.HBox([self.categories, self.purposes]), self.save_button, self.status])
+        self.ui = w.VBox([self.flow, self.to, self.categories.ui, self.purposes.ui, self.save_button, self.status])
         if self.flow.options:
             self.load_flow()
 
@@ -155,8 +157,8 @@ class FlowEditor(_Displayable):
         reg = self.loaded.register
         keep = self.flow.value
         self.to.options = sorted([reg.controller.id] + [s.id for s in reg.controller.schools] + [p.id for p in reg.parties] + [s.id for s in reg.systems])
-        self.categories.options = sorted(c.id for c in reg.data_categories)
-        self.purposes.options = sorted(p.id for p in reg.purposes)
+        self.categories.set_options(_category_options(reg, self.lang))
+        self.purposes.set_options(_purpose_options(reg, self.lang))
         self.flow.options = sorted(f.id for f in reg.flows)
         if keep in self.flow.options:
             self.flow.value = keep
@@ -204,8 +206,8 @@ class AgreementEditor(_Displayable):
         self.loaded, self.on, self.lang, self.on_saved = loaded, on, lang, on_saved
         reg = loaded.register
         self.agreement = w.Dropdown(options=sorted(a.id for a in reg.agreements), description=t("widget_agreement", lang))
-        self.categories = w.SelectMultiple(options=sorted(c.id for c in reg.data_categories), description=t("widget_categories", lang), rows=8)
-        self.purposes = w.SelectMultiple(options=sorted(p.id for p in reg.purposes), description=t("widget_purposes", lang), rows=8)
+        self.categories = CheckList(_category_options(reg, lang), t("widget_categories", lang))
+        self.purposes = CheckList(_purpose_options(reg, lang), t("widget_purposes", lang))
         self.valid_from = w.DatePicker(description=t("wizard_valid_from", lang))
         self.valid_until = w.DatePicker(description=t("widget_valid_until", lang))
         self.deletion = w.Checkbox(description=t("widget_deletion", lang))
@@ -215,7 +217,7 @@ class AgreementEditor(_Displayable):
         self.result: CheckResult | None = None
         self.agreement.observe(lambda _c: self.load_agreement(), names="value")
         self.save_button.on_click(lambda _b: self.save())
-        self.ui = w.VBox([self.agreement, w.HBox([self.categories, self.purposes]), self.valid_from, self.valid_until,
+        self.ui = w.VBox([self.agreement, self.categories.ui, self.purposes.ui, self.valid_from, self.valid_until,
                           self.security_annex, self.deletion, self.save_button, self.status])
         if self.agreement.options:
             self.load_agreement()
@@ -227,8 +229,8 @@ class AgreementEditor(_Displayable):
         """Take the register's current agreements and lists (after a save elsewhere)."""
         reg = self.loaded.register
         keep = self.agreement.value
-        self.categories.options = sorted(c.id for c in reg.data_categories)
-        self.purposes.options = sorted(p.id for p in reg.purposes)
+        self.categories.set_options(_category_options(reg, self.lang))
+        self.purposes.set_options(_purpose_options(reg, self.lang))
         self.agreement.options = sorted(a.id for a in reg.agreements)
         if keep in self.agreement.options:
             self.agreement.value = keep
@@ -448,20 +450,35 @@ class CheckList(_Displayable):
     multi-select list does). ``value`` is the ticked ids, in the order of the options."""
 
     def __init__(self, options: list[tuple[str, str]], description: str, value=()):
+        self.grid = w.Box([], layout=w.Layout(display="flex", flex_flow="row wrap"))
+        self.ui = w.VBox([w.HTML(f"<b>{html.escape(description)}</b>"), self.grid])
+        self.boxes: dict[str, w.Checkbox] = {}
+        self.set_options(options, value)
+
+    def set_options(self, options: list[tuple[str, str]], value=None) -> None:
+        """New options (after a save elsewhere); the ticks of options that remain stay."""
+        ticked = set(self.value if value is None else value)
         self.order = [v for _, v in options]
-        self.boxes = {v: w.Checkbox(value=v in value, description=label, indent=False, layout=w.Layout(width="24em"))
+        self.boxes = {v: w.Checkbox(value=v in ticked, description=label, indent=False, layout=w.Layout(width="24em"))
                       for label, v in options}
-        grid = w.Box(list(self.boxes.values()), layout=w.Layout(display="flex", flex_flow="row wrap"))
-        self.ui = w.VBox([w.HTML(f"<b>{html.escape(description)}</b>"), grid])
+        self.grid.children = list(self.boxes.values())
 
     @property
     def value(self) -> tuple[str, ...]:
-        return tuple(v for v in self.order if self.boxes[v].value)
+        return tuple(v for v in getattr(self, "order", []) if self.boxes[v].value)
 
     @value.setter
     def value(self, ids) -> None:
         for v, box in self.boxes.items():
             box.value = v in ids
+
+
+def _category_options(reg, lang: str | None) -> list[tuple[str, str]]:
+    return [(f"{_name(c.label, lang)} ({c.id})", c.id) for c in sorted(reg.data_categories, key=lambda c: c.id)]
+
+
+def _purpose_options(reg, lang: str | None) -> list[tuple[str, str]]:
+    return [(f"{_name(p.label, lang)} ({p.id})", p.id) for p in sorted(reg.purposes, key=lambda p: p.id)]
 
 
 def _guarded(widget, action: Callable[[], object]) -> Callable[[object], None]:

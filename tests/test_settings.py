@@ -84,3 +84,8 @@ def test_the_reviewed_date_is_pinned_the_same_in_makefile_and_nbval() -> None:
     for nb in sorted((ROOT / "notebooks").glob("0[0-4]_*.ipynb")):
         sources = ["".join(c["source"]) for c in json.loads(nb.read_text())["cells"] if c["cell_type"] == "code"]
         assert not [s for s in sources if re.search(r"\d{4}-\d{2}-\d{2}", s)], f"{nb.name} hard-codes a date"
+
+
+def test_locations_are_shown_relative_to_the_repository() -> None:
+    assert settings.display_location(f"{EXAMPLE}/flows.yaml:124") == "data/omo-helmond/flows.yaml:124"
+    assert settings.display_location(str(EXAMPLE)) == "data/omo-helmond"
