@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .i18n import LANGS, default_lang, t
+from .settings import assessment_date
 from .store import ChangedOnDisk, RegisterInvalid, load
 from .summary import summary_lines
 
@@ -49,7 +50,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from .check import as_csv, as_json, as_text, check
 
     loaded = load(args.path)
-    result = check(loaded.register, args.on, loaded.where)
+    result = check(loaded.register, assessment_date(args.on), loaded.where)
     if args.format == "json":
         out = as_json(result, args.lang, args.path, loaded.register)
     elif args.format == "csv":
@@ -103,7 +104,7 @@ def _cmd_risks(args: argparse.Namespace) -> int:
     dpias = _dpias_of(loaded.register, args)
     if dpias is None:
         return EXIT_INVALID
-    result = check(loaded.register, args.on, loaded.where)
+    result = check(loaded.register, assessment_date(args.on), loaded.where)
     if args.format == "json":
         out = []
         for d in dpias:
@@ -440,7 +441,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.add_argument("path")
     p = sub.add_parser("check", help="check the register against the rules (exit 1 when a blocker remains)")
     p.add_argument("path")
-    p.add_argument("--on", type=_date, default=None, help="assessment date YYYY-MM-DD (default: today)")
+    p.add_argument("--on", type=_date, default=None, help="assessment date YYYY-MM-DD (default: $DPIA_ON, else today)")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text")
     p = sub.add_parser("screen", help="screen each DPIA: is it required? (GDPR Art. 35(3), WP248, the AP's list)")
     p.add_argument("path")
@@ -449,7 +450,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p = sub.add_parser("risks", help="the risks of each DPIA: levels, residual risk, what-if, Art. 36")
     p.add_argument("path")
     p.add_argument("--dpia", default=None, help="only this DPIA (its id)")
-    p.add_argument("--on", type=_date, default=None, help="assessment date YYYY-MM-DD (default: today)")
+    p.add_argument("--on", type=_date, default=None, help="assessment date YYYY-MM-DD (default: $DPIA_ON, else today)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p = sub.add_parser("report", help="write the report for the participation council (HTML, optionally PDF)")
     p.add_argument("path")
@@ -458,7 +459,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.add_argument("--dpia", default=None, help="only this DPIA (its id): its findings, risks and sign-off")
     p.add_argument("--since", default=None,
                    help="say what changed since this version: a folder, REV:PATH or DATE:PATH (see dpia diff)")
-    p.add_argument("--on", type=_date, default=None, help="assessment date YYYY-MM-DD (default: today)")
+    p.add_argument("--on", type=_date, default=None, help="assessment date YYYY-MM-DD (default: $DPIA_ON, else today)")
     p = sub.add_parser("diff", help="what changed between two versions: folders or git revisions (REV:PATH, DATE:PATH)")
     p.add_argument("old", help="the earlier version: a folder, REV:PATH (HEAD~5:data/x, a tag) or DATE:PATH (2025-12-01:data/x)")
     p.add_argument("new", help="the later version, in the same forms")

@@ -166,3 +166,34 @@ def figure_bytes(fig: Figure, fmt: str = "svg") -> bytes:
     buf = io.BytesIO()
     save_figure(fig, buf, fmt)
     return buf.getvalue()
+
+
+def figure_caption(fig: Figure) -> str:
+    """A short text for the figure (its titles), the ``text/plain`` twin of its picture."""
+    titles = [fig.get_suptitle()] if hasattr(fig, "get_suptitle") else []
+    titles += [ax.get_title() for ax in fig.axes]
+    return " · ".join(" ".join(x.split()) for x in titles if x.strip()) or "figure"
+
+
+def figure_bundle(fig: Figure) -> dict[str, object]:
+    """The figure as a display bundle: a reproducible PNG and its caption as text.
+
+    The PNG is rendered here, not by a display hook: IPython draws a ``Figure`` only when the inline
+    backend has been activated through pyplot, so a figure built with the object API (as
+    :func:`risk_map` is) would otherwise show as its repr, ``<Figure size ...>``.
+    """
+    return {"image/png": figure_bytes(fig, "png"), "text/plain": figure_caption(fig)}
+
+
+def show_figure(fig: Figure) -> None:
+    """Show ``fig`` once as a picture in a notebook (or an ``Output`` widget) and free it.
+
+    A figure made through pyplot is closed, so the inline backend does not show it a second time.
+    """
+    from IPython.display import display
+
+    display(figure_bundle(fig), raw=True)
+    if getattr(fig.canvas, "manager", None) is not None:
+        import matplotlib.pyplot as plt
+
+        plt.close(fig)

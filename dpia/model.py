@@ -1048,3 +1048,39 @@ NESTED_REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
         "risks.measures.measure": ("measures",),
     },
 }
+
+
+def references_to(register: Register, entity_id: str) -> list[tuple[str, str, str]]:
+    """Every entry that refers to ``entity_id``: ``(section, entry id, field)``, sorted.
+
+    The fields are those of :data:`REFERENCES` and :data:`NESTED_REFERENCES`; an entity that nothing
+    refers to can be deleted without breaking the register.
+
+    >>> reg = Register.model_validate({"controller": {"id": "s", "name": "S"},
+    ...     "parties": [{"id": "p", "name": "P", "role": "processor"}],
+    ...     "systems": [{"id": "app", "name": "App", "kind": "other", "operated_by": "p"}]})
+    >>> references_to(reg, "p"), references_to(reg, "app")
+    ([('systems', 'app', 'operated_by')], [])
+    """
+
+    def values(node: Any, path: list[str]) -> list[Any]:
+        if isinstance(node, list):
+            return [v for item in node for v in values(item, path)]
+        if not path:
+            return [node]
+        if not isinstance(node, dict) or path[0] not in node:
+            return []
+        return values(node[path[0]], path[1:])
+
+    out = set()
+    for section in ("controller", *SECTIONS):
+        entries = [register.controller] if section == "controller" else getattr(register, section)
+        fields = {**REFERENCES.get(section, {}), **NESTED_REFERENCES.get(section, {})}
+        if not fields:
+            continue
+        for entry in entries:
+            data = entry.model_dump(by_alias=True, mode="json")
+            for name in fields:
+                if entity_id in values(data, name.split(".")):
+                    out.add((section, entry.id, name))
+    return sorted(out)

@@ -509,7 +509,9 @@ def build_report(
 
         since = absolute_spec(since)
         resolve(since)  # VersionNotFound before anything runs
-    day = (on if isinstance(on, str) else (on or dt.date.today()).isoformat())
+    from .settings import assessment_date
+
+    day = assessment_date(on).isoformat()  # the same default as the notebooks: $DPIA_ON, else today
     out_html = Path(out_html)
     out_html = out_html.with_name(safe_filename(out_html.name))
     with tempfile.TemporaryDirectory(prefix="dpia-report-") as tmp:

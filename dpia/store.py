@@ -777,8 +777,15 @@ class LoadedRegister:
                 node[name] = _to_yaml(value)
         origin.file.dirty = True
 
-    def add(self, section: str, entry: dict[str, Any], file: str | None = None) -> None:
-        """Append an entry to ``section``, in the file that already holds that section (or ``file``)."""
+    def add(self, section: str, entry: dict[str, Any], file: str | None = None, near: dict[str, Any] | None = None) -> None:
+        """Add an entry to ``section``, in the file that already holds that section (or ``file``).
+
+        Written in the file's own style: a nested mapping or list is flow style (``{country: NL}``)
+        when the section's other entries write that field so. With ``near`` (fields and values, e.g.
+        ``{"role": "processor"}``) the entry goes right after the last entry that matches, and a
+        comment that heads the next group (``# ---- recipients``) stays above the next group;
+        without a match, or without ``near``, it goes at the end of the section.
+        """
         if section not in SECTIONS:
             raise RegisterInvalid(
                 [_problem(str(self.root), (0, 0), "unknown_section", value=section, allowed=", ".join(SECTIONS), hint=did_you_mean(section, SECTIONS))]
@@ -790,10 +797,48 @@ class LoadedRegister:
             target = next((f for f in self.files if isinstance(f.doc, CommentedMap) and section in f.doc), None)
         if target is None:
             target = next(f for f in self.files if isinstance(f.doc, CommentedMap) and "controller" in f.doc)
-        if section not in target.doc:
+        if section not in target.doc or not isinstance(target.doc[section], CommentedSeq):
             target.doc[section] = CommentedSeq()
-        target.doc[section].append(_to_yaml(entry))
+        seq = target.doc[section]
+        node = _to_yaml(entry)
+        if isinstance(node, CommentedMap):
+            _match_style(seq, node)
+        at = _after_last_match(seq, near) if near else None
+        if at is not None and at < len(seq) - 1 and _move_group_comment(seq[at], node):
+            seq.insert(at + 1, node)
+        else:
+            seq.append(node)
         target.dirty = True
+
+    def preview(self) -> "LoadedRegister":
+        """The register as it would be after :meth:`save`, validated, without writing anything.
+
+        Raises ``RegisterInvalid`` when the edits break the register. The edits stay in memory: call
+        :meth:`discard` to drop them.
+        """
+        dirty = [f for f in self.files if f.dirty]
+        if not dirty:
+            return self
+        return self._validated({f.path: _dump(f.doc) for f in dirty})
+
+    def _validated(self, texts: dict[Path, str]) -> "LoadedRegister":
+        """The register as it would be on disk with ``texts`` written; ``RegisterInvalid`` if broken."""
+        problems: list[Problem] = []
+        docs = []
+        for f in self.files:
+            doc = _parse(texts[f.path], self._shown(f.path), problems) if f.path in texts else f.doc
+            docs.append((f, doc))
+        if problems:
+            raise RegisterInvalid(problems)
+        fresh = _build(self.root, [(f.path, self._shown(f.path), texts.get(f.path, f.text), f.digest, d) for f, d in docs], bulk=self.bulk)
+        if isinstance(fresh, list):
+            raise RegisterInvalid(fresh)
+        return fresh
+
+    def discard(self) -> None:
+        """Drop every unsaved edit: reload the files as they are on disk."""
+        fresh = load(self.root)
+        self.register, self.files, self.origins, self.bulk = fresh.register, fresh.files, fresh.origins, fresh.bulk
 
     def remove(self, entity_id: str) -> None:
         """Delete an entity (references to it become errors that ``save`` reports)."""
@@ -814,18 +859,7 @@ class LoadedRegister:
         if not dirty:
             return []
         texts = {f.path: _dump(f.doc) for f in dirty}
-        # Validate the register as it would be on disk after the save.
-        problems: list[Problem] = []
-        docs = []
-        for f in self.files:
-            text = texts.get(f.path, f.text)
-            doc = _parse(text, self._shown(f.path), problems) if f.path in texts else f.doc
-            docs.append((f, doc))
-        if problems:
-            raise RegisterInvalid(problems)
-        fresh = _build(self.root, [(f.path, self._shown(f.path), f.text, f.digest, d) for f, d in docs], bulk=self.bulk)
-        if isinstance(fresh, list):
-            raise RegisterInvalid(fresh)
+        self._validated(texts)  # the register as it would be on disk after the save
         written = []
         with save_lock(self.root if self.root.is_dir() else self.root.parent, self._shown(self.root)):
             changed = [f for f in dirty if _digest_of(f.path) != f.digest]
@@ -845,6 +879,54 @@ class LoadedRegister:
 
     def _shown(self, path: Path) -> str:
         return _shown_path(self.root, path)
+
+
+def _match_style(seq: CommentedSeq, node: CommentedMap) -> None:
+    """Give the new entry's nested mappings and lists the style its siblings use for the same field."""
+    for key, value in node.items():
+        if not isinstance(value, (CommentedMap, CommentedSeq)):
+            continue
+        styles = [s[key].fa.flow_style() for s in seq if isinstance(s, CommentedMap) and isinstance(s.get(key), type(value))]
+        if styles:
+            flow = styles.count(True) >= styles.count(False)
+            value.fa.set_flow_style() if flow else value.fa.set_block_style()
+
+
+def _after_last_match(seq: CommentedSeq, near: dict[str, Any]) -> int | None:
+    hits = [i for i, s in enumerate(seq) if isinstance(s, CommentedMap) and all(_same(s.get(k), v) for k, v in near.items())]
+    return hits[-1] if hits else None
+
+
+def _move_group_comment(prev: Any, new: Any) -> bool:
+    """Move the comment lines after ``prev`` (they head the next group) to after ``new``.
+
+    ruamel keeps such lines on the last key of the entry before them; an entry inserted between would
+    otherwise land below the next group's heading. An end-of-line comment stays where it is.
+    False when there is such a comment that cannot be moved safely (the caller appends instead).
+    """
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    def block(value: Any) -> bool:
+        return isinstance(value, (CommentedMap, CommentedSeq)) and not value.fa.flow_style()
+
+    if not isinstance(prev, CommentedMap) or not isinstance(new, CommentedMap) or not prev or not new:
+        return False
+    last = list(prev.keys())[-1]
+    if block(prev[last]):
+        return False  # a block collection carries the comment deeper
+    slot = prev.ca.items.get(last)
+    if not slot or len(slot) < 3 or slot[2] is None:
+        return True
+    head, _, rest = slot[2].value.partition("\n")
+    if not rest.strip():
+        return True
+    new_last = list(new.keys())[-1]
+    if block(new[new_last]):
+        return False
+    slot[2].value = head + "\n"
+    new.ca.items[new_last] = [None, None, CommentToken("\n" + rest, CommentMark(0), None), None]
+    return True
 
 
 def _same(node: Any, value: Any) -> bool:

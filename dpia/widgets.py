@@ -12,11 +12,9 @@ import html
 from collections.abc import Callable
 
 import ipywidgets as w
-import matplotlib.pyplot as plt
-from IPython.display import display
-
 from .check import CheckResult, Finding, check
 from .datamap import draw_datamap, select_flows
+from .figures import show_figure
 from .i18n import t
 from .store import ChangedOnDisk, LoadedRegister, RegisterInvalid
 
@@ -59,8 +57,7 @@ class DataMapExplorer(_Displayable):
             self.output.clear_output(wait=True)
             if self.flows:
                 fig = draw_datamap(self.loaded.register, self.flows, self.problems, self.lang)
-                display(fig)
-                plt.close(fig)
+                show_figure(fig)
 
 
 def _flows_with_findings(result: CheckResult) -> set[str]:
@@ -87,6 +84,13 @@ class FindingsStepper(_Displayable):
     def current(self) -> Finding | None:
         return self.findings[self.index] if self.findings else None
 
+    def show(self, result: CheckResult) -> None:
+        """Follow a new check (after a save): stay on the same finding when it is still there."""
+        current = self.current.id if self.current else None
+        self.result, self.findings = result, result.findings
+        ids = [f.id for f in self.findings]
+        self.go(ids.index(current) if current in ids else self.index)
+
     def go(self, index: int) -> None:
         if not self.findings:
             self.index = 0
@@ -111,7 +115,9 @@ def finding_html(f: Finding, lang: str | None = None) -> str:
     if f.accepted:
         parts.append(f"<p><i>{e(t('accepted_note', lang, **f.accepted))}</i></p>")
     if f.location:
-        parts.append(f"<p><small>{e(f.location)}</small></p>")
+        from .settings import display_location
+
+        parts.append(f"<p><small>{e(display_location(f.location))}</small></p>")
     return "\n".join(parts)
 
 
@@ -135,15 +141,28 @@ class FlowEditor(_Displayable):
         targets = sorted([reg.controller.id] + [s.id for s in reg.controller.schools] + [p.id for p in reg.parties] + [s.id for s in reg.systems])
         self.flow = w.Dropdown(options=sorted(f.id for f in reg.flows), description=t("widget_flow", lang))
         self.to = w.Dropdown(options=targets, description=t("widget_to", lang))
-        self.categories = w.SelectMultiple(options=sorted(c.id for c in reg.data_categories), description=t("widget_categories", lang), rows=8)
-        self.purposes = w.SelectMultiple(options=sorted(p.id for p in reg.purposes), description=t("widget_purposes", lang), rows=8)
+        self.categories = CheckList(_category_options(reg, lang), t("widget_categories", lang))
+        self.purposes = CheckList(_purpose_options(reg, lang), t("widget_purposes", lang))
         self.save_button = w.Button(description=t("widget_save", lang), button_style="primary", icon="save")
         self.status = w.HTML()
         self.result: CheckResult | None = None
         self.flow.observe(lambda _c: self.load_flow(), names="value")
         self.save_button.on_click(lambda _b: self.save())
-        self.ui = w.VBox([self.flow, self.to, w.HBox([self.categories, self.purposes]), self.save_button, self.status])
+        self.ui = w.VBox([self.flow, self.to, self.categories.ui, self.purposes.ui, self.save_button, self.status])
         if self.flow.options:
+            self.load_flow()
+
+    def refresh(self) -> None:
+        """Take the register's current flows, targets and lists (after a save elsewhere)."""
+        reg = self.loaded.register
+        keep = self.flow.value
+        self.to.options = sorted([reg.controller.id] + [s.id for s in reg.controller.schools] + [p.id for p in reg.parties] + [s.id for s in reg.systems])
+        self.categories.set_options(_category_options(reg, self.lang))
+        self.purposes.set_options(_purpose_options(reg, self.lang))
+        self.flow.options = sorted(f.id for f in reg.flows)
+        if keep in self.flow.options:
+            self.flow.value = keep
+        if self.flow.value:
             self.load_flow()
 
     def load_flow(self) -> None:
@@ -187,27 +206,44 @@ class AgreementEditor(_Displayable):
         self.loaded, self.on, self.lang, self.on_saved = loaded, on, lang, on_saved
         reg = loaded.register
         self.agreement = w.Dropdown(options=sorted(a.id for a in reg.agreements), description=t("widget_agreement", lang))
-        self.categories = w.SelectMultiple(options=sorted(c.id for c in reg.data_categories), description=t("widget_categories", lang), rows=8)
-        self.purposes = w.SelectMultiple(options=sorted(p.id for p in reg.purposes), description=t("widget_purposes", lang), rows=8)
+        self.categories = CheckList(_category_options(reg, lang), t("widget_categories", lang))
+        self.purposes = CheckList(_purpose_options(reg, lang), t("widget_purposes", lang))
+        self.valid_from = w.DatePicker(description=t("wizard_valid_from", lang))
         self.valid_until = w.DatePicker(description=t("widget_valid_until", lang))
         self.deletion = w.Checkbox(description=t("widget_deletion", lang))
+        self.security_annex = w.Text(description=t("wizard_security_annex", lang), layout=w.Layout(width="36em"))
         self.save_button = w.Button(description=t("widget_save", lang), button_style="primary", icon="save")
         self.status = w.HTML()
         self.result: CheckResult | None = None
         self.agreement.observe(lambda _c: self.load_agreement(), names="value")
         self.save_button.on_click(lambda _b: self.save())
-        self.ui = w.VBox([self.agreement, w.HBox([self.categories, self.purposes]), self.valid_until, self.deletion, self.save_button, self.status])
+        self.ui = w.VBox([self.agreement, self.categories.ui, self.purposes.ui, self.valid_from, self.valid_until,
+                          self.security_annex, self.deletion, self.save_button, self.status])
         if self.agreement.options:
             self.load_agreement()
 
     def _current(self):
         return next(a for a in self.loaded.register.agreements if a.id == self.agreement.value)
 
+    def refresh(self) -> None:
+        """Take the register's current agreements and lists (after a save elsewhere)."""
+        reg = self.loaded.register
+        keep = self.agreement.value
+        self.categories.set_options(_category_options(reg, self.lang))
+        self.purposes.set_options(_purpose_options(reg, self.lang))
+        self.agreement.options = sorted(a.id for a in reg.agreements)
+        if keep in self.agreement.options:
+            self.agreement.value = keep
+        if self.agreement.value:
+            self.load_agreement()
+
     def load_agreement(self) -> None:
         a = self._current()
         self.categories.value = tuple(sorted(a.categories))
         self.purposes.value = tuple(sorted(a.purposes))
+        self.valid_from.value = a.valid_from
         self.valid_until.value = a.valid_until
+        self.security_annex.value = a.security_annex or ""
         self.deletion.value = a.deletion_after_use
         self.status.value = ""
 
@@ -218,8 +254,12 @@ class AgreementEditor(_Displayable):
             changes["categories"] = [c for c in a.categories if c in self.categories.value] + sorted(set(self.categories.value) - set(a.categories))
         if set(self.purposes.value) != set(a.purposes):
             changes["purposes"] = [p for p in a.purposes if p in self.purposes.value] + sorted(set(self.purposes.value) - set(a.purposes))
+        if self.valid_from.value != a.valid_from:
+            changes["valid_from"] = self.valid_from.value
         if self.valid_until.value != a.valid_until:
             changes["valid_until"] = self.valid_until.value
+        if (self.security_annex.value.strip() or None) != a.security_annex:
+            changes["security_annex"] = self.security_annex.value.strip() or None
         if self.deletion.value != a.deletion_after_use:
             changes["deletion_after_use"] = self.deletion.value
         if not changes:
@@ -311,5 +351,569 @@ class WhatIf(_Displayable):
             self.output.clear_output(wait=True)
             if self.assessments:
                 fig = risk_map(self.assessments, scale, self.lang)
-                display(fig)
-                plt.close(fig)
+                show_figure(fig)
+
+
+class RegisterPicker(_Displayable):
+    """Choose the register and the DPIA the workbench notebooks work on (start notebook).
+
+    The choice is saved (:func:`dpia.settings.save_choice`) when the officer presses the button, never
+    when the notebook runs; the other notebooks read it when they are run again. A register set through
+    ``DPIA_REGISTER`` (``make lab EXAMPLE=...``) or a notebook parameter wins, and the status says so.
+    """
+
+    def __init__(self, loaded: LoadedRegister, dpia_id: str | None = None, lang: str | None = None):
+        from . import settings
+
+        self.lang = lang
+        current = loaded.root.resolve()
+        folders = sorted({p.resolve() for p in settings.registers()} | {current})
+        self.register = w.Dropdown(options=[(settings.display_path(p), str(p)) for p in folders], value=str(current),
+                                   description=t("widget_register", lang), layout=w.Layout(width="36em"))
+        self.dpia = w.Dropdown(description=t("widget_dpia", lang), layout=w.Layout(width="36em"))
+        self.use = w.Button(description=t("widget_use_choice", lang), button_style="primary", icon="check")
+        self.status = w.HTML()
+        self.register.observe(lambda _c: self._load_dpias(), names="value")
+        self.use.on_click(lambda _b: self.save())
+        self.ui = w.VBox([self.register, self.dpia, self.use, self.status])
+        self._load_dpias(dpia_id)
+
+    def _load_dpias(self, preferred: str | None = None) -> None:
+        from .store import load
+
+        self.status.value = ""
+        try:
+            reg = load(self.register.value).register
+        except RegisterInvalid as exc:
+            self.dpia.options = []
+            self.status.value = "<br>".join(html.escape(p.render(self.lang)) for p in exc.problems[:5])
+            return
+        ids = sorted(d.id for d in reg.dpias)
+        titles = {d.id: (d.title.en if self.lang == "en" else d.title.nl) for d in reg.dpias}
+        self.dpia.options = [(f"{titles[i]} ({i})", i) for i in ids]
+        self.dpia.value = preferred if preferred in ids else (ids[0] if ids else None)
+
+    def save(self) -> bool:
+        """Remember the choice for the other notebooks; True when saved."""
+        import os
+
+        from . import settings
+
+        if self.dpia.value is None and not self.dpia.options:
+            self.status.value = html.escape(t("widget_choice_invalid", self.lang))
+            return False
+        try:
+            path = settings.save_choice(self.register.value, self.dpia.value)
+        except OSError as exc:
+            self.status.value = html.escape(t("write_failed", self.lang, reason=exc.strerror or str(exc)))
+            return False
+        lines = [t("widget_choice_saved", self.lang, register=settings.display_path(self.register.value),
+                   dpia=self.dpia.value or "—", file=settings.display_path(path))]
+        overridden = [v for v in (settings.ENV_REGISTER, settings.ENV_DPIA) if os.environ.get(v)]
+        if overridden:
+            lines.append(t("widget_choice_overridden", self.lang, variables=", ".join(overridden)))
+        self.status.value = "<br>".join(html.escape(x) for x in lines)
+        return True
+
+
+# ---- the "new supplier" wizard, its helpers, and views that follow every save
+
+
+def _label(prefix: str, value: str, lang: str | None) -> str:
+    """The catalogue's name for an enum value (``role_processor``), else the value itself."""
+    from .i18n import MESSAGES
+
+    key = f"{prefix}_{value}"
+    return t(key, lang) if key in MESSAGES else value
+
+
+def _name(text, lang: str | None) -> str:
+    return text.en if lang == "en" else text.nl
+
+
+def slug(text: str) -> str:
+    """An id made from a name: lower case, letters and digits joined by '-', without a legal form.
+
+    >>> slug("LeerApp B.V."), slug("Café Noord & Zn")
+    ('leerapp', 'cafe-noord-zn')
+    """
+    import re
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    plain = re.sub(r"[\s,]+(b\.?\s?v\.?|n\.?\s?v\.?|v\.?o\.?f\.?|ltd\.?|gmbh|inc\.?|s\.?a\.?)\s*$", "", plain)
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+class CheckList(_Displayable):
+    """Checkboxes for a set of ids: ticking one never drops the others (as a plain click in a
+    multi-select list does). ``value`` is the ticked ids, in the order of the options."""
+
+    def __init__(self, options: list[tuple[str, str]], description: str, value=()):
+        self.grid = w.Box([], layout=w.Layout(display="flex", flex_flow="row wrap"))
+        self.ui = w.VBox([w.HTML(f"<b>{html.escape(description)}</b>"), self.grid])
+        self.boxes: dict[str, w.Checkbox] = {}
+        self.set_options(options, value)
+
+    def set_options(self, options: list[tuple[str, str]], value=None) -> None:
+        """New options (after a save elsewhere); the ticks of options that remain stay."""
+        ticked = set(self.value if value is None else value)
+        self.order = [v for _, v in options]
+        self.boxes = {v: w.Checkbox(value=v in ticked, description=label, indent=False, layout=w.Layout(width="24em"))
+                      for label, v in options}
+        self.grid.children = list(self.boxes.values())
+
+    @property
+    def value(self) -> tuple[str, ...]:
+        return tuple(v for v in getattr(self, "order", []) if self.boxes[v].value)
+
+    @value.setter
+    def value(self, ids) -> None:
+        for v, box in self.boxes.items():
+            box.value = v in ids
+
+
+def _category_options(reg, lang: str | None) -> list[tuple[str, str]]:
+    return [(f"{_name(c.label, lang)} ({c.id})", c.id) for c in sorted(reg.data_categories, key=lambda c: c.id)]
+
+
+def _purpose_options(reg, lang: str | None) -> list[tuple[str, str]]:
+    return [(f"{_name(p.label, lang)} ({p.id})", p.id) for p in sorted(reg.purposes, key=lambda p: p.id)]
+
+
+def _guarded(widget, action: Callable[[], object]) -> Callable[[object], None]:
+    """A button handler that shows any failure in the widget's status line, never as a traceback."""
+
+    def handler(_button) -> None:
+        try:
+            action()
+        except Exception as exc:  # noqa: BLE001 - the officer sees a message, the register stays as it was
+            widget.status.value = html.escape(t("widget_failed", widget.lang, reason=str(exc) or type(exc).__name__))
+            try:
+                widget.loaded.discard()
+            except Exception:  # noqa: BLE001
+                pass
+
+    return handler
+
+
+class SupplierWizard(_Displayable):
+    """Add a supplier in one form: the party, its system, the flow to it and its agreement.
+
+    Every choice is a dropdown or a checklist from the register (data categories, purposes and
+    subjects by name). **Preview** shows the findings the new entries would cause, without saving;
+    **Save** writes them through the loss-free save path (comments kept, each entry next to its kind in
+    the file's style) and re-runs the check. A refused save leaves nothing in memory. Saving the same
+    supplier twice is refused (its id exists), so running the notebook again never adds twice.
+    """
+
+    def __init__(self, loaded: LoadedRegister, on: dt.date | None = None, lang: str | None = None,
+                 on_saved: Callable[[CheckResult], None] | None = None, result: CheckResult | None = None):
+        from .model import AgreementKind, PartyRole, SystemKind
+
+        self.loaded, self.on, self.lang, self.on_saved = loaded, on, lang, on_saved
+        self.result: CheckResult | None = result  # the check of the register as saved (the baseline of a preview)
+        self.new_findings: list[Finding] = []
+        lay = w.Layout(width="36em")
+        style = {"description_width": "12em"}
+
+        def text(key, value=""):
+            return w.Text(value=value, description=t(key, lang), layout=lay, style=style)
+
+        self.existing = w.Dropdown(description=t("wizard_existing", lang), layout=lay, style=style)
+        self.name = text("wizard_name")
+        self.party_id = text("wizard_id")
+        roles = [r for r in PartyRole if r not in (PartyRole.CONTROLLER,)]
+        self.role = w.Dropdown(options=[(_label("role", r.value, lang), r.value) for r in roles], value="processor",
+                               description=t("wizard_role", lang), layout=lay, style=style)
+        self.processor_of = w.Dropdown(description=t("wizard_processor_of", lang), layout=lay, style=style)
+        self.country = text("wizard_country", "NL")
+        self.with_system = w.Checkbox(value=True, description=t("wizard_with_system", lang), indent=False)
+        self.system_name = text("wizard_system_name")
+        self.system_kind = w.Dropdown(options=[(_label("wizard_systemkind", k.value, lang), k.value) for k in SystemKind],
+                                      value="other", description=t("wizard_system_kind", lang), layout=lay, style=style)
+        self.with_flow = w.Checkbox(value=True, description=t("wizard_with_flow", lang), indent=False)
+        self.source = w.Dropdown(description=t("wizard_from", lang), layout=lay, style=style)
+        self.target = w.Dropdown(description=t("wizard_to", lang), layout=lay, style=style)
+        self.channel = text("wizard_channel")
+        self.with_agreement = w.Checkbox(value=True, description=t("wizard_with_agreement", lang), indent=False)
+        self.agreement_kind = w.Dropdown(options=[(_label("wizard_agreementkind", k.value, lang), k.value) for k in AgreementKind],
+                                         value="model_4_0", description=t("wizard_agreement_kind", lang), layout=lay, style=style)
+        self.valid_from = w.DatePicker(description=t("wizard_valid_from", lang), style=style)
+        self.valid_until = w.DatePicker(description=t("widget_valid_until", lang), style=style)
+        self.deletion = w.Checkbox(value=True, description=t("widget_deletion", lang), indent=False)
+        self.security_annex = text("wizard_security_annex")
+        self.privacy_annex = text("wizard_privacy_annex")
+        self.preview_button = w.Button(description=t("wizard_preview", lang), icon="search")
+        self.save_button = w.Button(description=t("widget_save", lang), button_style="primary", icon="save")
+        self.status = w.HTML()
+        self.findings = w.HTML()
+        self._id_edited = False
+        self.name.observe(lambda _c: self._name_changed(), names="value")
+        self.existing.observe(lambda _c: self._existing_changed(), names="value")
+        self.with_system.observe(lambda _c: self._targets(), names="value")
+        self.party_id.observe(lambda _c: self._id_changed(), names="value")
+        self.preview_button.on_click(_guarded(self, self.preview))
+        self.save_button.on_click(_guarded(self, self.save))
+        self.refresh()
+
+    # ---- building the form from the register (again after every save)
+    def refresh(self) -> None:
+        reg = self.loaded.register
+        lang = self.lang
+        self.processor_of.options = [("—", None)] + [(f"{p.name} ({p.id})", p.id) for p in sorted(reg.parties, key=lambda p: p.id)
+                                                      if p.role.value in ("processor", "sub_processor")]
+        sources = [(f"{reg.controller.name} ({reg.controller.id})", reg.controller.id)]
+        sources += [(f"{s.name} ({s.id})", s.id) for s in reg.controller.schools]
+        sources += [(f"{s.name} ({s.id})", s.id) for s in sorted(reg.systems, key=lambda s: s.id)]
+        sources += [(f"{_name(s.label, lang)} ({s.id})", s.id) for s in sorted(reg.subjects, key=lambda s: s.id)]
+        keep_existing = self.existing.value
+        self.existing.options = [(t("wizard_new_party", lang), None)] + [(f"{p.name} ({p.id})", p.id) for p in sorted(reg.parties, key=lambda p: p.id)]
+        self.existing.value = keep_existing if keep_existing in {p.id for p in reg.parties} else None
+        self._targets()
+        keep = self.source.value
+        self.source.options = sources
+        self.source.value = keep if keep in [v for _, v in sources] else reg.controller.id
+        old = {k: getattr(self, k).value for k in ("categories", "purposes", "subjects") if hasattr(self, k)}
+        self.categories = CheckList([(f"{_name(c.label, lang)} ({c.id})", c.id) for c in sorted(reg.data_categories, key=lambda c: c.id)],
+                                    t("widget_categories", lang), old.get("categories", ()))
+        self.purposes = CheckList([(f"{_name(p.label, lang)} ({p.id})", p.id) for p in sorted(reg.purposes, key=lambda p: p.id)],
+                                  t("widget_purposes", lang), old.get("purposes", ()))
+        self.subjects = CheckList([(f"{_name(s.label, lang)} ({s.id})", s.id) for s in sorted(reg.subjects, key=lambda s: s.id)],
+                                  t("wizard_subjects", lang), old.get("subjects", ()))
+        h = lambda key: w.HTML(f"<h4>{html.escape(t(key, lang))}</h4>")  # noqa: E731
+        self.ui = getattr(self, "ui", None) or w.VBox()
+        self.ui.children = [
+            h("wizard_step_party"), self.existing, self.name, self.party_id, self.role, self.processor_of, self.country,
+            h("wizard_step_system"), self.with_system, self.system_name, self.system_kind,
+            h("wizard_step_flow"), self.with_flow, self.source, self.target, self.categories.ui, self.purposes.ui, self.subjects.ui, self.channel,
+            h("wizard_step_agreement"), self.with_agreement, self.agreement_kind, self.valid_from, self.valid_until,
+            self.deletion, self.security_annex, self.privacy_annex,
+            w.HBox([self.preview_button, self.save_button]), self.status, self.findings,
+        ]
+
+    def _existing_changed(self) -> None:
+        """An existing party: its fields are shown, not edited; only the new flow, system or agreement is added."""
+        party = next((p for p in self.loaded.register.parties if p.id == self.existing.value), None)
+        for control in (self.name, self.party_id, self.role, self.processor_of, self.country):
+            control.disabled = party is not None
+        if party is not None:
+            self._setting_id = True
+            self.name.value, self.party_id.value, self.role.value = party.name, party.id, party.role.value
+            self._setting_id = False
+            self.country.value = party.location.country if party.location else ""
+            self.with_system.value = False
+        self._targets()
+
+    def _targets(self) -> None:
+        """Where the flow goes for an existing party: the party itself or one of its systems."""
+        pid = self.existing.value
+        systems = sorted(s.id for s in self.loaded.register.systems if pid and s.operated_by == pid)
+        options = [(i, i) for i in systems] + ([(pid, pid)] if pid else [])
+        self.target.options = options
+        self.target.value = options[0][1] if options else None
+        self.target.disabled = not pid or self.with_system.value
+
+    def _name_changed(self) -> None:
+        if not self._id_edited:
+            self._setting_id = True
+            self.party_id.value = slug(self.name.value)
+            self._setting_id = False
+        if not self.system_name.value or self.system_name.value == getattr(self, "_last_name", ""):
+            self.system_name.value = self.name.value
+        self._last_name = self.name.value
+
+    def _id_changed(self) -> None:
+        if not getattr(self, "_setting_id", False):
+            self._id_edited = bool(self.party_id.value)
+
+    # ---- the entries the form describes
+    @property
+    def ids(self) -> dict[str, str]:
+        pid = self.party_id.value.strip()
+        sid = slug(self.system_name.value) or pid
+        if sid == pid:
+            sid = f"{pid}-app"
+        to = self.target.value if self.existing.value and not self.with_system.value else pid
+        return {"party": pid, "system": sid, "flow": f"f-{self.source.value}-{to}", "agreement": f"va-{pid}"}
+
+    def entries(self) -> list[tuple[str, dict, dict | None]]:
+        """``(section, entry, near)`` for every entry the form adds, in the register's YAML names."""
+        ids = self.ids
+        party: dict = {"id": ids["party"], "name": self.name.value.strip(), "role": self.role.value}
+        if self.role.value == "sub_processor" and self.processor_of.value:
+            party["processor_of"] = self.processor_of.value
+        if self.country.value.strip():
+            party["location"] = {"country": self.country.value.strip().upper()}
+        out: list[tuple[str, dict, dict | None]] = [] if self.existing.value else [("parties", party, {"role": self.role.value})]
+        to = self.target.value if self.existing.value else ids["party"]
+        if self.with_system.value:
+            out.append(("systems", {"id": ids["system"], "name": self.system_name.value.strip() or party["name"],
+                                    "kind": self.system_kind.value, "operated_by": ids["party"]}, None))
+            to = ids["system"]
+        flow: dict = {"id": ids["flow"], "from": self.source.value, "to": to, "categories": list(self.categories.value),
+                      "purposes": list(self.purposes.value), "subjects": list(self.subjects.value)}
+        if self.channel.value.strip():
+            flow["channel"] = self.channel.value.strip()
+        if self.with_agreement.value:
+            agreement: dict = {"id": ids["agreement"], "kind": self.agreement_kind.value, "parties": [ids["party"]],
+                               "categories": list(self.categories.value), "purposes": list(self.purposes.value)}
+            for key, control in (("valid_from", self.valid_from), ("valid_until", self.valid_until)):
+                if control.value:
+                    agreement[key] = control.value
+            agreement["deletion_after_use"] = bool(self.deletion.value)
+            if self.privacy_annex.value.strip():
+                agreement["privacy_annex_version"] = self.privacy_annex.value.strip()
+            if self.security_annex.value.strip():
+                agreement["security_annex"] = self.security_annex.value.strip()
+            out.append(("agreements", agreement, None))
+            flow["agreement"] = ids["agreement"]
+        if self.with_flow.value:
+            out.append(("flows", flow, None))
+        return out
+
+    def uncovered_flows(self) -> list[str]:
+        """For a new agreement with an existing party: its flows (to it or its systems) that name no agreement.
+
+        They get the new agreement, as the officer means by "add its agreement"."""
+        pid = self.existing.value
+        if not (pid and self.with_agreement.value):
+            return []
+        reg = self.loaded.register
+        holders = {pid} | {s.id for s in reg.systems if s.operated_by == pid}
+        return sorted(f.id for f in reg.flows if f.to in holders and not f.agreement)
+
+    def problems(self) -> list[str]:
+        """What the form still lacks, in the officer's language (checked before anything is applied)."""
+        out = []
+        if not self.name.value.strip():
+            out.append(t("wizard_need_name", self.lang))
+        if not self.categories.value and (self.with_flow.value or self.with_agreement.value):
+            out.append(t("wizard_need_categories", self.lang))
+        if not self.entries():
+            out.append(t("wizard_nothing_to_add", self.lang))
+        taken = set(self.loaded.register.index())
+        for section, entry, _near in self.entries():
+            if entry["id"] and entry["id"] in taken:
+                out.append(t("wizard_id_taken", self.lang, id=entry["id"]))
+        return out
+
+    def _baseline(self) -> set[str]:
+        if self.result is None:
+            self.result = check(self.loaded.register, self.on, self.loaded.where)
+        return {f.id for f in self.result.findings}
+
+    def _apply(self) -> None:
+        for section, entry, near in self.entries():
+            self.loaded.add(section, entry, near=near)
+        for flow in self.uncovered_flows():
+            self.loaded.update(flow, agreement=self.ids["agreement"])
+
+    # ---- preview and save
+    def preview(self) -> list[Finding]:
+        """The findings the new entries would cause (not yet in the register's check); nothing is saved."""
+        from .store import ChangedOnDisk
+
+        self.findings.value = ""
+        problems = self.problems()
+        if problems:
+            self.status.value = "<br>".join(html.escape(p) for p in problems)
+            return []
+        before = self._baseline()
+        try:
+            self._apply()
+            fresh = self.loaded.preview()
+        except (RegisterInvalid, ChangedOnDisk) as exc:
+            self.status.value = "<br>".join(html.escape(p.render(self.lang)) for p in exc.problems)
+            return []
+        finally:
+            self.loaded.discard()
+        after = check(fresh.register, self.on, fresh.where)
+        self.new_findings = [f for f in after.findings if f.id not in before]
+        self.status.value = html.escape(t("wizard_preview_count", self.lang, count=len(self.new_findings)))
+        self.findings.value = _findings_list_html(self.new_findings, self.lang)
+        return self.new_findings
+
+    def save(self) -> bool:
+        """Write the new entries; True when saved. A refusal is shown in ``status`` and leaves nothing in memory."""
+        self.findings.value = ""
+        problems = self.problems()
+        if problems:
+            self.status.value = "<br>".join(html.escape(p) for p in problems)
+            return False
+        before = self._baseline()
+        if not _save(self, self._apply):
+            return False
+        self.new_findings = [f for f in self.result.findings if f.id not in before]
+        self.findings.value = _findings_list_html(self.new_findings, self.lang)
+        self.refresh()
+        return True
+
+
+def _findings_list_html(findings: list[Finding], lang: str | None) -> str:
+    e = html.escape
+    if not findings:
+        return f"<p>{e(t('wizard_no_new_findings', lang))}</p>"
+    items = "".join(f"<li><b>{e(t('severity_' + f.severity.value, lang))}</b> {e(f.code)}: {e(f.message(lang))}</li>" for f in findings)
+    return f"<ul>{items}</ul>"
+
+
+class EntityRemover(_Displayable):
+    """Delete one entry of any kind (party, system, flow, agreement, consent, access role, retention,
+    measure, acceptance, ...) after a check that nothing still refers to it.
+
+    An entry that is referred to is not deleted: the status names every entry and field that refers
+    to it, so the officer changes those first. Deleting goes through the loss-free save path.
+    """
+
+    def __init__(self, loaded: LoadedRegister, on: dt.date | None = None, lang: str | None = None,
+                 on_saved: Callable[[CheckResult], None] | None = None):
+        from .model import SECTIONS
+
+        self.loaded, self.on, self.lang, self.on_saved = loaded, on, lang, on_saved
+        self.result: CheckResult | None = None
+        self.kind = w.Dropdown(options=[(_label("remove_kind", k, lang), k) for k in SECTIONS], value="parties",
+                               description=t("remove_kind", lang))
+        self.entry = w.Dropdown(description=t("remove_entry", lang), layout=w.Layout(width="40em"))
+        self.confirm = w.Checkbox(value=False, description=t("remove_confirm", lang), indent=False)
+        self.delete_button = w.Button(description=t("remove_button", lang), button_style="danger", icon="trash")
+        self.status = w.HTML()
+        self.kind.observe(lambda _c: self.refresh(), names="value")
+        self.entry.observe(lambda _c: self._entry_changed(), names="value")
+        self.delete_button.on_click(_guarded(self, self.delete))
+        self.ui = w.VBox([self.kind, self.entry, self.confirm, self.delete_button, self.status])
+        self.refresh()
+
+    def refresh(self) -> None:
+        entries = sorted(getattr(self.loaded.register, self.kind.value), key=lambda e: e.id)
+        keep = self.entry.value
+        self.entry.options = [(_entry_label(e, self.lang), e.id) for e in entries]
+        if keep in [e.id for e in entries]:
+            self.entry.value = keep
+        self.confirm.value = False
+        self._show_references()
+
+    def _entry_changed(self) -> None:
+        self.confirm.value = False  # a confirmation is for one entry only
+        self._show_references()
+
+    def references(self) -> list[tuple[str, str, str]]:
+        from .model import references_to
+
+        return references_to(self.loaded.register, self.entry.value) if self.entry.value else []
+
+    def _show_references(self) -> None:
+        refs = self.references()
+        self.status.value = _references_html(self.entry.value, refs, self.lang) if refs else ""
+
+    def delete(self) -> bool:
+        """Delete the chosen entry; True when deleted. Refused while anything refers to it."""
+        target = self.entry.value
+        if target is None:
+            return False
+        refs = self.references()
+        if refs:
+            self.status.value = _references_html(target, refs, self.lang)
+            return False
+        if not self.confirm.value:
+            self.status.value = html.escape(t("remove_confirm_first", self.lang))
+            return False
+        if not _save(self, lambda: self.loaded.remove(target)):
+            return False
+        saved = self.status.value
+        self.refresh()
+        self.status.value = html.escape(t("remove_done", self.lang, id=target)) + "<br>" + saved
+        return True
+
+
+def _entry_label(entry, lang: str | None) -> str:
+    for field in ("name", "label", "title"):
+        value = getattr(entry, field, None)
+        if value:
+            return f"{value if isinstance(value, str) else _name(value, lang)} ({entry.id})"
+    return entry.id
+
+
+def _references_html(target: str, refs: list[tuple[str, str, str]], lang: str | None) -> str:
+    e = html.escape
+    items = "".join(f"<li>{e(_label('remove_kind', s, lang))} {e(i)} ({e(f)})</li>" for s, i, f in refs)
+    return f"<p>{e(t('remove_referred', lang, id=target, count=len(refs)))}</p><ul>{items}</ul>"
+
+
+class LiveViews:
+    """The notebook's views of the check, kept up to date after every save in any editor or wizard.
+
+    Tables and the summary are shown with a display id and replaced in place (IPython's
+    ``update_display``) when an editor saves; steppers and editors made here follow too. The text of
+    each view is the same as the static one, so nbval compares it as before.
+    """
+
+    def __init__(self, loaded: LoadedRegister, result: CheckResult, lang: str | None = None):
+        import uuid
+
+        self.loaded, self.result, self.lang = loaded, result, lang
+        self.prefix = f"dpia-{uuid.uuid4().hex[:12]}"
+        self.views: list[tuple[str, Callable[[], object]]] = []
+        self.followers: list = []
+
+    def _show(self, render: Callable[[], object]) -> None:
+        from IPython.display import display
+
+        display_id = f"{self.prefix}-{len(self.views)}"
+        self.views.append((display_id, render))
+        display(render(), display_id=display_id)
+
+    # ---- views
+    def summary(self) -> None:
+        from .inventory import findings_summary
+        from .display import Text
+
+        self._show(lambda: Text(findings_summary(self.result, self.lang)))
+
+    def findings(self) -> None:
+        from .inventory import findings_table
+        from .display import readable
+
+        self._show(lambda: readable(findings_table(self.result, self.lang)))
+
+    def agreements(self) -> None:
+        from .inventory import agreements_table
+        from .display import readable
+
+        self._show(lambda: readable(agreements_table(self.loaded.register, self.lang)))
+
+    def stepper(self) -> FindingsStepper:
+        return self._follow(FindingsStepper(self.result, self.lang))
+
+    # ---- editors that refresh everything when they save
+    def supplier_wizard(self) -> SupplierWizard:
+        return self._follow(SupplierWizard(self.loaded, self.result.on, self.lang, on_saved=self.refresh, result=self.result))
+
+    def flow_editor(self) -> FlowEditor:
+        return self._follow(FlowEditor(self.loaded, self.result.on, self.lang, on_saved=self.refresh))
+
+    def agreement_editor(self) -> AgreementEditor:
+        return self._follow(AgreementEditor(self.loaded, self.result.on, self.lang, on_saved=self.refresh))
+
+    def remover(self) -> EntityRemover:
+        return self._follow(EntityRemover(self.loaded, self.result.on, self.lang, on_saved=self.refresh))
+
+    def _follow(self, widget):
+        self.followers.append(widget)
+        return widget
+
+    def refresh(self, result: CheckResult | None = None) -> None:
+        """Show ``result`` (default: a new check of the register) in every view."""
+        from IPython.display import update_display
+
+        self.result = result or check(self.loaded.register, self.result.on, self.loaded.where)
+        for display_id, render in self.views:
+            update_display(render(), display_id=display_id)
+        for widget in self.followers:
+            if isinstance(widget, FindingsStepper):
+                widget.show(self.result)
+            elif isinstance(widget, SupplierWizard):
+                widget.result = self.result
+                widget.refresh()
+            else:
+                widget.refresh()

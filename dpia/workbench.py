@@ -12,28 +12,56 @@ from pathlib import Path
 import pandas as pd
 
 from . import datamap, inventory, report, widgets  # noqa: F401 - the notebooks reach these as wb.*
+from .display import Text, readable  # noqa: F401 - readable notebook output (wb.readable)
 from .i18n import t
 from .model import Register
 from .store import LoadedRegister, load
 from .summary import counts
 
-REPO = Path(__file__).resolve().parents[1]
-EXAMPLE = REPO / "data" / "omo-helmond"
-ENV_VAR = "DPIA_REGISTER"
-
-
-def register_path(parameter: str | os.PathLike[str] | None = None) -> Path:
-    """The register to open: the notebook's parameter, else $DPIA_REGISTER, else the bundled example.
-
-    A relative path is taken from the repository root, so notebooks, papermill and nbval agree.
-    """
-    chosen = parameter or os.environ.get(ENV_VAR) or EXAMPLE
-    path = Path(chosen)
-    return path if path.is_absolute() else REPO / path
+from .settings import EXAMPLE, REPO, display_path  # noqa: F401 - kept for callers of wb.EXAMPLE
+from .settings import ENV_REGISTER as ENV_VAR  # noqa: F401
+from .settings import assessment_date, register_path  # noqa: F401 - one place decides register and date
 
 
 def open_register(parameter: str | os.PathLike[str] | None = None) -> LoadedRegister:
+    """Open the register of the parameters cell, else ``$DPIA_REGISTER``, the picker's choice or the example."""
     return load(register_path(parameter))
+
+
+def chosen_dpia(loaded: LoadedRegister, parameter: str | None = None) -> str | None:
+    """The DPIA of the parameters cell, else ``$DPIA_ID``, the picker's choice, or the register's first."""
+    from .settings import dpia_id
+
+    return dpia_id(loaded.register, parameter)
+
+
+class Header:
+    """The line at the top of every notebook: which register, which DPIA, which assessment date.
+
+    Its text form names the register by its controller, so the stored output (compared by nbval) does
+    not depend on where the folder lies; the HTML form adds the folder, relative to the repository.
+    """
+
+    def __init__(self, loaded: LoadedRegister, result, dpia_id: str | None, lang: str | None = None):
+        self.fields = [
+            (t("header_register", lang), loaded.register.controller.name),
+            (t("header_folder", lang), display_path(loaded.root)),
+            (t("header_dpia", lang), dpia_id or "—"),
+            (t("header_on", lang), result.on.isoformat()),
+        ]
+
+    def __repr__(self) -> str:
+        return " · ".join(f"{k}: {v}" for k, v in self.fields[:1] + self.fields[2:])
+
+    def _repr_html_(self) -> str:
+        import html
+
+        cells = "".join(f"<th>{html.escape(k)}</th><td>{html.escape(v)}</td>" for k, v in self.fields)
+        return f'<table class="dpia-header"><tr>{cells}</tr></table>'
+
+
+def header(loaded: LoadedRegister, result, dpia_id: str | None = None, lang: str | None = None) -> Header:
+    return Header(loaded, result, dpia_id, lang)
 
 
 def overview(register: Register, lang: str | None = None) -> pd.DataFrame:
@@ -44,20 +72,18 @@ def overview(register: Register, lang: str | None = None) -> pd.DataFrame:
 
 
 def assess(loaded: LoadedRegister, on: str | dt.date | None = None):
-    """Run the compliance check as of ``on`` (an ISO date string from a notebook parameter, or a date)."""
+    """Run the compliance check as of ``on`` (a notebook parameter), else ``$DPIA_ON``, else today."""
     from .check import check
 
-    day = dt.date.fromisoformat(on) if isinstance(on, str) else on
-    return check(loaded.register, day, loaded.where)
+    return check(loaded.register, assessment_date(on), loaded.where)
 
 
 def show_figure(fig) -> None:
-    """Show a matplotlib figure once in a notebook and free it (no duplicate output, no leaks)."""
-    import matplotlib.pyplot as plt
-    from IPython.display import display
+    """Show a matplotlib figure once in a notebook, as a picture, and free it (see
+    :func:`dpia.figures.show_figure`)."""
+    from .figures import show_figure as show
 
-    display(fig)
-    plt.close(fig)
+    show(fig)
 
 
 def problem_flows(result) -> set[str]:

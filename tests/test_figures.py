@@ -73,3 +73,15 @@ def test_save_figure_to_files_and_leaves_pyplot_alone(tmp_path: Path) -> None:
 def test_empty_map() -> None:
     fig = risk_map([], "model_dpia", "en")
     assert figure_bytes(fig, "svg") == figure_bytes(risk_map([], "model_dpia", "en"), "svg")
+
+
+def test_a_figure_is_shown_as_a_picture_with_its_title_as_text() -> None:
+    # The notebook's display hook draws a Figure only when pyplot's inline backend is active; the
+    # risk map is built without pyplot, so the bundle carries the rendered PNG itself.
+    from dpia.figures import figure_bundle
+
+    bundle = figure_bundle(risk_map(rated(), "model_dpia", "en"))
+    assert bundle["image/png"][:8] == b"\x89PNG\r\n\x1a\n"
+    assert bundle["image/png"] == figure_bytes(risk_map(rated(), "model_dpia", "en"), "png")
+    assert bundle["text/plain"] == "Risk map — Model DPIA (3×3)"
+    assert "<Figure" not in bundle["text/plain"]

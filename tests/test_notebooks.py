@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -36,6 +37,37 @@ def test_notebook_has_parameters_and_stored_outputs(path: Path) -> None:
     assert "parameters" in code[0]["metadata"].get("tags", []), "first code cell must be tagged 'parameters'"
     assert all(c.get("execution_count") for c in code), "run `make notebooks` and commit the outputs"
     assert cells(path, "markdown"), "narrative in Dutch markdown"
+
+
+FIGURE_REPR = re.compile(r"<Figure size \d+x\d+ with \d+ Axes?>")
+
+
+def _figure_reprs_without_picture(outputs: list[dict]) -> list[str]:
+    """The figure reprs among ``outputs`` (cell outputs or an Output widget's) that have no PNG beside them."""
+    bad = []
+    for out in outputs:
+        data = out.get("data", {})
+        text = "".join(data.get("text/plain", "")) + "".join(out.get("text", ""))
+        if FIGURE_REPR.search(text) and "image/png" not in data:
+            bad.append(FIGURE_REPR.search(text).group(0))
+    return bad
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_stored_figures_are_pictures_not_reprs(path: Path) -> None:
+    # A figure that IPython could not draw is stored as its repr only; nbval would then guard the
+    # broken output as the reviewed one. Widgets' Output areas (stored in the widget state) count too.
+    nb = json.loads(path.read_text())
+    bad = [(i, r) for i, c in enumerate(nb["cells"]) for r in _figure_reprs_without_picture(c.get("outputs", []))]
+    state = nb.get("metadata", {}).get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    for model in state.get("state", {}).values():
+        bad += [("widget", r) for r in _figure_reprs_without_picture(model.get("state", {}).get("outputs", []))]
+    assert not bad, f"figures stored as text instead of pictures: {bad}"
+
+
+def test_the_figure_repr_check_catches_a_repr_without_picture() -> None:
+    assert _figure_reprs_without_picture([{"output_type": "display_data", "data": {"text/plain": "<Figure size 1000x600 with 1 Axes>"}}])
+    assert not _figure_reprs_without_picture([{"output_type": "display_data", "data": {"text/plain": "<Figure size 1000x600 with 1 Axes>", "image/png": "iVBOR"}}])
 
 
 def _nbval(notebook: Path, register: Path) -> subprocess.CompletedProcess:
@@ -80,3 +112,27 @@ def test_a_notebook_that_reaches_the_network_fails_its_test(tmp_path: Path) -> N
     assert result.returncode != 0
     assert "network access from a notebook under test: 'example.org'" in result.stdout
     assert "1 failed, 1 passed" in result.stdout
+
+
+def test_running_the_notebooks_twice_leaves_the_register_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "Run All" twice on the notebooks with the picker, the wizard and the editors: nothing is added,
+    # nothing is written (not even the picker's choice), and the outputs stay the same.
+    import nbformat
+    from nbclient import NotebookClient
+
+    copy = tmp_path / "omo"
+    shutil.copytree(EXAMPLE, copy)
+    before = {p.name: p.read_bytes() for p in sorted(copy.iterdir())}
+    monkeypatch.setenv("DPIA_REGISTER", str(copy))
+    monkeypatch.setenv("DPIA_ON", "2026-11-29")
+    monkeypatch.setenv("DPIA_CHOICE", str(tmp_path / "choice.json"))
+    for name in ("00_start.ipynb", "03_overeenkomsten_en_doelen.ipynb"):
+        texts = []
+        for _run in range(2):
+            nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+            NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+            texts.append([o.get("text", "") or o.get("data", {}).get("text/plain", "")
+                          for c in nb.cells for o in c.get("outputs", []) if "widget-view" not in str(o.get("data", {}).keys())])
+        assert texts[0] == texts[1], name
+    assert {p.name: p.read_bytes() for p in sorted(copy.iterdir())} == before
+    assert not (tmp_path / "choice.json").exists()

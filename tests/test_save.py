@@ -223,3 +223,45 @@ def test_unknown_entity_suggests(mini: Path) -> None:
     with pytest.raises(RegisterInvalid) as info:
         load(mini).update("suplier", name="x")
     assert "did you mean 'supplier'?" in info.value.problems[0].render("en")
+
+
+def _example_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    from .conftest import EXAMPLE
+
+    copy = tmp_path / "omo"
+    shutil.copytree(EXAMPLE, copy)
+    return copy
+
+
+def test_add_near_its_kind_keeps_the_next_groups_heading_and_the_files_style(tmp_path: Path) -> None:
+    copy = _example_copy(tmp_path)
+    before = (copy / "parties.yaml").read_text()
+    loaded = load(copy)
+    loaded.add("parties", {"id": "leerapp", "name": "LeerApp B.V.", "role": "processor", "location": {"country": "NL"}},
+               near={"role": "processor"})
+    loaded.save()
+    after = (copy / "parties.yaml").read_text()
+    new = "  - id: leerapp\n    name: LeerApp B.V.\n    role: processor\n    location: {country: NL}\n"
+    assert new in after  # flow-style mapping, as the file writes location
+    # right after the last processor, above the heading of the next group, every comment kept
+    assert after.index(new) < after.index("# ---- independent controllers") < after.index("- id: duo")
+    assert after.index("- id: fotograaf") < after.index(new)
+    assert after.replace(new, "") == before
+    assert [p.id for p in load(copy).register.parties if p.role.value == "processor"][-1] == "leerapp"
+
+
+def test_preview_validates_without_writing_and_discard_drops_the_edit(tmp_path: Path) -> None:
+    copy = _example_copy(tmp_path)
+    files = {p.name: p.read_bytes() for p in copy.iterdir()}
+    loaded = load(copy)
+    loaded.add("systems", {"id": "x-app", "name": "X", "kind": "learning_platform", "operated_by": "nobody"})
+    with pytest.raises(RegisterInvalid) as info:
+        loaded.preview()
+    assert "nobody" in info.value.problems[0].render("en")
+    loaded.discard()
+    assert "x-app" not in {s.id for s in loaded.register.systems} and loaded.preview() is loaded
+    loaded.add("systems", {"id": "x-app", "name": "X", "kind": "learning_platform", "operated_by": "iddink"})
+    assert "x-app" in {s.id for s in loaded.preview().register.systems}
+    assert {p.name: p.read_bytes() for p in copy.iterdir()} == files

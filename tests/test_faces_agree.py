@@ -1,0 +1,63 @@
+"""The notebooks, the report and the CLI give the same counts for the same date, and all take the date
+from the same place (dpia.settings: $DPIA_ON, else today) when none is given."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from dpia.check import check
+from dpia.cli import main
+from dpia.report import build_report
+from dpia.store import load
+
+from .conftest import EXAMPLE, ROOT
+
+DAY = "2028-01-01"  # later than the reviewed date: agreements have expired, so the counts differ
+NL_COUNTS = r"(\d+) blokke\w+.*?(\d+) waarschuwing\(en\).*?(\d+) (?:info|ter informatie).*?(\d+) (?:bewust )?geaccepteerd"
+
+
+def _counts(text: str) -> tuple[int, ...]:
+    match = re.search(NL_COUNTS, text)
+    assert match, text[:300]
+    return tuple(int(x) for x in match.groups())
+
+
+def _notebook_summary(path: Path) -> str:
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            text = out.get("text", "") or out.get("data", {}).get("text/plain", "")
+            if "Controle op" in text:
+                return text
+    raise AssertionError("no findings summary in the notebook")
+
+
+def test_notebook_report_and_cli_agree_on_a_date_set_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys) -> None:
+    monkeypatch.setenv("DPIA_ON", DAY)  # set once; no face is given the date explicitly
+    monkeypatch.setenv("DPIA_REGISTER", str(EXAMPLE))
+    monkeypatch.setenv("DPIA_CHOICE", str(tmp_path / "no-choice.json"))
+    expected = check(load(EXAMPLE).register, dt.date.fromisoformat(DAY)).counts()
+    want = (expected["blocker"], expected["warning"], expected["info"], expected["accepted"])
+    reviewed = check(load(EXAMPLE).register, dt.date(2026, 11, 29)).counts()
+    assert expected != reviewed, "pick a date on which the assessment differs from the reviewed one"
+
+    summary = _notebook_summary(ROOT / "notebooks" / "03_overeenkomsten_en_doelen.ipynb")
+    assert f"Controle op {DAY}" in summary
+    assert _counts(summary) == want
+
+    (page,) = build_report(EXAMPLE, tmp_path / "rapport.html", lang="nl")
+    text = html.unescape(page.read_text())
+    assert f"Op {DAY} zijn alle gegevensstromen gecontroleerd" in text
+    assert _counts(text[text.index(f"Op {DAY}"):]) == want
+
+    assert main(["check", str(EXAMPLE), "--lang", "nl"]) == 1
+    assert _counts(capsys.readouterr().out) == want
