@@ -569,6 +569,14 @@ def section(name: str, loaded, result: CheckResult, lang: str | None = None, dpi
         return HTML(cover_html(register, result, lang, dpia))
     if name not in SECTION_NAMES:
         raise ValueError(f"unknown report section {name!r}")
+    if name == "changes":  # only when the report is asked what changed since an earlier version
+        if since is None:
+            return HTML("")
+        from .diff import as_html, diff_versions
+
+        changes = diff_versions(since, str(loaded.root), on=result.on, lang=lang)
+        heading = f'<h2 id="s-changes">{_e(t("report_h_changes", lang, date=format_date(changes.old_on, lang)))}</h2>'
+        return HTML(heading + as_html(changes, lang))
     heading = f'<h2 id="s-{name}">{_e(t(f"report_h_{name}", lang))}</h2>'
     if name == "summary":
         body = summary_html(register, result, lang, dpia)
@@ -592,14 +600,6 @@ def section(name: str, loaded, result: CheckResult, lang: str | None = None, dpi
         body = promises_html(register, result, lang)
     elif name == "breaches":
         body = breaches_html(register, lang)
-    elif name == "changes":
-        if since is None:
-            return HTML("")
-        from .diff import as_html, diff_versions
-
-        changes = diff_versions(since, str(loaded.root), on=result.on, lang=lang)
-        heading = f'<h2 id="s-changes">{_e(t("report_h_changes", lang, date=format_date(changes.old_on, lang)))}</h2>'
-        body = as_html(changes, lang)
     elif name == "dpias":
         body = dpias_html(register, result, lang, dpia)
     else:

@@ -321,7 +321,7 @@ def test_dpia_report_prints_only_the_written_path(built) -> None:
 def test_the_report_has_contents_and_page_numbers(built) -> None:
     _, _, page = built
     sections = re.findall(r'<h2 id="(s-[a-z]+)"', page)
-    assert sections == ["s-summary", "s-datamap", "s-findings", "s-dpias", "s-glossary", "s-officer"]
+    assert sections == ["s-summary", "s-datamap", "s-findings", "s-promises", "s-breaches", "s-dpias", "s-glossary", "s-officer"]
     toc = re.search(r'<nav class="toc">(.*?)</nav>', page, re.S).group(1)
     assert re.findall(r'href="#(s-[a-z]+)"', toc) == sections
     assert "Voor de privacyfunctionaris" in toc
