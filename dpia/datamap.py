@@ -71,7 +71,7 @@ def select_flows(
     runs) and serve ``purpose``; ``None`` means no filter. Sorted.
 
     >>> from dpia.model import Register
-    >>> select_flows(Register.model_validate({"controller": {"id": "b", "name": "B"}}))
+    >>> select_flows(Register.model_validate({"controller": {"id": "b", "name": "B", "sector": "vo"}}))
     []
     """
     tb = Tables(register)

@@ -1251,6 +1251,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "'{value}': het uitvoerbestand moet eindigen op {allowed}",
         "en": "'{value}': the output file must end in {allowed}",
     },
+    # ---- screening of every processing activity, the school's sector, plausible numbers (issue 14)
+    "sector_missing": {
+        "nl": "{path}: verplicht veld 'sector' ontbreekt; de sector bepaalt welke onderwijswet en bewaartermijnen "
+        "gelden en wordt niet geraden; toegestaan: {allowed} (po = primair onderwijs, vo = voortgezet onderwijs, "
+        "mbo = middelbaar beroepsonderwijs, so_vso = (voortgezet) speciaal onderwijs)",
+        "en": "{path}: required field 'sector' is missing; the sector decides which education statute and "
+        "retention periods apply and is never guessed; allowed: {allowed} (po = primary, vo = secondary, "
+        "mbo = vocational, so_vso = special education)",
+    },
+    "out_of_range": {
+        "nl": "{path}: {value} is geen aannemelijk aantal; toegestaan: {low} tot en met {high}",
+        "en": "{path}: {value} is not a plausible number; allowed: {low} to {high}",
+    },
+    "duration_range": {
+        "nl": "{path}: '{value}' is langer dan aannemelijk; toegestaan: P0D tot en met {high}",
+        "en": "{path}: '{value}' is longer than plausible; allowed: P0D to {high}",
+    },
+    "decision_target": {
+        "nl": "{path}: een screeningsbesluit noemt óf een 'system', óf een 'party' (met zo nodig een 'purpose')",
+        "en": "{path}: a screening decision names either a 'system' or a 'party' (with a 'purpose' where the flows have one)",
+    },
 }
 
 

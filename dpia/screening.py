@@ -205,7 +205,7 @@ def derive(register: Register, scope: Scope, large_scale: int = LARGE_SCALE_SUBJ
 
     >>> from dpia.model import Register
     >>> from dpia.scope import scope_of
-    >>> reg = Register.model_validate({"controller": {"id": "b", "name": "B"}})
+    >>> reg = Register.model_validate({"controller": {"id": "b", "name": "B", "sector": "vo"}})
     >>> derive(reg, scope_of(reg))[Criterion.WP248_SENSITIVE][0] is None
     True
     """
@@ -380,7 +380,7 @@ def screen(register: Register, dpia: Dpia | str, large_scale: int = LARGE_SCALE_
     Examples
     --------
     >>> from dpia.model import Register
-    >>> reg = Register.model_validate({"controller": {"id": "b", "name": "B"},
+    >>> reg = Register.model_validate({"controller": {"id": "b", "name": "B", "sector": "vo"},
     ...     "dpias": [{"id": "d", "title": {"nl": "D", "en": "D"}}]})
     >>> screen(reg, "d").verdict.value
     'not_required'

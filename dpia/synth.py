@@ -621,11 +621,13 @@ class _Yaml:
 
 def _register_yaml(y: _Yaml, schools: int, pupils: int) -> str:
     controller = {
-        "id": "bestuur", "name": "Stichting Synthetisch Onderwijs (fictief)", "kvk": "12345678", "public_authority": True,
+        "id": "bestuur", "name": "Stichting Synthetisch Onderwijs (fictief)", "sector": "vo", "kvk": "12345678",
+        "public_authority": True,
         "dpo": {"name": "F. G. Functionaris", "email": "fg@synthetisch.example"},
     }
     return (f"# Synthetisch register: {schools} scholen (schools.csv), circa {pupils} leerlingen.\n"
             "# Geschreven door `dpia synth`; de scholen, partijen, systemen en stromen staan in CSV.\n"
+            "# Sector vo: de tabellen van de WVO 2020 gelden voor het hele register (een register heeft één sector).\n"
             "controller:\n" + "\n".join(y.value(controller, 2)) + "\n")
 
 

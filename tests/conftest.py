@@ -17,6 +17,7 @@ MINI = {
         controller:
           id: board
           name: Stichting Voorbeeld
+          sector: vo
           kvk: '12345678'
           dpo: {name: A. de Vries, email: fg@example.nl}
           schools:
