@@ -518,7 +518,7 @@ def screening_table(register: Register, screenings: list[ProcessingScreening] | 
             t("proc_col_name", lang): s.label(register, lang),
             t("proc_col_flows", lang): s.processing.flow_count,
             t("proc_col_verdict", lang): t(f"procverdict_{s.verdict.value}", lang),
-            t("proc_col_grounds", lang): s.grounds(lang) or "—",
+            t("proc_col_grounds", lang): "; ".join(CRITERION_INFO[c].label(lang) for c in s.applying()) or "—",
             t("proc_col_to_judge", lang): ", ".join(CRITERION_INFO[c].label(lang) for c in s.to_judge()) or "—",
             t("proc_col_status", lang): s.status(lang),
         })

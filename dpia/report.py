@@ -315,11 +315,13 @@ def dpias_html(register: Register, result: CheckResult, lang: str | None = None)
     from .actionplan import action_plan, action_plan_table
     from .figures import risk_map
     from .risk import assess, risk_table
+    from .processing import screening_decisions_html
     from .screening import screen
 
+    everything = screening_decisions_html(register, lang)  # every processing: is a DPIA needed? (issue 14)
     if not register.dpias:
-        return f"<p>{_e(t('report_no_dpias', lang))}</p>"
-    parts = []
+        return everything + f"<p>{_e(t('report_no_dpias', lang))}</p>"
+    parts = [everything]
     for d in sorted(register.dpias, key=lambda d: d.id):
         title = d.title.en if lang == "en" else d.title.nl
         parts.append(f"<h3>{_e(title)}</h3>")
