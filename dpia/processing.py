@@ -15,7 +15,9 @@ platform; the sector's central DPIAs are per product too), so the unit here is:
   of the node it goes to) for one purpose. A flow with two purposes belongs to both; a flow without a
   purpose forms the party's processing without a purpose.
 
-A flow from one system to another belongs to both systems' processing activities. Processing ids are
+A flow that a processor passes on for a system (the supplier's hosting or back-up sub-processor) belongs
+to that system's processing, however many hops down the chain. A flow from one system to another
+belongs to both systems' processing activities. Processing ids are
 the system id, or ``party/purpose`` (``party`` alone without a purpose): stable, and the subjects of
 the findings DPIA965-DPIA967.
 
@@ -266,9 +268,13 @@ def processings(register: Register, tables: Tables | None = None) -> list[Proces
     in_eea = _by_id_code(t, "in_eea", True)
     out: list[Processing] = []
 
-    # Systems: the flows that start or end at them.
+    # Systems: the flows that start or end at them, and the flows their processors pass on.
     rows = np.concatenate([np.flatnonzero(is_system[src]), np.flatnonzero(is_system[dst])])
     owner = np.concatenate([src[is_system[src]], dst[is_system[dst]]])
+    chain_rows, chain_owner = _chains(t, register, system_ids, src, dst, holder, src_holder, is_system, role)
+    rows, owner = np.concatenate([rows, chain_rows]), np.concatenate([owner, chain_owner])
+    chained = np.zeros(n, dtype=bool)
+    chained[chain_rows] = True
     pairs = np.unique(owner * (n + 1) + rows) if len(rows) else np.zeros(0, dtype=np.int64)
     owner, rows = pairs // (n + 1), pairs % (n + 1)
     groups = _split(owner, rows)
@@ -282,7 +288,7 @@ def processings(register: Register, tables: Tables | None = None) -> list[Proces
                                outside_eea=_names(ids, holder[r[~in_eea[dst[r]].astype(bool)]])))
 
     # Disclosures: flows touching no system, per receiving party and purpose.
-    loose = np.flatnonzero(~is_system[src] & ~is_system[dst])
+    loose = np.flatnonzero(~is_system[src] & ~is_system[dst] & ~chained)
     if len(loose):
         fp = t.flow_purposes
         fp_rows = row_of_code[fp["flow"].cat.codes.to_numpy()] if len(fp) else np.zeros(0, dtype=np.int64)
@@ -304,6 +310,50 @@ def processings(register: Register, tables: Tables | None = None) -> list[Proces
                                    receivers=(party,), other_controllers=(),
                                    outside_eea=_names(ids, holder[r[~in_eea[dst[r]].astype(bool)]])))
     return out
+
+
+PROCESSOR_ROLES = frozenset({PartyRole.PROCESSOR.value, PartyRole.SUB_PROCESSOR.value})
+
+
+def _chains(t: Tables, register: Register, system_ids, src, dst, holder, src_holder, is_system, role):
+    """The flows outside a system that a processor passes on for a system (to its hosting or back-up
+    sub-processor), with the system each belongs to: (rows, system codes).
+
+    A processor holds a system's data when it operates the system or receives a flow from it; a flow
+    from such a processor (or sub-processor) to another party continues that system's processing, and
+    the receiver holds the data in turn. A flow from an independent controller (DUO passing a report to
+    the municipality) is that controller's own disclosure and stays one.
+    """
+    codes = _lookup(t, system_ids)
+    reach: dict[int, set[int]] = {}
+    for sid, code in zip(system_ids, codes.tolist()):
+        op = t.nodes.loc[t.nodes["node"] == sid, "holder"].cat.codes.tolist()
+        for h in op:
+            reach.setdefault(h, set()).add(code)
+    out_rows = np.flatnonzero(is_system[src] & ~is_system[dst])
+    for s_code, h in set(zip(src[out_rows].tolist(), holder[out_rows].tolist())):
+        if h >= 0:
+            reach.setdefault(h, set()).add(s_code)
+    loose = np.flatnonzero(~is_system[src] & ~is_system[dst])
+    by_processor = np.array([role[h] in PROCESSOR_ROLES for h in src_holder[loose].tolist()], dtype=bool)
+    loose = loose[by_processor] if len(loose) else loose
+    pairs = sorted(set(zip(src_holder[loose].tolist(), holder[loose].tolist())))
+    changed = True
+    while changed:  # chains are a few hops long
+        changed = False
+        for a, b in pairs:
+            if a in reach and b >= 0 and not reach[a] <= reach.get(b, set()):
+                reach.setdefault(b, set()).update(reach[a])
+                changed = True
+    rows_out, owners_out = [], []
+    for h, systems in reach.items():
+        r = loose[src_holder[loose] == h]
+        for code in sorted(systems):
+            rows_out.append(r)
+            owners_out.append(np.full(len(r), code, dtype=np.int64))
+    if not rows_out:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(rows_out), np.concatenate(owners_out)
 
 
 def _split(keys: np.ndarray, values: np.ndarray) -> dict[int, np.ndarray]:
@@ -468,6 +518,10 @@ def screen_processings(register: Register, tables: Tables | None = None,
     found = processings(register, t)
     union, per = _coverage(register, t)
     decisions = _decisions(register)
+    listed: dict[str, list[str]] = {}
+    for d in sorted(register.dpias, key=lambda d: d.id):
+        for sid in d.systems:
+            listed.setdefault(sid, []).append(d.id)
     flow_ids = t.flows["flow"]
     out = []
     for p in found:
@@ -477,6 +531,9 @@ def screen_processings(register: Register, tables: Tables | None = None,
         verdict = processing_verdict(derived)
         rows = p.flow_rows
         in_scope = union[rows] if len(rows) else np.zeros(0, dtype=bool)
+        listing = listed.get(p.system, ())
+        if listing:  # a DPIA that lists the system covers it whole, its processors' chains included
+            in_scope = np.ones(len(rows), dtype=bool)
         missing = rows[~in_scope][:UNCOVERED_SHOWN]
         notes = ()
         if p.outside_eea:
@@ -486,7 +543,7 @@ def screen_processings(register: Register, tables: Tables | None = None,
             verdict=verdict,
             criteria=tuple((c.criterion, *derived[c.criterion]) for c in CRITERIA),
             notes=notes,
-            dpias=tuple(d for d, covered in per.items() if len(rows) and covered[rows].any()),
+            dpias=tuple(sorted(set(listing) | {d for d, covered in per.items() if len(rows) and covered[rows].any()})),
             covered=int(in_scope.sum()),
             uncovered=tuple(sorted(str(flow_ids.iloc[r]) for r in missing.tolist())),
             decision=decisions.get(p.key),
