@@ -133,7 +133,11 @@ def did_you_mean(value: Any, options: Iterable[str]) -> Msg | str:
     """A 'did you mean' hint for a misspelt id or enumeration value, or '' when nothing is close."""
     if not isinstance(value, str):
         return ""
-    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
+    options = list(options)
+    close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+    if not close:  # 'VO' for 'vo': compare without case
+        lower = {o.lower(): o for o in options}
+        close = [lower[c] for c in difflib.get_close_matches(value.lower(), list(lower), n=1, cutoff=0.6)]
     return Msg("did_you_mean", (("value", close[0]),)) if close else ""
 
 
