@@ -40,7 +40,7 @@ from typing import Any
 
 import numpy as np
 
-VERSION = 2  # of the layout; a register cached by an older version is generated again
+VERSION = 3  # of the layout; a register cached by an older version is generated again
 ON = dt.date(2026, 11, 29)
 VALID_FROM = dt.date(2024, 8, 1)
 VALID_UNTIL = dt.date(2028, 7, 31)
