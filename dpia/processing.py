@@ -269,15 +269,15 @@ def processings(register: Register, tables: Tables | None = None) -> list[Proces
     out: list[Processing] = []
 
     # Systems: the flows that start or end at them, and the flows their processors pass on.
-    rows = np.concatenate([np.flatnonzero(is_system[src]), np.flatnonzero(is_system[dst])])
-    owner = np.concatenate([src[is_system[src]], dst[is_system[dst]]])
+    into = is_system[dst] & (src != dst)  # a flow from a system to itself counts once
+    rows = np.concatenate([np.flatnonzero(is_system[src]), np.flatnonzero(into)])
+    owner = np.concatenate([src[is_system[src]], dst[into]])
     chain_rows, chain_owner = _chains(t, register, system_ids, src, dst, holder, src_holder, is_system, role)
     rows, owner = np.concatenate([rows, chain_rows]), np.concatenate([owner, chain_owner])
     chained = np.zeros(n, dtype=bool)
     chained[chain_rows] = True
-    pairs = np.unique(owner * (n + 1) + rows) if len(rows) else np.zeros(0, dtype=np.int64)
-    owner, rows = pairs // (n + 1), pairs % (n + 1)
-    groups = _split(owner, rows)
+    order = np.argsort(owner, kind="stable")  # one sort groups the rows by system
+    groups = _split(owner[order], rows[order])
     for sid, code in zip(system_ids, _lookup(t, system_ids)):
         r = groups.get(int(code), np.zeros(0, dtype=np.int64))
         incoming = r[dst[r] == code]
@@ -325,11 +325,13 @@ def _chains(t: Tables, register: Register, system_ids, src, dst, holder, src_hol
     the municipality) is that controller's own disclosure and stays one.
     """
     codes = _lookup(t, system_ids)
+    nodes = t.nodes
+    holder_of = np.full(len(t.ids.categories) + 1, -1, dtype=np.int64)
+    holder_of[nodes["node"].cat.codes.to_numpy()] = nodes["holder"].cat.codes.to_numpy()
     reach: dict[int, set[int]] = {}
-    for sid, code in zip(system_ids, codes.tolist()):
-        op = t.nodes.loc[t.nodes["node"] == sid, "holder"].cat.codes.tolist()
-        for h in op:
-            reach.setdefault(h, set()).add(code)
+    for code in codes.tolist():  # the operator of a system holds its data
+        if code >= 0 and holder_of[code] >= 0:
+            reach.setdefault(int(holder_of[code]), set()).add(code)
     out_rows = np.flatnonzero(is_system[src] & ~is_system[dst])
     for s_code, h in set(zip(src[out_rows].tolist(), holder[out_rows].tolist())):
         if h >= 0:
@@ -410,9 +412,10 @@ def _processing(t: Tables, items, profile, rows, *, system, party, purpose, rece
 # Screening
 
 
-def _facts(register: Register, p: Processing, large_scale: int) -> Facts:
-    cats = {c.id: c for c in register.data_categories}
-    subjects = [s for s in register.subjects if s.id in set(p.subjects)]
+def _facts(register: Register, p: Processing, large_scale: int, index: dict[str, Any]) -> Facts:
+    cats = index["categories"]
+    wanted = set(p.subjects)
+    subjects = [s for s in register.subjects if s.id in wanted]
     mine = [cats[c] for c in p.categories if c in cats]
 
     def of(pred) -> tuple[str, ...]:
@@ -420,7 +423,7 @@ def _facts(register: Register, p: Processing, large_scale: int) -> Facts:
 
     counts = [s.count for s in subjects if s.count is not None]
     count = sum(counts) if counts else None
-    system = next((s for s in register.systems if s.id == p.system), None)
+    system = index["systems"].get(p.system)
     las = (system.id,) if system is not None and system.kind is SystemKind.PUPIL_ADMINISTRATION else ()
     large = True if las or (count is not None and count >= large_scale) else (False if count is not None else None)
     traits = {tr.value for tr in system.traits} if system is not None else set()
@@ -518,14 +521,16 @@ def screen_processings(register: Register, tables: Tables | None = None,
     found = processings(register, t)
     union, per = _coverage(register, t)
     decisions = _decisions(register)
+    index = {"categories": {c.id: c for c in register.data_categories}, "systems": {s.id: s for s in register.systems}}
     listed: dict[str, list[str]] = {}
     for d in sorted(register.dpias, key=lambda d: d.id):
         for sid in d.systems:
             listed.setdefault(sid, []).append(d.id)
-    flow_ids = t.flows["flow"]
+    flow_names = t.flows["flow"].cat.categories
+    flow_of_row = t.flows["flow"].cat.codes.to_numpy()
     out = []
     for p in found:
-        derived = derive_from_facts(_facts(register, p, large_scale))
+        derived = derive_from_facts(_facts(register, p, large_scale, index))
         if not p.flow_count:
             derived = {c: (None, _reason("proc_no_flows")) for c in derived}
         verdict = processing_verdict(derived)
@@ -545,7 +550,7 @@ def screen_processings(register: Register, tables: Tables | None = None,
             notes=notes,
             dpias=tuple(sorted(set(listing) | {d for d, covered in per.items() if len(rows) and covered[rows].any()})),
             covered=int(in_scope.sum()),
-            uncovered=tuple(sorted(str(flow_ids.iloc[r]) for r in missing.tolist())),
+            uncovered=tuple(sorted(str(flow_names[flow_of_row[r]]) for r in missing.tolist())),
             decision=decisions.get(p.key),
         ))
     return out
