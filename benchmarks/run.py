@@ -280,10 +280,14 @@ def targets(doc: dict) -> dict:
             f"(last two {sl.get('last_measured_call')})", worst <= TARGETS["slope"])
     proc = big["stages"].get("processings")
     if proc is not None:  # issue 14: the screening of every processing adds at most 10 % to `dpia check`
-        share = proc["stage"] / check["stage"]
-        out[f"screening of every processing at {label} adds ≤ 10 % to the check (its rules' time / the check's call)"] = (
-            TARGETS["processings_share"], f"{proc['stage']:.2f} s of {check['stage']:.2f} s = {share:.1%}",
-            share <= TARGETS["processings_share"])
+        # CPU seconds of DPIA965-DPIA968 against those of every other rule on the same tables (the check's
+        # rules without its loading, so the share of the whole check is smaller still); CPU time is not
+        # inflated by other work on a shared machine, as wall time is.
+        share = proc["stage_cpu"] / proc["other_rules_cpu"]
+        out[f"screening of every processing at {label} adds ≤ 10 % to the check's rules (CPU)"] = (
+            TARGETS["processings_share"],
+            f"{proc['stage_cpu']:.2f} s CPU after {proc['other_rules_cpu']:.2f} s of the other rules = {share:.1%} "
+            f"(wall: {proc['stage']:.2f} s; the whole check {check['stage']:.2f} s)", share <= TARGETS["processings_share"])
     exact = all(s["planted"]["exact"] for s in doc["sizes"])
     out["planted defects all found, nothing else"] = (True, "at every size" if exact else "mismatch", exact)
     if doc.get("report"):

@@ -265,7 +265,7 @@ def processings(register: Register, tables: Tables | None = None) -> list[Proces
     holder = flows["dst_holder"].cat.codes.to_numpy().astype(np.int64)
     src_holder = flows["src_holder"].cat.codes.to_numpy().astype(np.int64)
     role = _by_id_code(t, "role", None)
-    in_eea = _by_id_code(t, "in_eea", True)
+    in_eea = _by_id_code(t, "in_eea", True).astype(bool)
     out: list[Processing] = []
 
     # Systems: the flows that start or end at them, and the flows their processors pass on.
@@ -276,7 +276,8 @@ def processings(register: Register, tables: Tables | None = None) -> list[Proces
     rows, owner = np.concatenate([rows, chain_rows]), np.concatenate([owner, chain_owner])
     chained = np.zeros(n, dtype=bool)
     chained[chain_rows] = True
-    order = np.argsort(owner, kind="stable")  # one sort groups the rows by system
+    # One stable sort groups the rows by system: a radix sort when the id codes fit in 16 bits.
+    order = np.argsort(owner.astype(np.uint16) if n_ids < 2**16 else owner, kind="stable")
     groups = _split(owner[order], rows[order])
     for sid, code in zip(system_ids, _lookup(t, system_ids)):
         r = groups.get(int(code), np.zeros(0, dtype=np.int64))
@@ -285,7 +286,7 @@ def processings(register: Register, tables: Tables | None = None) -> list[Proces
                               if h >= 0 and role[h] in OTHER_CONTROLLER_ROLES))
         out.append(_processing(t, items, profile, r, system=sid, party=None, purpose=None,
                                receivers=_names(ids, holder[r[src[r] == code]]), other_controllers=others,
-                               outside_eea=_names(ids, holder[r[~in_eea[dst[r]].astype(bool)]])))
+                               outside_eea=_names(ids, holder[r[~in_eea[dst[r]]]])))
 
     # Disclosures: flows touching no system, per receiving party and purpose.
     loose = np.flatnonzero(~is_system[src] & ~is_system[dst] & ~chained)
@@ -308,7 +309,7 @@ def processings(register: Register, tables: Tables | None = None) -> list[Proces
             purpose = ids[purpose_code] if purpose_code < n_ids else None
             out.append(_processing(t, items, profile, r, system=None, party=party, purpose=purpose,
                                    receivers=(party,), other_controllers=(),
-                                   outside_eea=_names(ids, holder[r[~in_eea[dst[r]].astype(bool)]])))
+                                   outside_eea=_names(ids, holder[r[~in_eea[dst[r]]]])))
     return out
 
 
@@ -378,17 +379,23 @@ def _profile_items(t: Tables, profile: np.ndarray, row_of_code: np.ndarray) -> d
     out: dict[str, dict[int, tuple[str, ...]]] = {}
     if not n:
         return {"category": {}, "subject": {}, "purpose": {}}
-    profiles, first = np.unique(profile, return_index=True)
-    is_rep = np.zeros(n, dtype=bool)
-    is_rep[first] = True
+    # Profiles are dense group numbers: the first flow of each, without sorting.
+    count = int(profile.max()) + 1
+    first = np.full(count, -1, dtype=np.int64)
+    first[profile[::-1]] = np.arange(n - 1, -1, -1)
+    profiles = np.flatnonzero(first >= 0)
+    flow_codes = np.empty(n, dtype=np.int64)
+    flow_codes[row_of_code] = np.arange(len(row_of_code))  # row -> flow code
+    is_rep = np.zeros(len(row_of_code), dtype=bool)  # by flow code, as the item tables hold it
+    is_rep[flow_codes[first[profiles]]] = True
     ids = t.ids.categories
     for table, column in ((t.flow_categories, "category"), (t.flow_subjects, "subject"), (t.flow_purposes, "purpose")):
         grouped: dict[int, set[str]] = {}
         if len(table):
-            rows = row_of_code[table["flow"].cat.codes.to_numpy()]
-            sel = is_rep[rows]
+            codes = table["flow"].cat.codes.to_numpy()
+            sel = np.flatnonzero(is_rep[codes])
             item_codes = table[column].cat.codes.to_numpy()[sel]
-            for p, c in zip(profile[rows[sel]].tolist(), item_codes.tolist()):
+            for p, c in zip(profile[row_of_code[codes[sel]]].tolist(), item_codes.tolist()):
                 if c >= 0:
                     grouped.setdefault(p, set()).add(ids[c])
         out[column] = {int(p): tuple(sorted(grouped.get(int(p), ()))) for p in profiles}
