@@ -255,3 +255,17 @@ def test_notebook_table_has_a_row_per_processing() -> None:
     assert list(frame.index) == [s.id for s in screen_processings(load(EXAMPLE).register)]
     assert frame.loc["m365", "verdict"] == "DPIA required"
     assert frame.loc["touringcar/p-excursion", "status"] == "decision: no DPIA needed (2026-09-14)"
+
+
+def test_the_report_shows_every_processing_and_the_decisions() -> None:
+    from dpia.check import check
+    from dpia.report import dpias_html
+
+    reg = load(EXAMPLE).register
+    page = dpias_html(reg, check(reg), "nl")
+    assert "Is een DPIA nodig? Alle verwerkingen" in page
+    assert "Microsoft 365 (Exchange Online)</td><td>DPIA verplicht</td>" in page
+    assert "Besluiten: geen DPIA nodig" in page and "Een namenlijst voor één museumbezoek" in page
+    assert "J. Verhagen" not in page
+    bare = Register.model_validate({**reg.model_dump(by_alias=True), "dpias": []})
+    assert "Is een DPIA nodig? Alle verwerkingen" in dpias_html(bare, check(bare), "nl")  # also without DPIAs
