@@ -86,7 +86,7 @@ def action_plan(
     Examples
     --------
     >>> from dpia.model import Register
-    >>> action_plan(Register.model_validate({"controller": {"id": "b", "name": "B"}}))
+    >>> action_plan(Register.model_validate({"controller": {"id": "b", "name": "B", "sector": "vo"}}))
     []
     """
     if dpia is None:

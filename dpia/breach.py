@@ -114,7 +114,7 @@ def impact(register: Register, place: str, tables: Any = None) -> Impact:
     """What a breach at ``place`` (a party, system, flow, school or the board) can touch.
 
     >>> from dpia.model import Register
-    >>> reg = Register.model_validate({"controller": {"id": "b", "name": "B"},
+    >>> reg = Register.model_validate({"controller": {"id": "b", "name": "B", "sector": "vo"},
     ...     "parties": [{"id": "p", "name": "P", "role": "processor"}],
     ...     "data_categories": [{"id": "n", "label": {"nl": "Naam", "en": "Name"}, "type": "ordinary"}],
     ...     "flows": [{"id": "f", "from": "b", "to": "p", "categories": ["n"]}]})

@@ -104,13 +104,23 @@ VOCABULARY = {
     "legal_trigger": "trigger_",
     "agreement_trigger": "trigger_",
     "why": "promise_why_",
+    "verdict": "procverdict_",
 }
+
+
+# Message parameters that hold a comma-separated list of enumeration values, each translated.
+LIST_VOCABULARY = {"criteria": "criterion_"}
 
 
 def _vocabulary(name: str, value: Any, lang: str | None) -> Any:
     prefix = VOCABULARY.get(name)
     if prefix and isinstance(value, str) and f"{prefix}{value}" in MESSAGES:
         return t(f"{prefix}{value}", lang)
+    prefix = LIST_VOCABULARY.get(name)
+    if prefix and isinstance(value, str) and value:
+        items = value.split(", ")
+        if all(f"{prefix}{v}" in MESSAGES for v in items):
+            return "; ".join(t(f"{prefix}{v}", lang) for v in items)
     return value
 
 

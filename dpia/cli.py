@@ -77,6 +77,8 @@ def _dpias_of(register, args: argparse.Namespace) -> list | None:
 def _cmd_screen(args: argparse.Namespace) -> int:
     import json
 
+    from .processing import screen_processings
+    from .processing import screening_text as processings_text
     from .screening import screen, screening_text
 
     loaded = load(args.path)
@@ -84,12 +86,22 @@ def _cmd_screen(args: argparse.Namespace) -> int:
     if dpias is None:
         return EXIT_INVALID
     results = [screen(loaded.register, d) for d in dpias]
+    # Every processing of the register first (is a DPIA needed?), then the DPIAs' own screenings; with
+    # --dpia only that DPIA's screening.
+    everything = screen_processings(loaded.register) if args.dpia is None else []
     if args.format == "json":
-        doc = {"register": args.path, "screenings": [r.as_dict(args.lang) for r in results]}
+        doc = {"register": args.path,
+               "processings": [s.as_dict(loaded.register, args.lang) for s in everything],
+               "screenings": [r.as_dict(args.lang) for r in results]}
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-    elif not results:
-        print(t("cli_no_dpias", args.lang, path=args.path))
-    else:
+        return EXIT_OK
+    if args.dpia is None:
+        sys.stdout.write(processings_text(loaded.register, everything, args.lang))
+        if not results:
+            print(t("cli_no_dpias", args.lang, path=args.path))
+    if results:
+        if args.dpia is None:
+            print()
         sys.stdout.write("\n".join(screening_text(r, loaded.register, args.lang) for r in results))
     return EXIT_OK
 
@@ -443,7 +455,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.add_argument("path")
     p.add_argument("--on", type=_date, default=None, help="assessment date YYYY-MM-DD (default: $DPIA_ON, else today)")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text")
-    p = sub.add_parser("screen", help="screen each DPIA: is it required? (GDPR Art. 35(3), WP248, the AP's list)")
+    p = sub.add_parser("screen", help="screen every processing of the register, then each DPIA: is a DPIA required? "
+                       "(GDPR Art. 35(3), WP248, the AP's list)")
     p.add_argument("path")
     p.add_argument("--dpia", default=None, help="only this DPIA (its id)")
     p.add_argument("--format", choices=("text", "json"), default="text")

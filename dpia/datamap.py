@@ -151,7 +151,7 @@ def select_flows(
     runs) and serve ``purpose``; ``None`` means no filter. Sorted.
 
     >>> from dpia.model import Register
-    >>> select_flows(Register.model_validate({"controller": {"id": "b", "name": "B"}}))
+    >>> select_flows(Register.model_validate({"controller": {"id": "b", "name": "B", "sector": "vo"}}))
     []
     """
     tb = Tables(register)
@@ -261,7 +261,7 @@ def flow_themes(register: Register, tables: Tables | None = None) -> pd.Series:
 
     >>> from dpia.model import Register
     >>> reg = Register.model_validate({
-    ...     "controller": {"id": "b", "name": "B"},
+    ...     "controller": {"id": "b", "name": "B", "sector": "vo"},
     ...     "parties": [{"id": "duo", "name": "DUO", "role": "independent_controller"},
     ...                 {"id": "sup", "name": "Sup", "role": "processor"}],
     ...     "systems": [{"id": "las", "name": "LAS", "kind": "pupil_administration", "operated_by": "sup"}],

@@ -84,7 +84,7 @@ def build_graph(register: Register, *, holding: bool = True) -> nx.MultiDiGraph:
     --------
     >>> from dpia.model import Register
     >>> register = Register.model_validate({
-    ...     "controller": {"id": "board", "name": "Board", "schools": [{"id": "lyceum", "name": "Lyceum"}]},
+    ...     "controller": {"id": "board", "name": "Board", "sector": "vo", "schools": [{"id": "lyceum", "name": "Lyceum"}]},
     ...     "parties": [{"id": "iddink", "name": "Iddink", "role": "processor",
     ...                  "location": {"country": "NL"}}],
     ...     "systems": [{"id": "magister", "name": "Magister", "kind": "pupil_administration",
@@ -349,7 +349,7 @@ def receivers_of(graph: nx.MultiDiGraph, category: str, transitive: bool = True,
     --------
     >>> from dpia.model import Register
     >>> register = Register.model_validate({
-    ...     "controller": {"id": "board", "name": "Board"},
+    ...     "controller": {"id": "board", "name": "Board", "sector": "vo"},
     ...     "parties": [{"id": "iddink", "name": "Iddink", "role": "processor"},
     ...                 {"id": "publisher", "name": "Publisher", "role": "processor"}],
     ...     "systems": [{"id": "magister", "name": "Magister", "kind": "pupil_administration",
@@ -414,7 +414,7 @@ def paths_to_public(graph: nx.MultiDiGraph, category: str, sources: Iterable[str
     --------
     >>> from dpia.model import Register
     >>> register = Register.model_validate({
-    ...     "controller": {"id": "board", "name": "Board"},
+    ...     "controller": {"id": "board", "name": "Board", "sector": "vo"},
     ...     "parties": [{"id": "internet", "name": "Internet", "role": "public"}],
     ...     "systems": [{"id": "website", "name": "Website", "kind": "website", "operated_by": "board"}],
     ...     "flows": [{"id": "f1", "from": "board", "to": "website", "categories": ["photo", "name"]},
@@ -486,7 +486,7 @@ def subprocessor_chain(graph: nx.MultiDiGraph, party: str, cutoff: int | None = 
     --------
     >>> from dpia.model import Register
     >>> register = Register.model_validate({
-    ...     "controller": {"id": "board", "name": "Board"},
+    ...     "controller": {"id": "board", "name": "Board", "sector": "vo"},
     ...     "parties": [{"id": "iddink", "name": "Iddink", "role": "processor"},
     ...                 {"id": "cloud", "name": "Cloud", "role": "sub_processor"},
     ...                 {"id": "backup", "name": "Backup", "role": "sub_processor"}],
@@ -549,7 +549,7 @@ def unauthorised_subprocessors(graph: nx.MultiDiGraph, register: Register) -> li
     --------
     >>> from dpia.model import Register
     >>> register = Register.model_validate({
-    ...     "controller": {"id": "board", "name": "Board"},
+    ...     "controller": {"id": "board", "name": "Board", "sector": "vo"},
     ...     "parties": [{"id": "iddink", "name": "Iddink", "role": "processor"},
     ...                 {"id": "cloud", "name": "Cloud", "role": "sub_processor"},
     ...                 {"id": "backup", "name": "Backup", "role": "sub_processor"}],
@@ -627,7 +627,7 @@ def party_graph(tables: Any) -> nx.MultiDiGraph:
     >>> from dpia.model import Register
     >>> from dpia.tables import Tables
     >>> register = Register.model_validate({
-    ...     "controller": {"id": "board", "name": "Board", "schools": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]},
+    ...     "controller": {"id": "board", "name": "Board", "sector": "vo", "schools": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]},
     ...     "parties": [{"id": "iddink", "name": "Iddink", "role": "processor"}],
     ...     "systems": [{"id": "magister", "name": "Magister", "kind": "pupil_administration",
     ...                  "operated_by": "iddink"}],
@@ -702,7 +702,7 @@ def receivers_table(tables: Any, holding: bool = True) -> pd.DataFrame:
     >>> from dpia.model import Register
     >>> from dpia.tables import Tables
     >>> register = Register.model_validate({
-    ...     "controller": {"id": "board", "name": "Board"},
+    ...     "controller": {"id": "board", "name": "Board", "sector": "vo"},
     ...     "parties": [{"id": "iddink", "name": "Iddink", "role": "processor"},
     ...                 {"id": "publisher", "name": "Publisher", "role": "processor"}],
     ...     "systems": [{"id": "magister", "name": "Magister", "kind": "pupil_administration",

@@ -1911,6 +1911,16 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
     "names_and": {"nl": " en ", "en": " and "},
     "names_more": {"nl": "meer", "en": "more"},
     "names_quoted": {"nl": "‘{name}’", "en": "‘{name}’"},
+    "sector_po": {"nl": "primair onderwijs (po)", "en": "primary education (po)"},
+    "sector_vo": {"nl": "voortgezet onderwijs (vo)", "en": "secondary education (vo)"},
+    "sector_mbo": {"nl": "middelbaar beroepsonderwijs (mbo)", "en": "vocational education (mbo)"},
+    "sector_so_vso": {"nl": "(voortgezet) speciaal onderwijs (so/vso)", "en": "special education (so/vso)"},
+    "trait_pupil_monitoring": {"nl": "leerlingvolgsysteem", "en": "pupil monitoring system"},
+    "trait_innovative_technology": {"nl": "nieuwe technologie", "en": "innovative technology"},
+    "trait_camera_surveillance": {"nl": "cameratoezicht", "en": "camera surveillance"},
+    "datanature_communication": {"nl": "communicatiegegevens", "en": "communication data"},
+    "datanature_location": {"nl": "locatiegegevens", "en": "location data"},
+    "names_processing": {"nl": "{party} voor {purpose}", "en": "{party} for {purpose}"},
     "names_moment": {"nl": "{date} om {time}", "en": "{date} at {time}"},
     "names_flow": {"nl": "van {src} naar {dst}", "en": "from {src} to {dst}"},
     "names_agreement": {"nl": "{kind} met {parties}", "en": "{kind} with {parties}"},
@@ -2100,6 +2110,113 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
     "wizard_to": {"nl": "Gegevens gaan naar", "en": "Data goes to"},
     "wizard_nothing_to_add": {"nl": "Er is niets om toe te voegen: kies een stroom, systeem of overeenkomst.", "en": "There is nothing to add: choose a flow, system or agreement."},
     "wizard_agreementkind_data_sharing": {"nl": "afspraak over gegevensdeling", "en": "data sharing arrangement"},
+    # ---- screening of every processing activity, the school's sector, plausible numbers (issue 14)
+    "sector_missing": {
+        "nl": "{path}: verplicht veld 'sector' ontbreekt; de sector bepaalt welke onderwijswet en bewaartermijnen "
+        "gelden en wordt niet geraden; toegestaan: {allowed} (po = primair onderwijs, vo = voortgezet onderwijs, "
+        "mbo = middelbaar beroepsonderwijs, so_vso = (voortgezet) speciaal onderwijs)",
+        "en": "{path}: required field 'sector' is missing; the sector decides which education statute and "
+        "retention periods apply and is never guessed; allowed: {allowed} (po = primary, vo = secondary, "
+        "mbo = vocational, so_vso = special education)",
+    },
+    "out_of_range": {
+        "nl": "{path}: {value} is geen aannemelijk aantal; toegestaan: {low} tot en met {high}",
+        "en": "{path}: {value} is not a plausible number; allowed: {low} to {high}",
+    },
+    "duration_range": {
+        "nl": "{path}: '{value}' is langer dan aannemelijk; toegestaan: P0D tot en met {high}",
+        "en": "{path}: '{value}' is longer than plausible; allowed: P0D to {high}",
+    },
+    "decision_target": {
+        "nl": "{path}: een screeningsbesluit noemt óf een 'system', óf een 'party' (met zo nodig een 'purpose')",
+        "en": "{path}: a screening decision names either a 'system' or a 'party' (with a 'purpose' where the flows have one)",
+    },
+    "screen_kind_location": {"nl": "locatiegegevens", "en": "location data"},
+    "screen_kind_communication": {"nl": "communicatiegegevens", "en": "communication data"},
+    "screen_d_none_marked": {
+        "nl": "geen categorie als {kind} gemarkeerd (`nature`)",
+        "en": "no category marked as {kind} (`nature`)",
+    },
+    "screen_d_systematic_of": {
+        "nl": "{kind} ({categories}), niet op grote schaal; of de verwerking stelselmatig is, beoordeelt de "
+        "privacyfunctionaris",
+        "en": "{kind} ({categories}), not on a large scale; whether the processing is systematic, the privacy "
+        "officer decides",
+    },
+    "screen_d_monitoring_system": {
+        "nl": "{systems} is gemarkeerd als leerlingvolgsysteem (`traits: [pupil_monitoring]`): het volgt gedrag "
+        "en ontwikkeling van leerlingen stelselmatig",
+        "en": "{systems} is marked as a pupil monitoring system (`traits: [pupil_monitoring]`): it follows pupils' "
+        "behaviour and development systematically",
+    },
+    "screen_d_camera_system": {
+        "nl": "{systems} is gemarkeerd als cameratoezicht (`traits: [camera_surveillance]`)",
+        "en": "{systems} is marked as camera surveillance (`traits: [camera_surveillance]`)",
+    },
+    "screen_d_innovative_system": {
+        "nl": "{systems} is gemarkeerd als innovatieve technologie (`traits: [innovative_technology]`)",
+        "en": "{systems} is marked as innovative technology (`traits: [innovative_technology]`)",
+    },
+    "screen_d_matching": {
+        "nl": "ontvangt gegevens van andere verwerkingsverantwoordelijken ({parties}) en voegt ze samen met die "
+        "van de school",
+        "en": "receives data from other controllers ({parties}) and combines it with the school's",
+    },
+    "screen_note_outside_eea": {
+        "nl": "Let op: gegevens gaan buiten de EER ({parties}). Dat is geen van de negen criteria van WP248 "
+        "(het concept van 2017 noemde het nog wel), maar weeg het mee in de beoordeling (AVG art. 44-49).",
+        "en": "Note: data leaves the EEA ({parties}). That is none of WP248's nine criteria (the 2017 draft "
+        "still named it), but weigh it in the assessment (GDPR Art. 44-49).",
+    },
+    "proc_no_flows": {
+        "nl": "het register noemt dit systeem, maar geen gegevensstromen ervan of erheen",
+        "en": "the register names this system, but no data flows from or to it",
+    },
+    "procverdict_required": {"nl": "DPIA verplicht", "en": "DPIA required"},
+    "procverdict_likely": {"nl": "DPIA waarschijnlijk nodig", "en": "DPIA likely needed"},
+    "procverdict_to_be_judged": {"nl": "te beoordelen", "en": "to be judged"},
+    "procverdict_not_indicated": {"nl": "geen aanwijzing voor een DPIA", "en": "no DPIA indicated"},
+    "proc_status_decision": {
+        "nl": "besluit: geen DPIA nodig ({on})",
+        "en": "decision: no DPIA needed ({on})",
+    },
+    "proc_status_covered": {"nl": "gedekt door {dpias}", "en": "covered by {dpias}"},
+    "proc_status_partial": {
+        "nl": "deels gedekt door {dpias} ({covered} van {count} stromen)",
+        "en": "partly covered by {dpias} ({covered} of {count} flows)",
+    },
+    "proc_status_none": {"nl": "geen DPIA en geen besluit", "en": "no DPIA and no decision"},
+    "proc_col_processing": {"nl": "verwerking", "en": "processing"},
+    "proc_col_name": {"nl": "naam", "en": "name"},
+    "proc_col_flows": {"nl": "stromen", "en": "flows"},
+    "proc_col_verdict": {"nl": "uitkomst", "en": "verdict"},
+    "proc_col_grounds": {"nl": "volgens het register", "en": "from the register"},
+    "proc_col_to_judge": {"nl": "nog te beoordelen door de FG", "en": "still to be judged by the DPO"},
+    "proc_col_status": {"nl": "stand", "en": "status"},
+    "proc_header": {
+        "nl": "Screening van alle {count} verwerkingen in het register (per systeem; stromen buiten een systeem "
+        "per ontvanger en doel)",
+        "en": "Screening of all {count} processing activities in the register (per system; flows outside a "
+        "system per receiver and purpose)",
+    },
+    "proc_line": {"nl": "{processing} ({name}, {flows} stromen): {verdict}", "en": "{processing} ({name}, {flows} flows): {verdict}"},
+    "proc_grounds": {"nl": "volgens het register: {grounds}", "en": "from the register: {grounds}"},
+    "proc_to_judge": {"nl": "nog te beoordelen door de FG: {criteria}", "en": "still to be judged by the DPO: {criteria}"},
+    "proc_status_line": {"nl": "stand: {status}", "en": "status: {status}"},
+    "proc_decision_line": {
+        "nl": "besluit van {by} op {on}: {reason}",
+        "en": "decision by {by} on {on}: {reason}",
+    },
+    "report_h_processings": {"nl": "Is een DPIA nodig? Alle verwerkingen", "en": "Is a DPIA needed? Every processing"},
+    "report_processings_intro": {
+        "nl": "Een verwerking is een systeem met zijn gegevensstromen, of gegevens die zonder systeem naar een "
+        "ontvanger gaan. Per verwerking staat hier of een DPIA verplicht of waarschijnlijk nodig is. Er staat ook "
+        "of er al een DPIA is, of een besluit van de privacyfunctionaris dat er geen nodig is.",
+        "en": "A processing is a system with its data flows, or data that goes to a receiver without a system. For "
+        "each processing this shows whether a DPIA is required or likely needed. It also shows whether there is a "
+        "DPIA already, or a decision of the privacy officer that none is needed.",
+    },
+    "report_h_decisions": {"nl": "Besluiten: geen DPIA nodig", "en": "Decisions: no DPIA needed"},
 }
 
 

@@ -81,6 +81,7 @@ SECTION_FILES = {
     "retention": "retention.yaml",
     "measures": "measures.yaml",
     "acceptances": "acceptances.yaml",
+    "screening_decisions": "screening.yaml",
 }
 
 # Where a model-level check (a validator over several fields) points, by the reason it gives.

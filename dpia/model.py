@@ -39,9 +39,22 @@ _DURATION = re.compile(
 )
 
 
+# Plausible bounds. A register is typed by hand or imported from a spreadsheet: a count of 10**32 or a
+# retention of 9999 years is a typing error, not a fact, and would distort the screening (large scale)
+# and the retention comparisons. The bounds are generous on purpose: the largest Dutch institutions
+# (an mbo college) have some tens of thousands of students, and the whole country has fewer than
+# 20 million inhabitants (a national-scale synthetic register sums every pupil and parent).
+MAX_SCHOOL_PUPILS = 100_000
+MAX_SCHOOL_STAFF = 20_000
+MAX_SUBJECT_COUNT = 20_000_000
+MAX_DURATION = "P100Y"  # longest retention or renewal period (a diploma register keeps decades, not centuries)
+
+
 def _check_duration(value: str) -> str:
     if not _DURATION.match(value):
         raise ValueError("iso_duration")
+    if duration_in_days(value) > duration_in_days(MAX_DURATION):
+        raise ValueError("duration_range")
     return value
 
 
@@ -108,6 +121,31 @@ class TransferMechanism(StrEnum):
     SCC = "scc"
     BCR = "bcr"
     DEROGATION = "derogation"
+
+
+class Sector(StrEnum):
+    """The school's sector: it decides which education statute and which retention periods apply
+    (``dpia.law``)."""
+
+    PO = "po"  # primair onderwijs: Wet op het primair onderwijs (WPO)
+    VO = "vo"  # voortgezet onderwijs: Wet voortgezet onderwijs 2020 (WVO 2020)
+    MBO = "mbo"  # middelbaar beroepsonderwijs: Wet educatie en beroepsonderwijs (WEB)
+    SO_VSO = "so_vso"  # (voortgezet) speciaal onderwijs: Wet op de expertisecentra (WEC)
+
+
+class SystemTrait(StrEnum):
+    """What a system does that the screening cannot see from its data alone (set by the officer)."""
+
+    PUPIL_MONITORING = "pupil_monitoring"  # leerlingvolgsysteem: observes pupils' behaviour or development
+    INNOVATIVE_TECHNOLOGY = "innovative_technology"  # e.g. AI, learning analytics, face recognition
+    CAMERA_SURVEILLANCE = "camera_surveillance"  # cameratoezicht
+
+
+class DataNature(StrEnum):
+    """Kinds of ordinary data that the AP's DPIA list names."""
+
+    COMMUNICATION = "communication"  # content or metadata of communication (mail, chat)
+    LOCATION = "location"  # where a person is or was
 
 
 class SystemKind(StrEnum):
@@ -227,8 +265,10 @@ class School(Strict):
     brin: str | None = Field(
         default=None, pattern=r"^[0-9]{2}[A-Z]{2}([0-9]{2})?$", description="BRIN or vestigingsnummer."
     )
-    pupils: int | None = Field(default=None, ge=0, description="Number of pupils, for the screening.")
-    staff: int | None = Field(default=None, ge=0)
+    pupils: int | None = Field(
+        default=None, ge=0, le=MAX_SCHOOL_PUPILS, description="Number of pupils, for the screening."
+    )
+    staff: int | None = Field(default=None, ge=0, le=MAX_SCHOOL_STAFF, description="Number of staff.")
 
 
 class Contact(Strict):
@@ -255,6 +295,10 @@ class Controller(Strict):
 
     id: Id
     name: str = Field(min_length=1)
+    sector: Sector = Field(
+        description="The sector of the board's schools: po (WPO), vo (WVO 2020), mbo (WEB) or so_vso (WEC). "
+        "It decides the statutes and retention periods the rules apply (dpia.law); there is no default."
+    )
     kvk: str | None = Field(default=None, pattern=r"^[0-9]{8}$", description="Chamber of Commerce number.")
     public_authority: bool = Field(
         default=True,
@@ -307,6 +351,11 @@ class System(Strict):
     kind: SystemKind
     operated_by: Id = Field(description="The party that runs it (a processor, or the controller itself).")
     schools: list[Id] = Field(default_factory=list, description="Schools that use it; empty means all.")
+    traits: list[SystemTrait] = Field(
+        default_factory=list,
+        description="What the system does that its data does not show, for the screening: pupil_monitoring "
+        "(a pupil monitoring system, AP list), innovative_technology (WP248 criterion 8), camera_surveillance.",
+    )
     notes: str | None = None
 
 
@@ -321,6 +370,9 @@ class DataCategory(Strict):
     )
     record_type: RecordType | None = Field(
         default=None, description="The kind of school record, when the law fixes its retention."
+    )
+    nature: DataNature | None = Field(
+        default=None, description="communication or location data, which the AP's DPIA list names."
     )
     confidential: bool = Field(default=False, description="Never shown by name in the MR report.")
     identifying: bool = Field(
@@ -343,7 +395,9 @@ class SubjectCategory(Strict):
     label: Text
     kind: SubjectKind
     age_band: AgeBand | None = Field(default=None, description="Required for pupils.")
-    count: int | None = Field(default=None, ge=0, description="Approximate number, for the screening.")
+    count: int | None = Field(
+        default=None, ge=0, le=MAX_SUBJECT_COUNT, description="Approximate number, for the screening."
+    )
 
     @model_validator(mode="after")
     def _age_band_for_pupils(self) -> SubjectCategory:
@@ -625,6 +679,30 @@ class Screening(Strict):
         description="Answers that confirm or override what the register shows, or decide what it cannot show.",
     )
     note: str | None = None
+
+
+class ScreeningDecision(Strict):
+    """The officer's recorded decision that a processing activity needs no DPIA, and why.
+
+    A processing activity is a system with every flow into or out of it (``system``), or, for flows
+    that touch no system, the disclosures to one receiving party for one purpose (``party`` and
+    ``purpose``; ``purpose`` left out for flows without a purpose). See ``dpia.processing``. The
+    decision silences the rules that ask for a DPIA (DPIA965-DPIA967) and is shown in the MR report.
+    """
+
+    id: Id
+    system: Id | None = Field(default=None, description="The system whose processing is decided on.")
+    party: Id | None = Field(default=None, description="Or: the receiving party of a disclosure ...")
+    purpose: Id | None = Field(default=None, description="... for this purpose.")
+    reason: str = Field(min_length=1, description="Why no DPIA is needed; stays on record.")
+    decided_by: str = Field(min_length=1)
+    decided_on: dt.date
+
+    @model_validator(mode="after")
+    def _one_processing(self) -> ScreeningDecision:
+        if (self.system is None) == (self.party is None) or (self.system is not None and self.purpose is not None):
+            raise ValueError("decision_target")
+        return self
 
 
 class RiskKind(StrEnum):
@@ -957,6 +1035,7 @@ class Register(Strict):
     dpias: list[Dpia] = Field(default_factory=list)
     breaches: list[Breach] = Field(default_factory=list)
     promises: list[Promise] = Field(default_factory=list)
+    screening_decisions: list[ScreeningDecision] = Field(default_factory=list)
     # Flows read in bulk from flows.csv (a ``dpia.bulk.FlowTable``), kept as a table; ``flows`` above
     # holds the YAML flows only. Use ``dpia.bulk.iter_flows`` / ``flow_count`` to see both.
     _flow_table: Any = PrivateAttr(default=None)
@@ -986,6 +1065,7 @@ SECTIONS: dict[str, type[Strict]] = {
     "dpias": Dpia,
     "breaches": Breach,
     "promises": Promise,
+    "screening_decisions": ScreeningDecision,
 }
 
 
@@ -1037,6 +1117,7 @@ REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
         "system": ("systems",),
         "except": ("data_categories",),
     },
+    "screening_decisions": {"system": ("systems",), "party": ("controller", "schools", "parties"), "purpose": ("purposes",)},
 }
 
 # References inside nested entries, as dotted paths through lists of mappings ("risks.systems": the
@@ -1056,7 +1137,7 @@ def references_to(register: Register, entity_id: str) -> list[tuple[str, str, st
     The fields are those of :data:`REFERENCES` and :data:`NESTED_REFERENCES`; an entity that nothing
     refers to can be deleted without breaking the register.
 
-    >>> reg = Register.model_validate({"controller": {"id": "s", "name": "S"},
+    >>> reg = Register.model_validate({"controller": {"id": "s", "name": "S", "sector": "vo"},
     ...     "parties": [{"id": "p", "name": "P", "role": "processor"}],
     ...     "systems": [{"id": "app", "name": "App", "kind": "other", "operated_by": "p"}]})
     >>> references_to(reg, "p"), references_to(reg, "app")

@@ -15,7 +15,7 @@ turned into objects.
 
 >>> from dpia.model import Register
 >>> reg = Register.model_validate({
-...     "controller": {"id": "board", "name": "Stichting Voorbeeld"},
+...     "controller": {"id": "board", "name": "Stichting Voorbeeld", "sector": "vo"},
 ...     "parties": [{"id": "photo", "name": "Fotostudio Peel", "role": "processor"}],
 ...     "data_categories": [{"id": "class_group", "label": {"nl": "Klas", "en": "Class"}, "type": "ordinary"}],
 ...     "flows": [{"id": "f1", "from": "board", "to": "photo", "categories": ["class_group"]}],
@@ -74,6 +74,9 @@ ENUM_PREFIXES: dict[type[StrEnum], str] = {
     m.NotifyDecision: "notifydecision_",
     m.PromiseKind: "promisekind_",
     m.MrRight: "mrright_",
+    m.Sector: "sector_",
+    m.SystemTrait: "trait_",
+    m.DataNature: "datanature_",
 }
 
 
@@ -356,6 +359,7 @@ PARAM_KINDS: dict[str, Any] = {
     ),
     **dict.fromkeys(("flows", "categories", "purposes", "parties", "subjects", "rules", "roles", "agreements"), "entities"),
     **dict.fromkeys(("discovered", "deadline", "notified", "closed"), "moment"),
+    "processing": "processing",
     "path": "path",
     "risk": "risk",
     "finding": "finding",
@@ -454,6 +458,12 @@ def param_text(register: m.Register, key: str, value: Any, lang: str | None = No
         return finding_name(register, str(value), lang, officer)
     if kind == "date":
         return value if officer else date_text(value, lang)
+    if kind == "processing":  # a system's id, or 'party/purpose' for flows outside any system (dpia.processing)
+        party, _, purpose = str(value).partition("/")
+        if not purpose:
+            return _officer_name(register, party, lang) if officer else in_sentence(register, party, lang)
+        named = (lambda i: _officer_name(register, i, lang)) if officer else (lambda i: in_sentence(register, i, lang))
+        return t("names_processing", lang, party=named(party), purpose=named(purpose))
     if kind == "moment":  # 'YYYY-MM-DD HH:MM' (Dutch time), as the breach rules give it
         day, _, clock = str(value).partition(" ")
         return value if officer or not clock else t("names_moment", lang, date=date_text(day, lang), time=clock)

@@ -665,13 +665,16 @@ def dpias_html(register: Register, result: CheckResult, lang: str | None = None,
     what the school does about each, the action plan and the sign-off. Without ids or codes."""
     from .actionplan import action_plan
     from .figures import risk_map
+    from .processing import screening_decisions_html
     from .risk import assess
     from .screening import screen
 
+    # every processing: is a DPIA needed? (not in the report of one DPIA, which keeps to its own scope)
+    everything = screening_decisions_html(register, lang) if dpia is None else ""
     dpias = report_dpias(register, dpia)
     if not dpias:
-        return f"<p>{_e(t('report_no_dpias', lang))}</p>"
-    parts = []
+        return everything + f"<p>{_e(t('report_no_dpias', lang))}</p>"
+    parts = [everything]
     for d in dpias:
         parts.append(f"<h3>{_e(_name(register, d, lang))}</h3>")
         if d.description:

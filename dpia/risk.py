@@ -379,7 +379,7 @@ def suggest(
     Examples
     --------
     >>> from dpia.model import Register
-    >>> reg = Register.model_validate({"controller": {"id": "b", "name": "B"},
+    >>> reg = Register.model_validate({"controller": {"id": "b", "name": "B", "sector": "vo"},
     ...     "dpias": [{"id": "d", "title": {"nl": "D", "en": "D"}}]})
     >>> lk, im = suggest(reg, "d")
     >>> (lk.level.value, im.level.value, [f.name for f in im.factors])
@@ -589,7 +589,7 @@ def assess(
     Examples
     --------
     >>> from dpia.model import Register
-    >>> reg = Register.model_validate({"controller": {"id": "b", "name": "B"},
+    >>> reg = Register.model_validate({"controller": {"id": "b", "name": "B", "sector": "vo"},
     ...     "dpias": [{"id": "d", "title": {"nl": "D", "en": "D"}}]})
     >>> assess(reg, "d")
     []
@@ -635,7 +635,7 @@ def what_if(
     Examples
     --------
     >>> from dpia.model import Register
-    >>> reg = Register.model_validate({"controller": {"id": "b", "name": "B"},
+    >>> reg = Register.model_validate({"controller": {"id": "b", "name": "B", "sector": "vo"},
     ...     "dpias": [{"id": "d", "title": {"nl": "D", "en": "D"}}]})
     >>> what_if(reg, "d")
     []
@@ -691,7 +691,7 @@ def prior_consultation(
     Examples
     --------
     >>> from dpia.model import Register
-    >>> reg = Register.model_validate({"controller": {"id": "b", "name": "B"},
+    >>> reg = Register.model_validate({"controller": {"id": "b", "name": "B", "sector": "vo"},
     ...     "dpias": [{"id": "d", "title": {"nl": "D", "en": "D"}}]})
     >>> prior_consultation(reg, "d").required
     False
@@ -813,7 +813,7 @@ def scaffold(register: Register, dpia: Dpia | str, screening: Any = None) -> lis
     that system. Levels are not filled in: the suggestion applies until the officer rates the risk.
 
     >>> from dpia.model import Register
-    >>> reg = Register.model_validate({"controller": {"id": "b", "name": "B"},
+    >>> reg = Register.model_validate({"controller": {"id": "b", "name": "B", "sector": "vo"},
     ...     "dpias": [{"id": "d", "title": {"nl": "D", "en": "D"}}]})
     >>> scaffold(reg, "d")
     []

@@ -55,7 +55,7 @@ def scope_of(register: Register, systems: Iterable[str] = (), flows: Iterable[st
     """The scope made of ``systems`` (with every flow that starts or ends at one) and ``flows``.
 
     >>> from dpia.model import Register
-    >>> scope_of(Register.model_validate({"controller": {"id": "b", "name": "B"}})).flows
+    >>> scope_of(Register.model_validate({"controller": {"id": "b", "name": "B", "sector": "vo"}})).flows
     ()
     """
     systems = set(systems)

@@ -28,6 +28,7 @@ from typing import Any
 from .i18n import t
 from .model import (
     Criterion,
+    DataNature,
     DataType,
     Dpia,
     Register,
@@ -35,6 +36,7 @@ from .model import (
     SpecialSubtype,
     SubjectKind,
     SystemKind,
+    SystemTrait,
 )
 from .scope import Scope, dpia_scope, get_dpia
 
@@ -130,6 +132,26 @@ class Facts:
     pupil_administration: tuple[str, ...]
     large_scale: bool | None
     threshold: int
+    # What the register marks beyond the data's type (``DataCategory.nature``, ``System.traits``) and what
+    # its flows show (``dpia.processing``): each () when nothing is marked or the scope does not tell.
+    communication: tuple[str, ...] = ()  # categories of communication data
+    location: tuple[str, ...] = ()  # categories of location data
+    monitoring_systems: tuple[str, ...] = ()  # systems marked pupil_monitoring
+    camera_systems: tuple[str, ...] = ()  # systems marked camera_surveillance
+    innovative_systems: tuple[str, ...] = ()  # systems marked innovative_technology
+    other_controllers: tuple[str, ...] = ()  # other controllers whose data the processing receives
+    outside_eea: tuple[str, ...] = ()  # receivers outside the EEA (a note, not a WP248 criterion)
+
+
+def _marked(register: Register, systems) -> dict[str, tuple[str, ...]]:
+    """The systems among ``systems`` per trait they are marked with."""
+    wanted = set(systems)
+    out: dict[str, list[str]] = {t.value: [] for t in SystemTrait}
+    for s in register.systems:
+        if s.id in wanted:
+            for trait in s.traits:
+                out[trait.value].append(s.id)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 def facts_of(register: Register, scope: Scope, large_scale: int = LARGE_SCALE_SUBJECTS) -> Facts:
@@ -155,7 +177,13 @@ def facts_of(register: Register, scope: Scope, large_scale: int = LARGE_SCALE_SU
         large = False
     else:
         large = None
+    marked = _marked(register, scope.systems)
     return Facts(
+        communication=of(lambda c: c.nature is DataNature.COMMUNICATION),
+        location=of(lambda c: c.nature is DataNature.LOCATION),
+        monitoring_systems=marked[SystemTrait.PUPIL_MONITORING.value],
+        camera_systems=marked[SystemTrait.CAMERA_SURVEILLANCE.value],
+        innovative_systems=marked[SystemTrait.INNOVATIVE_TECHNOLOGY.value],
         has_flows=bool(scope.flows),
         special=special,
         sensitive=sensitive,
@@ -199,17 +227,33 @@ def _large_and(f: Facts, found: tuple[str, ...], kind: str) -> Derived:
     return None, _reason("screen_d_unknown_large_of", kind=kind_r, categories=_ids(found))
 
 
+def _large_or_systematic(f: Facts, found: tuple[str, ...], kind: str) -> Derived:
+    """Large-scale *or systematic* processing of a kind of data (AP list: location and communication
+    data). Large scale decides it; below that, whether it is systematic is the officer's judgment."""
+    kind_r = _reason(f"screen_kind_{kind}")
+    if not found:
+        return False, _reason("screen_d_none_marked", kind=kind_r)
+    large, why = _large_scale(f)
+    if large:
+        return True, _reason("screen_d_large_of", kind=kind_r, categories=_ids(found), why=why)
+    return None, _reason("screen_d_systematic_of", kind=kind_r, categories=_ids(found))
+
+
 def derive(register: Register, scope: Scope, large_scale: int = LARGE_SCALE_SUBJECTS) -> dict[Criterion, Derived]:
     """What the register says about each criterion: ``(True/False, reason)``, or ``(None, reason)`` when
     the facts do not tell and the officer must decide.
 
     >>> from dpia.model import Register
     >>> from dpia.scope import scope_of
-    >>> reg = Register.model_validate({"controller": {"id": "b", "name": "B"}})
+    >>> reg = Register.model_validate({"controller": {"id": "b", "name": "B", "sector": "vo"}})
     >>> derive(reg, scope_of(reg))[Criterion.WP248_SENSITIVE][0] is None
     True
     """
-    f = facts_of(register, scope, large_scale)
+    return derive_from_facts(facts_of(register, scope, large_scale))
+
+
+def derive_from_facts(f: Facts) -> dict[Criterion, Derived]:
+    """The criteria that ``f`` decides, with their reasons (see :func:`derive`)."""
     out: dict[Criterion, Derived] = {c.criterion: (None, OFFICER) for c in CRITERIA}
     if not f.has_flows:
         none = _reason("screen_d_no_flows")
@@ -232,6 +276,21 @@ def derive(register: Register, scope: Scope, large_scale: int = LARGE_SCALE_SUBJ
         out[Criterion.AP_BIOMETRIC] = True, _reason("screen_d_biometric", categories=_ids(f.biometric))
     else:
         out[Criterion.AP_BIOMETRIC] = False, _reason("screen_d_none_of", kind=_reason("screen_kind_biometric"))
+    out[Criterion.AP_LOCATION] = _large_or_systematic(f, f.location, "location")
+    out[Criterion.AP_COMMUNICATION] = _large_or_systematic(f, f.communication, "communication")
+    # What the officer marked on a system; an unmarked system leaves the criterion to the officer.
+    if f.monitoring_systems:
+        why = _reason("screen_d_monitoring_system", systems=_ids(f.monitoring_systems))
+        out[Criterion.AP_BEHAVIOUR] = True, why
+        out[Criterion.WP248_MONITORING] = True, why
+    if f.camera_systems:
+        why = _reason("screen_d_camera_system", systems=_ids(f.camera_systems))
+        out[Criterion.AP_CAMERA] = True, why
+        out[Criterion.WP248_MONITORING] = True, why
+    if f.innovative_systems:
+        out[Criterion.WP248_INNOVATIVE] = True, _reason("screen_d_innovative_system", systems=_ids(f.innovative_systems))
+    if f.other_controllers:
+        out[Criterion.WP248_MATCHING] = True, _reason("screen_d_matching", parties=_ids(f.other_controllers))
     return out
 
 
@@ -380,7 +439,7 @@ def screen(register: Register, dpia: Dpia | str, large_scale: int = LARGE_SCALE_
     Examples
     --------
     >>> from dpia.model import Register
-    >>> reg = Register.model_validate({"controller": {"id": "b", "name": "B"},
+    >>> reg = Register.model_validate({"controller": {"id": "b", "name": "B", "sector": "vo"},
     ...     "dpias": [{"id": "d", "title": {"nl": "D", "en": "D"}}]})
     >>> screen(reg, "d").verdict.value
     'not_required'

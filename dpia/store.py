@@ -133,7 +133,11 @@ def did_you_mean(value: Any, options: Iterable[str]) -> Msg | str:
     """A 'did you mean' hint for a misspelt id or enumeration value, or '' when nothing is close."""
     if not isinstance(value, str):
         return ""
-    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
+    options = list(options)
+    close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+    if not close:  # 'VO' for 'vo': compare without case
+        lower = {o.lower(): o for o in options}
+        close = [lower[c] for c in difflib.get_close_matches(value.lower(), list(lower), n=1, cutoff=0.6)]
     return Msg("did_you_mean", (("value", close[0]),)) if close else ""
 
 
@@ -632,7 +636,11 @@ def validation_problems(
         value = err.get("input")
         path = _field_path(prefix, loc)
         target, pos, found = _node_at(node, loc)
-        if etype == "missing":
+        if etype == "missing" and loc == ("sector",) and cls is model.Controller:
+            # The sector decides the statutes and retention periods: never guessed, so say what to write.
+            out.append(_problem(shown, pos, "sector_missing", path=_field_path(prefix, loc[:-1]),
+                                allowed=", ".join(model.Sector)))
+        elif etype == "missing":
             out.append(_problem(shown, pos, "missing", path=_field_path(prefix, loc[:-1]), field=loc[-1]))
         elif etype == "extra_forbidden":
             owner = _model_for(cls, loc)
@@ -675,6 +683,9 @@ def validation_problems(
             out.append(
                 _problem(shown, pos, "wrong_type", path=path, expected=Msg(_TYPE_NAMES[etype]), value=_describe(value))
             )
+        elif etype in ("less_than_equal", "less_than"):
+            out.append(_problem(shown, pos, "out_of_range", path=path, value=value, low=0,
+                                high=ctx.get("le", ctx.get("lt"))))
         elif etype in ("greater_than_equal", "greater_than"):
             out.append(_problem(shown, pos, "too_small", path=path, value=value, limit=ctx.get("ge", ctx.get("gt"))))
         elif etype in ("string_too_short", "too_short"):
@@ -685,6 +696,8 @@ def validation_problems(
             reason = str(ctx.get("error", ""))
             if reason == "iso_duration":
                 out.append(_problem(shown, pos, "bad_duration", path=path, value=value))
+            elif reason == "duration_range":
+                out.append(_problem(shown, pos, "duration_range", path=path, value=value, high=model.MAX_DURATION))
             elif reason == "special_subtype_required":
                 out.append(
                     _problem(shown, pos, reason, path=path, allowed=", ".join(model.SpecialSubtype))
@@ -695,7 +708,7 @@ def validation_problems(
                 out.append(_problem(shown, pos, reason, path=path, allowed=", ".join(model.AgeBand)))
             elif reason in (
                 "valid_until_before_from", "retention_target",
-                "duplicate_risk_id", "duplicate_screening_answer", "level_not_on_scale",
+                "duplicate_risk_id", "duplicate_screening_answer", "level_not_on_scale", "decision_target",
                 "breach_discovered_in_future", "breach_before_discovery",
                 "promise_needs_to", "promise_needs_categories", "promise_needs_max",
             ):

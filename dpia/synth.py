@@ -40,7 +40,7 @@ from typing import Any
 
 import numpy as np
 
-VERSION = 2  # of the layout; a register cached by an older version is generated again
+VERSION = 3  # of the layout; a register cached by an older version is generated again
 ON = dt.date(2026, 11, 29)
 VALID_FROM = dt.date(2024, 8, 1)
 VALID_UNTIL = dt.date(2028, 7, 31)
@@ -157,7 +157,7 @@ EEA = ["NL", "NL", "NL", "NL", "BE", "DE", "IE", "FI"]
 
 FLOW_COLUMNS = ["id", "from", "to", "categories", "purposes", "subjects", "agreement", "channel"]
 YAML_FILES = ("register.yaml", "data.yaml", "purposes.yaml", "retention.yaml", "chains.yaml", "agreements.yaml",
-              "access.yaml", "consents.yaml", "measures.yaml", "dpias.yaml")
+              "access.yaml", "consents.yaml", "measures.yaml", "dpias.yaml", "screening.yaml")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -539,6 +539,8 @@ def generate(
     }]))
     _write(out / "measures.yaml", _measures_yaml(y, [s.products[0].system for s in las_suppliers]))
     _write(out / "dpias.yaml", _dpia_yaml(y, [s.products[0].system for s in las_suppliers], on))
+    gems = sorted({f"gem-{int(g) + 1:03d}" for g in gem_of[:schools]})
+    _write(out / "screening.yaml", _screening_yaml(y, [p.system for p in products] + ["website"], gems, on))
     (out / "manifest.json").write_text(json.dumps(manifest.as_dict(), indent=2, ensure_ascii=False) + "\n",
                                        encoding="utf-8")
     return manifest
@@ -621,11 +623,13 @@ class _Yaml:
 
 def _register_yaml(y: _Yaml, schools: int, pupils: int) -> str:
     controller = {
-        "id": "bestuur", "name": "Stichting Synthetisch Onderwijs (fictief)", "kvk": "12345678", "public_authority": True,
+        "id": "bestuur", "name": "Stichting Synthetisch Onderwijs (fictief)", "sector": "vo", "kvk": "12345678",
+        "public_authority": True,
         "dpo": {"name": "F. G. Functionaris", "email": "fg@synthetisch.example"},
     }
     return (f"# Synthetisch register: {schools} scholen (schools.csv), circa {pupils} leerlingen.\n"
             "# Geschreven door `dpia synth`; de scholen, partijen, systemen en stromen staan in CSV.\n"
+            "# Sector vo: de tabellen van de WVO 2020 gelden voor het hele register (een register heeft één sector).\n"
             "controller:\n" + "\n".join(y.value(controller, 2)) + "\n")
 
 
@@ -743,6 +747,21 @@ def _measures_yaml(y: _Yaml, las: list[str]) -> str:
         {"id": "m-training", "label": {"nl": "Privacytraining voor medewerkers", "en": "Privacy training for staff"},
          "kind": "organisational"},
     ])
+
+
+def _screening_yaml(y: _Yaml, systems: list[str], gems: list[str], on: dt.date) -> str:
+    """The FG's recorded decisions that the products, the website and the statutory reports need no DPIA
+    of the board's own, so that a synthetic register is clean under DPIA965-DPIA968 too."""
+    day = on - dt.timedelta(days=60)
+    by = "F. G. Functionaris"
+    product = ("Product met de model-verwerkersovereenkomst 4.0 en de centrale DPIA van de sector; die is "
+               "beoordeeld en de maatregelen zijn ingevoerd: geen eigen DPIA nodig.")
+    report = "Wettelijke melding aan een zelfstandige verantwoordelijke; de DPIA van het LAS beschrijft de levering."
+    items = [{"id": f"sd-{s}", "system": s, "reason": product, "decided_by": by, "decided_on": day} for s in systems]
+    items.append({"id": "sd-bron", "party": "duo", "purpose": "p-bron", "reason": report, "decided_by": by, "decided_on": day})
+    items += [{"id": f"sd-{g}", "party": g, "purpose": "p-absence-report", "reason": report, "decided_by": by,
+               "decided_on": day} for g in gems]
+    return y.section("screening_decisions", items, "Screeningsbesluiten van de FG: geen DPIA nodig, en waarom.")
 
 
 def _dpia_yaml(y: _Yaml, las: list[str], on: dt.date) -> str:

@@ -105,6 +105,15 @@ def dpias_table(register: Register, lang: str | None = None) -> pd.DataFrame:
     return frame.set_index(cols[0]) if rows else frame
 
 
+def processings_table(register: Register, lang: str | None = None) -> pd.DataFrame:
+    """Every processing of the register with its screening verdict and how it is settled (DPIA, decision
+    or open), indexed by processing id (``dpia.processing``)."""
+    from .processing import screening_table
+
+    frame = screening_table(register, lang=lang)
+    return frame.set_index(frame.columns[0]) if len(frame) else frame
+
+
 def screening_text(loaded: LoadedRegister, dpia_id: str, lang: str | None = None) -> str:
     from .screening import screen, screening_text as text
 

@@ -17,6 +17,7 @@ MINI = {
         controller:
           id: board
           name: Stichting Voorbeeld
+          sector: vo
           kvk: '12345678'
           dpo: {name: A. de Vries, email: fg@example.nl}
           schools:
@@ -143,6 +144,12 @@ MINI = {
             kind: technical
             systems: [las]
             detail: secret detail
+        screening_decisions:
+          - id: sd-las
+            system: las
+            reason: De centrale DPIA van de sector op dit LAS is beoordeeld en overgenomen.
+            decided_by: A. de Vries (FG)
+            decided_on: 2026-01-15
         """,
 }
 

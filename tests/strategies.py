@@ -81,7 +81,7 @@ def registers(draw) -> dict:
             }
         )
     return {
-        "controller": {"id": "board", "name": "Bestuur", "schools": [{"id": "school-a", "name": "School A", "pupils": 800}]},
+        "controller": {"id": "board", "name": "Bestuur", "sector": "vo", "schools": [{"id": "school-a", "name": "School A", "pupils": 800}]},
         "parties": parties,
         "systems": systems,
         "data_categories": cats,

@@ -291,6 +291,7 @@ def hostile(tmp_path: Path) -> Path:
         controller:
           id: board
           name: {json.dumps(CONTROLLER)}
+          sector: vo
         data_categories:
           - id: name
             label: {{nl: Naam, en: Name}}

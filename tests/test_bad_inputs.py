@@ -180,7 +180,7 @@ def build_many_dangling(folder: Path) -> Path:
     cats = "".join(f"  - {{id: cat{i}, label: {{nl: a, en: a}}, type: ordinary}}\n" for i in range(300))
     refs = ", ".join(f"cax{i}" for i in range(3000))
     (folder / "register.yaml").write_text(
-        "controller: {id: board, name: Bestuur}\ndata_categories:\n" + cats + f"flows:\n  - {{id: f, from: board, to: board, categories: [{refs}]}}\n"
+        "controller: {id: board, name: Bestuur, sector: vo}\ndata_categories:\n" + cats + f"flows:\n  - {{id: f, from: board, to: board, categories: [{refs}]}}\n"
     )
     return folder
 

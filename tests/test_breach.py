@@ -27,7 +27,7 @@ def _cat(cid: str, kind: str = "ordinary", identifying: bool = False, **extra) -
 def chain_register() -> Register:
     """school → las (run by supplier) → supplier → host → backup → archive: each hop carries less."""
     return Register.model_validate({
-        "controller": {"id": "board", "name": "Bestuur", "schools": [
+        "controller": {"id": "board", "name": "Bestuur", "sector": "vo", "schools": [
             {"id": "school-a", "name": "School A", "pupils": 500, "staff": 40},
             {"id": "school-b", "name": "School B", "pupils": 300, "staff": 25}]},
         "parties": [

@@ -377,7 +377,7 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
 
-HEAD = "controller: {id: b, name: x}\n"
+HEAD = "controller: {id: b, name: x, sector: vo}\n"
 WORST = {
     # one-letter entries: the most nodes per byte
     "flow-items": lambda n: HEAD + "parties: [" + "a," * (n // 2) + "a]\n",

@@ -66,7 +66,7 @@ def agreement(id: str, parties: list[str], permitted: tuple[str, ...] | list[str
 
 def register(parties=(), systems=(), flows=(), agreements=(), subjects=(), schools=()) -> Register:
     return Register(
-        controller=Controller(id="board", name="Board", schools=list(schools)),
+        controller=Controller(id="board", name="Board", sector="vo", schools=list(schools)),
         parties=list(parties),
         systems=list(systems),
         flows=list(flows),

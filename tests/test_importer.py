@@ -394,7 +394,7 @@ def test_a_single_csv_file_is_refused_with_a_hint(capsys, tmp_path: Path) -> Non
 def test_csv_folder_errors_name_the_file_as_sheet(tmp_path: Path) -> None:
     folder = tmp_path / "csv"
     folder.mkdir()
-    (folder / "controller.csv").write_bytes(b"id;name\nboard;Bestuur\n")
+    (folder / "controller.csv").write_bytes(b"id;name;sector\nboard;Bestuur;vo\n")
     (folder / "parties.csv").write_bytes("id;name;role\nx;Caf\xe9;processor\n".encode("latin-1"))
     assert problems_of(folder, shown="csv") == [
         "csv:parties: the file is not valid UTF-8 (byte 0xe9 at offset 18); save it as UTF-8"

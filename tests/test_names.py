@@ -446,6 +446,9 @@ SAMPLE_PARAMS = {
     "promise": "pr-policy-mr", "text": "We geven gegevens alleen met een verwerkersovereenkomst.",
     "text_en": "We only give data under a processing agreement.", "roles": "vakdocent", "why": "no_policy",
     "max": "P2Y", "checked_on": "2025-09-15", "agreements": "va-fotograaf",
+    # the screening of every processing and the sector
+    "processing": "m365", "criteria": "wp248_sensitive, wp248_vulnerable", "dpias": "dpia-schoolfoto",
+    "covered": 1, "verdict": "required", "decision": "sd-excursie-bus", "statute": "WVO 2020",
 }
 
 

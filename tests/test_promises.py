@@ -22,7 +22,7 @@ TEXT = {"nl": "Belofte.", "en": "Promise."}
 def base(**extra) -> dict:
     """A small board: a pupil administration at a processor, a next school, a public website."""
     doc = {
-        "controller": {"id": "board", "name": "Bestuur", "schools": [{"id": "school", "name": "School"}]},
+        "controller": {"id": "board", "name": "Bestuur", "sector": "vo", "schools": [{"id": "school", "name": "School"}]},
         "parties": [
             {"id": "supplier", "name": "Leverancier", "role": "processor"},
             {"id": "next-school", "name": "Vervolgschool", "role": "independent_controller"},

@@ -239,7 +239,7 @@ def test_processor_retention_of_data_sharing_arrangement_is_not_compared(tmp_pat
 def test_retention_without_legal_source_fires(tmp_path: Path) -> None:
     f = only(variant(tmp_path, register_subs=record_type("care", "pupil_file")), "DPIA707")
     assert f.subjects == ("r-care", "care")
-    assert f.message("en").startswith(f"retention rule 'r-care' for 'care' ({w('record_type', 'pupil_file')}) names no source; see sectorregel VO: leerlingdossier")
+    assert f.message("en").startswith(f"retention rule 'r-care' for 'care' ({w('record_type', 'pupil_file')}) names no source; see sectorregel VO (WVO 2020): leerlingdossier")
 
 
 def test_retention_without_legal_source_silent_with_source(tmp_path: Path) -> None:

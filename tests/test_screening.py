@@ -23,7 +23,7 @@ ON = dt.date(2026, 11, 29)
 # A small register with three contrasting processings: the pupil administration (care data about
 # 700 children), a museum list (names of the same children) and a newsletter to 60 parents.
 BASE: dict[str, Any] = {
-    "controller": {"id": "board", "name": "Stichting Voorbeeld", "schools": [{"id": "school-a", "name": "College A", "pupils": 900}]},
+    "controller": {"id": "board", "name": "Stichting Voorbeeld", "sector": "vo", "schools": [{"id": "school-a", "name": "College A", "pupils": 900}]},
     "parties": [
         {"id": "supplier", "name": "Leverancier LAS", "role": "processor", "location": {"country": "NL"}},
         {"id": "mailer", "name": "Maildienst", "role": "processor", "location": {"country": "NL"}},

@@ -61,7 +61,7 @@ def test_sign_off_rules_are_declared_in_their_range() -> None:
             assert r.text("title", lang) and r.text("why", lang) and r.text("fix", lang)
         assert r.article.startswith("AVG")
     assert {r.code: r.severity for r in own if r.severity is Severity.BLOCKER} == {
-        "DPIA962": Severity.BLOCKER, "DPIA964": Severity.BLOCKER}
+        "DPIA962": Severity.BLOCKER, "DPIA964": Severity.BLOCKER, "DPIA965": Severity.BLOCKER}
 
 
 def test_a_complete_draft_has_no_sign_off_findings() -> None:
@@ -104,10 +104,15 @@ def test_unrated_risk_and_version_mismatch() -> None:
 
 
 def test_not_required_screening_is_a_record_without_sign_off_gaps() -> None:
-    found = mine(check(register(dpia(flows=["f-mail"], screening={**RECORDED, "answers": ANSWERS})), ON))
+    # The pupil administration is outside this DPIA; the FG's decision on it keeps DPIA965 out of the way.
+    las = {"screening_decisions": [{"id": "sd-las", "system": "las", "reason": "Eigen DPIA in voorbereiding.",
+                                    "decided_by": "FG", "decided_on": "2026-10-01"}]}
+    found = mine(check(register(dpia(flows=["f-mail"], screening={**RECORDED, "answers": ANSWERS}), **las), ON))
     assert found == {}
     # Unanswered criteria still count: the verdict rests on them.
-    assert set(mine(check(register(dpia(flows=["f-mail"], screening=RECORDED)), ON))) == {"DPIA951/d"}
+    assert set(mine(check(register(dpia(flows=["f-mail"], screening=RECORDED), **las), ON))) == {"DPIA951/d"}
+    # Without the decision the pupil administration's missing DPIA is reported (Art. 35(1)).
+    assert "DPIA965/las" in mine(check(register(dpia(flows=["f-mail"], screening={**RECORDED, "answers": ANSWERS})), ON))
 
 
 # ---- the review date

@@ -52,7 +52,8 @@ def test_preview_shows_the_findings_the_supplier_would_cause_and_saves_nothing(o
     assert wizard.party_id.value == "leerapp" and wizard.system_name.value == "LeerApp B.V."
     wizard.with_agreement.value = False
     wizard.preview_button.click()
-    assert [f.id for f in wizard.new_findings] == ["DPIA201/f-omo-helmond-leerapp"]  # a processor without agreement
+    # a processor without agreement, and a new processing of children's data that likely needs a DPIA
+    assert [f.id for f in wizard.new_findings] == ["DPIA201/f-omo-helmond-leerapp", "DPIA966/leerapp-app"]
     assert "Nog niet opgeslagen" in wizard.status.value and "DPIA201" in wizard.findings.value
     assert snapshot(omo) == before
     assert "leerapp" not in {p.id for p in loaded.register.parties}  # nothing stays in memory

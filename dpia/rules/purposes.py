@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..law import statute
 from ..tables import DISCLOSURE_ROLES
 from .base import Context, Hit, Kind, Severity, hits_from, id_list, rule
 
@@ -89,7 +90,8 @@ def purpose_without_legal_basis(ctx: Context) -> Iterable[Hit]:
         "zijn vastgelegd (AVG art. 6 lid 3). Zonder bron kan niemand nagaan of de plicht echt bestaat en "
         "welke gegevens zij vraagt.",
         "fix": "Vul `legal_source` in, bijvoorbeeld 'WVO 2020' of 'Leerplichtwet 1969 art. 21a'.",
-        "message": "doel '{purpose}' steunt op {basis} maar noemt geen wettelijke bron",
+        "message": "doel '{purpose}' steunt op {basis} maar noemt geen wettelijke bron (in deze sector "
+        "bijvoorbeeld de {statute})",
         "reader": "Het doel {purpose} steunt op een {basis}. Er staat niet bij welke wet dat voorschrijft.",
     },
     en={
@@ -98,7 +100,8 @@ def purpose_without_legal_basis(ctx: Context) -> Iterable[Hit]:
         "why": "A legal obligation or public task must be laid down in Union or Dutch law (GDPR Art. 6(3)). "
         "Without the source nobody can verify the duty exists or which data it requires.",
         "fix": "Set `legal_source`, for example 'WVO 2020' or 'Leerplichtwet 1969 art. 21a'.",
-        "message": "purpose '{purpose}' relies on {basis} but names no legal source",
+        "message": "purpose '{purpose}' relies on {basis} but names no legal source (in this sector, for "
+        "example the {statute})",
         "reader": "The purpose {purpose} rests on this legal basis: {basis}. The register does not say which law sets"
         " it.",
     },
@@ -106,7 +109,9 @@ def purpose_without_legal_basis(ctx: Context) -> Iterable[Hit]:
 def statutory_basis_without_source(ctx: Context) -> Iterable[Hit]:
     p = ctx.tables.purposes
     bad = p[p["legal_basis"].isin(STATUTORY_BASES) & (p["legal_source"].isna() | (p["legal_source"].fillna("").str.strip() == ""))]
-    return hits_from(bad, ["purpose"], {"purpose": "purpose", "basis": "legal_basis"})
+    hits = hits_from(bad, ["purpose"], {"purpose": "purpose", "basis": "legal_basis"})
+    named = statute(ctx.register.controller.sector)
+    return [Hit(h.subjects, {**h.params, "statute": named}) for h in hits]
 
 
 @rule(

@@ -47,7 +47,9 @@ def _category_rules(ctx: Context) -> pd.DataFrame:
     t = ctx.tables
     rules = _rules(ctx)
     own = rules[rules["category"].notna()].rename(columns={"legal_source": "rule_source"})
-    return own.merge(t.categories[["category", "record_type"]], on="category").merge(legal_table(), on="record_type")
+    return own.merge(t.categories[["category", "record_type"]], on="category").merge(
+        legal_table(ctx.register.controller.sector), on="record_type"
+    )
 
 
 def _applicable(ctx: Context) -> pd.DataFrame:
@@ -167,13 +169,14 @@ def retention_beyond_legal_maximum(ctx: Context) -> Iterable[Hit]:
     theme="retention",
     advisory=True,
     nl={
-        "title": "Langer bewaren dan in het voortgezet onderwijs gebruikelijk is",
+        "title": "Langer bewaren dan in de sector gebruikelijk is",
         "checks": "Een bewaartermijn voor een soort schoolgegevens (leerlingdossier, verzuim en inschrijving, "
         "verwijzing naar speciaal onderwijs, schoolexamenwerk) is langer dan de termijn die in de sector "
         "geldt, of gaat in op een ander moment (zie de tabel in `dpia.law`).",
         "why": "Gegevens mogen niet langer worden bewaard dan nodig (opslagbeperking). Voor deze soorten "
-        "gegevens hanteren scholen in het voortgezet onderwijs vaste termijnen, bijvoorbeeld het "
-        "leerlingdossier tot twee jaar na uitschrijving. Adviserend: voor deze termijnen is geen wetsartikel "
+        "gegevens hanteren scholen in hun sector (po, vo, mbo, so/vso; de tabel per sector in `dpia.law`, "
+        "naar de sector in `controller.sector`) vaste termijnen, bijvoorbeeld het leerlingdossier tot twee "
+        "jaar na uitschrijving. Adviserend: voor deze termijnen is geen wetsartikel "
         "nagegaan; een school kan met een goede, vastgelegde reden afwijken.",
         "fix": "Zet de duur en het ingangsmoment (`trigger`) gelijk aan de sectortermijn of korter, of leg de "
         "reden voor de afwijking vast en accepteer de bevinding met die reden.",
@@ -183,13 +186,13 @@ def retention_beyond_legal_maximum(ctx: Context) -> Iterable[Hit]:
         "{legal_duration} {legal_trigger}.",
     },
     en={
-        "title": "Kept longer than is usual in secondary education",
+        "title": "Kept longer than is usual in the sector",
         "checks": "A retention rule for a kind of school record (pupil file, absence and enrolment, referral to "
         "special education, school exam work) is longer than the period the sector applies, or runs from a "
         "different event (see the table in `dpia.law`).",
         "why": "Data may be kept no longer than needed (storage limitation). For these kinds of records Dutch "
-        "secondary schools apply fixed periods, for example the pupil file until two years after the pupil "
-        "leaves. Advisory: no statute article was verified for these periods; a school may deviate for a "
+        "schools apply fixed periods in their sector (po, vo, mbo, so/vso; the table per sector in `dpia.law`, "
+        "chosen by `controller.sector`), for example the pupil file until two years after the pupil leaves. Advisory: no statute article was verified for these periods; a school may deviate for a "
         "good, recorded reason.",
         "fix": "Set the duration and `trigger` to the sector period or shorter, or record the reason for the "
         "deviation and accept the finding with it.",
@@ -240,8 +243,12 @@ def retention_beyond_sector_maximum(ctx: Context) -> Iterable[Hit]:
     },
 )
 def retention_below_legal_minimum(ctx: Context) -> Iterable[Hit]:
+    return _below_minimum(ctx, statutory=True)
+
+
+def _below_minimum(ctx: Context, statutory: bool) -> Iterable[Hit]:
     rules = _category_rules(ctx)
-    rules = rules[rules["legal_minimum"]]
+    rules = rules[rules["legal_minimum"] & (rules["statutory"] == statutory)]
     bad = rules[(rules["days"] < rules["legal_days"] - 0.5) | (rules["trigger"] != rules["legal_trigger"])]
     bad = bad.sort_values(["rule", "category"])
     return hits_from(
@@ -253,6 +260,46 @@ def retention_below_legal_minimum(ctx: Context) -> Iterable[Hit]:
             "source": "legal_source",
         },
     )
+
+
+@rule(
+    code="DPIA710",
+    name="retention-below-sector-minimum",
+    severity=Severity.WARNING,
+    kind=Kind.VIOLATION,
+    article="AVG art. 5 lid 1 sub e; examenregels van de sector",
+    theme="retention",
+    advisory=True,
+    nl={
+        "title": "Korter bewaren dan de sector voor examenwerk aanhoudt",
+        "checks": "Een bewaartermijn voor examenwerk en resultaten is korter dan de minimale termijn uit de "
+        "tabel van de sector (`dpia.law`; mbo en so/vso), of gaat in op een ander moment.",
+        "why": "Wie examenwerk te vroeg vernietigt, kan een bezwaar of beroep tegen de uitslag niet meer "
+        "behandelen. Adviserend: voor het mbo en het (v)so is de termijn naar analogie van het vo genomen en "
+        "is geen wetsartikel nagegaan (de bron zegt '(verify)').",
+        "fix": "Zet de bewaartermijn op ten minste de termijn uit de tabel (bijvoorbeeld `duration: P6M`, "
+        "`trigger: result`, `minimum: true`), of leg vast waarom de sector een andere termijn kent en accepteer "
+        "de bevinding met die reden.",
+        "message": "bewaartermijn '{rule}' bewaart '{category}' ({record_type}) {duration} {trigger}; "
+        "in de sector ten minste {legal_duration} {legal_trigger} ({source})",
+        "reader": "De school bewaart {category} korter dan de wet voor deze sector vraagt: {duration} {trigger}.",
+    },
+    en={
+        "title": "Exam work kept shorter than the sector keeps it",
+        "checks": "A retention rule for exam work and results is shorter than the minimum in the sector's table "
+        "(`dpia.law`; mbo and so/vso), or runs from a different event.",
+        "why": "A school that destroys exam work too early can no longer handle an objection or appeal against "
+        "the result. Advisory: for mbo and (v)so the period is taken by analogy with vo and no statute article "
+        "was verified (the source says '(verify)').",
+        "fix": "Set the rule to at least the period in the table (for example `duration: P6M`, `trigger: result`, "
+        "`minimum: true`), or record why the sector has another period and accept the finding with that reason.",
+        "message": "retention rule '{rule}' keeps '{category}' ({record_type}) {duration} {trigger}; "
+        "the sector keeps it at least {legal_duration} {legal_trigger} ({source})",
+        "reader": "The school keeps {category} for less time than the law for this sector asks: {duration} {trigger}.",
+    },
+)
+def retention_below_sector_minimum(ctx: Context) -> Iterable[Hit]:
+    return _below_minimum(ctx, statutory=False)
 
 
 def _processor_vs_controller(ctx: Context) -> pd.DataFrame:
@@ -465,7 +512,7 @@ def retention_without_legal_source(ctx: Context) -> Iterable[Hit]:
         "checks": f"Een bewaartermijn voor gegevens over leerlingen is langer dan {LONG_RETENTION} (tien jaar). "
         "Gegevens over leerlingen: categorieën in een gegevensstroom over leerlingen, soorten schoolgegevens "
         "(`record_type`) en doelen die zulke gegevens gebruiken.",
-        "why": "Geen enkele termijn uit de tabel voor het voortgezet onderwijs komt boven vijf jaar na "
+        "why": "Geen enkele termijn uit de tabellen per sector (`dpia.law`) komt boven vijf jaar na "
         "uitschrijving. Een termijn van meer dan tien jaar komt in de praktijk neer op altijd bewaren. "
         "Adviserend: een school kan een reden hebben (bijvoorbeeld een diplomakopie), maar die moet dan "
         "worden vastgelegd.",
@@ -479,7 +526,7 @@ def retention_without_legal_source(ctx: Context) -> Iterable[Hit]:
         "checks": f"A retention rule for data about pupils is longer than {LONG_RETENTION} (ten years). Data "
         "about pupils: categories in a flow about pupils, kinds of school record (`record_type`), and purposes "
         "that use such data.",
-        "why": "No period in the table for secondary education goes beyond five years after the pupil leaves. "
+        "why": "No period in the sector tables (`dpia.law`) goes beyond five years after the pupil leaves. "
         "More than ten years amounts to keeping the data forever. Advisory: a school may have a reason (a copy "
         "of the diploma, say), but it must be recorded.",
         "fix": "Shorten the period to what the purpose really needs, or cite the statute in `legal_source` and "

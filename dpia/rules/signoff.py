@@ -20,6 +20,7 @@ from ..risk import assess, findings_in_scope, prior_consultation
 from ..scope import dpia_scope
 from ..screening import Verdict, screen
 from .base import REGISTRY, Context, Hit, Kind, Severity, rule
+from .processing import dpia_scope_misses_part
 
 REVIEW_YEARS = 3
 APPROVING = (DecisionOutcome.APPROVE, DecisionOutcome.APPROVE_WITH_CONDITIONS)
@@ -581,6 +582,7 @@ _OWN_RULES: tuple[tuple[str, Callable[..., Iterable[Hit]], bool], ...] = (
     ("DPIA961", signoff_for_another_version, False),
     ("DPIA962", review_date_passed, False),
     ("DPIA963", review_date_too_late, False),
+    ("DPIA967", dpia_scope_misses_part, False),
 )
 
 
