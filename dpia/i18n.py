@@ -1251,6 +1251,52 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "'{value}': het uitvoerbestand moet eindigen op {allowed}",
         "en": "'{value}': the output file must end in {allowed}",
     },
+    # ---- causes first; spreadsheets as Excel and LibreOffice save them (issue 15)
+    "refs_unchecked": {
+        "nl": "{count} verwijzingen naar {what} zijn niet gecontroleerd omdat {why} (de eerste op {first}). "
+        "Los eerst de melding hierboven op en valideer opnieuw",
+        "en": "{count} references to {what} were not checked because {why} (the first at {first}). Fix the "
+        "problem above first, then validate again",
+    },
+    "refs_unchecked_one": {
+        "nl": "1 verwijzing naar {what} is niet gecontroleerd omdat {why} (op {first}). Los eerst de melding "
+        "hierboven op en valideer opnieuw",
+        "en": "1 reference to {what} was not checked because {why} (at {first}). Fix the problem above first, "
+        "then validate again",
+    },
+    "refs_to_ids_of": {"nl": "ids uit {file}", "en": "ids from {file}"},
+    "refs_to_sections": {"nl": "ids uit {sections}", "en": "ids in {sections}"},
+    "refs_why_unread": {"nl": "dat bestand niet gelezen kon worden", "en": "that file could not be read"},
+    "refs_why_empty": {"nl": "dat bestand leeg is", "en": "that file is empty"},
+    "refs_why_section": {"nl": "die sectie in {file} leeg of onbruikbaar is",
+                         "en": "that section in {file} is empty or unusable"},
+    "section_empty": {
+        "nl": "sectie '{section}' is leeg en staat nergens anders in het register, maar er wordt wel naar "
+        "verwezen. Zet de items onder '{section}:' (elk als '- id: ...') of haal de verwijzingen weg",
+        "en": "section '{section}' is empty and appears nowhere else in the register, but other entries refer "
+        "to it. Put its entries under '{section}:' (each as '- id: ...') or remove the references",
+    },
+    "csv_not_utf8": {
+        "nl": "bestand is geen UTF-8 (byte {byte} op positie {offset}); waarschijnlijk is het als {guess} "
+        "opgeslagen, waarin dit '{char}' is. Sla het op als CSV UTF-8: in Excel Bestand > Opslaan als > "
+        "'CSV UTF-8 (door komma's gescheiden)'; in LibreOffice Opslaan als > Tekst CSV met tekenset "
+        "'Unicode (UTF-8)'",
+        "en": "the file is not UTF-8 (byte {byte} at offset {offset}); it was probably saved as {guess}, where "
+        "this is '{char}'. Save it as CSV UTF-8: in Excel File > Save As > 'CSV UTF-8 (Comma delimited)'; "
+        "in LibreOffice Save As > Text CSV with character set 'Unicode (UTF-8)'",
+    },
+    "csv_utf16": {
+        "nl": "bestand is als UTF-16 opgeslagen (Excel: 'Unicode-tekst'). Sla het op als CSV UTF-8: in Excel "
+        "Bestand > Opslaan als > 'CSV UTF-8 (door komma's gescheiden)'",
+        "en": "the file is encoded as UTF-16 (Excel: 'Unicode Text'). Save it as CSV UTF-8: in Excel File > "
+        "Save As > 'CSV UTF-8 (Comma delimited)'",
+    },
+    "csv_unnamed_value": {
+        "nl": "deze cel staat in een kolom zonder naam in de kopregel: '{value}'. Geef de kolom een naam uit "
+        "de toegestane kolommen, of maak de cel leeg",
+        "en": "this cell is in a column without a name in the header: '{value}'. Give the column one of the "
+        "allowed names, or empty the cell",
+    },
 }
 
 

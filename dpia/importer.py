@@ -43,7 +43,7 @@ from pydantic import BaseModel, ValidationError
 from .export import MAX_CELL_CHARS, restore_cell, xlsx_bytes
 from .i18n import t
 from .model import NESTED_REFERENCES, REFERENCES, SECTIONS, Controller, Register
-from .store import (Msg, Problem, ReadRefused, RegisterInvalid, atomic_write, did_you_mean, fsync_dir, load, os_reason,
+from .store import (LEVELS, Msg, Problem, ReadRefused, RegisterInvalid, atomic_write, did_you_mean, fsync_dir, load, os_reason,
                     read_regular, validation_problems)
 
 MAX_SPREADSHEET_BYTES = 20 * 1024 * 1024
@@ -376,7 +376,9 @@ class SpreadsheetInvalid(RegisterInvalid):
 
         def key(p: Problem) -> tuple:
             sheet = getattr(p, "sheet", "")
-            return (p.key == MORE_PROBLEMS, p.file, order.get(sheet, -1 if not sheet else len(order)), sheet, p.line, p.column)
+            # causes first (a file or sheet that cannot be read before what it holds), then in sheet order
+            return (p.key == MORE_PROBLEMS, LEVELS.index(p.level), p.file, order.get(sheet, -1 if not sheet else len(order)),
+                    sheet, p.line, p.column)
 
         self.problems = sorted(unique.values(), key=key)
         Exception.__init__(self, "\n".join(p.render("en") for p in self.problems))
