@@ -1277,11 +1277,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "to it. Put its entries under '{section}:' (each as '- id: ...') or remove the references",
     },
     "csv_not_utf8": {
-        "nl": "bestand is geen UTF-8 (byte {byte} op positie {offset}); waarschijnlijk is het als {guess} "
+        "nl": "bestand is geen geldige UTF-8 (byte {byte} op positie {offset}); waarschijnlijk is het als {guess} "
         "opgeslagen, waarin dit '{char}' is. Sla het op als CSV UTF-8: in Excel Bestand > Opslaan als > "
         "'CSV UTF-8 (door komma's gescheiden)'; in LibreOffice Opslaan als > Tekst CSV met tekenset "
         "'Unicode (UTF-8)'",
-        "en": "the file is not UTF-8 (byte {byte} at offset {offset}); it was probably saved as {guess}, where "
+        "en": "the file is not valid UTF-8 (byte {byte} at offset {offset}); it was probably saved as {guess}, where "
         "this is '{char}'. Save it as CSV UTF-8: in Excel File > Save As > 'CSV UTF-8 (Comma delimited)'; "
         "in LibreOffice Save As > Text CSV with character set 'Unicode (UTF-8)'",
     },

@@ -235,10 +235,11 @@ def test_errors_name_sheet_row_and_column(tmp_path: Path, mini_wb: Workbook) -> 
         "third_party, public; did you mean 'processor'?",
         "register.xlsx:subjects!1: required column 'kind' is missing from sheet 'subjects'; add it to the "
         "header row (row 1)",
-        f"register.xlsx:flows!{dangling_cell}: flows (f-las-duo).categories[1]: 'bsnn' refers to nothing; "
-        "expected an id from data_categories; did you mean 'bsn'?",
         f"register.xlsx:agreements!{date_cell}: agreements (va-supplier).valid_until: '2027-13-31' is not a "
         "valid date; use YYYY-MM-DD, for example 2026-08-01",
+        # references last: a wrong field may be why they dangle
+        f"register.xlsx:flows!{dangling_cell}: flows (f-las-duo).categories[1]: 'bsnn' refers to nothing; "
+        "expected an id from data_categories; did you mean 'bsn'?",
     ]
     assert (enum_cell, date_cell) == ("C2", "G2")  # as a person would look them up
 

@@ -181,7 +181,8 @@ def test_five_mistakes_all_reported_with_lines(tmp_path) -> None:
     reg = write_register(tmp_path / "reg", files)
     messages = problems_of(reg)
     assert len(messages) == 5, messages
-    for needle, message in zip(["wettelijke_plicht", "chanel", "bsm", "31-12-2027", "twee jaar"], messages):
+    # the four wrong fields in file order, then the reference (causes before consequences)
+    for needle, message in zip(["wettelijke_plicht", "chanel", "31-12-2027", "twee jaar", "bsm"], messages):
         assert f"more.yaml:{line_of(reg / 'more.yaml', needle)}:" in message, (needle, message)
 
 
