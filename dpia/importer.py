@@ -43,8 +43,8 @@ from pydantic import BaseModel, ValidationError
 from .export import MAX_CELL_CHARS, restore_cell, xlsx_bytes
 from .i18n import t
 from .model import NESTED_REFERENCES, REFERENCES, SECTIONS, Controller, Register
-from .store import (LEVELS, Msg, Problem, ReadRefused, RegisterInvalid, atomic_write, did_you_mean, fsync_dir, load, os_reason,
-                    read_regular, validation_problems)
+from .store import (LEVELS, Msg, Problem, ReadRefused, RegisterInvalid, atomic_write, did_you_mean, encoding_guess,
+                    fsync_dir, load, os_reason, read_regular, validation_problems)
 
 MAX_SPREADSHEET_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # an XLSX is a zip: refuse one that unpacks to more than this
@@ -812,12 +812,13 @@ def _read_csv_folder(folder: Path, problems: Problems) -> list[RawSheet]:
             problems.file("import_too_large", size=round(total / 2**20, 1), limit=MAX_UNPACKED_BYTES // 2**20)
             return []
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            problems.add(stem, 0, 0, "utf16")
+            problems.add(stem, 0, 0, "csv_utf16")
             continue
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            problems.add(stem, 0, 0, "not_utf8", byte=f"0x{data[exc.start]:02x}", offset=exc.start)
+            guess, char = encoding_guess(data, exc.start)  # Excel's "CSV (puntkomma-gescheiden)" is Windows-1252
+            problems.add(stem, 0, 0, "csv_not_utf8", byte=f"0x{data[exc.start]:02x}", offset=exc.start, guess=guess, char=char)
             continue
         if "\x00" in text:
             problems.add(stem, 0, 0, "import_csv_binary")

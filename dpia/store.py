@@ -44,7 +44,7 @@ from ruamel.yaml.reader import ReaderError
 
 from . import model
 from .bulk import Bulk, cap_problems, read_bulk
-from .i18n import t
+from .i18n import MESSAGES, t
 from .model import NESTED_REFERENCES, REFERENCES, SECTIONS, Controller, Register
 
 # Round-trip YAML costs about 0.7 KB of memory and 50 µs per node, so 1 MB of one-letter list items
@@ -130,7 +130,11 @@ class Problem:
         for name, value in params.items():
             if isinstance(value, Msg):
                 params[name] = value.render(lang)
-        return t(self.key, lang, **params)
+        text = t(self.key, lang, **params)
+        step = f"step_{self.key}"  # the next step, for a message that states only what is wrong
+        if step in MESSAGES:
+            text += ("" if text.endswith((".", "?", "!")) else ".") + " " + t(step, lang, **params)
+        return text
 
     def render(self, lang: str | None = None) -> str:
         return f"{self.place}: {self.message(lang)}"
