@@ -1403,7 +1403,7 @@ class _ProblemText(Msg):
     problem: Problem | None = None
 
     def render(self, lang: str | None) -> str:
-        return self.problem.message(lang) if self.problem is not None else ""
+        return self.problem.message(lang, step=False) if self.problem is not None else ""  # the step is the import's
 
 
 def import_spreadsheet(source: str | os.PathLike[str], out: str | os.PathLike[str]) -> list[Path]:

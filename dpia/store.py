@@ -123,7 +123,8 @@ class Problem:
         after its cause."""
         return (LEVELS.index(self.level), self.file, self.line, self.column, self.caused_by is not None, self.key)
 
-    def message(self, lang: str | None = None) -> str:
+    def message(self, lang: str | None = None, step: bool = True) -> str:
+        """The message in ``lang``; with ``step``, followed by the next step when the catalogue has one."""
         params = dict(self.params)
         params.pop("level", None)
         # Parameters that are themselves message keys are translated too.
@@ -131,9 +132,9 @@ class Problem:
             if isinstance(value, Msg):
                 params[name] = value.render(lang)
         text = t(self.key, lang, **params)
-        step = f"step_{self.key}"  # the next step, for a message that states only what is wrong
-        if step in MESSAGES:
-            text += ("" if text.endswith((".", "?", "!")) else ".") + " " + t(step, lang, **params)
+        then = f"step_{self.key}"  # the next step, for a message that states only what is wrong
+        if step and then in MESSAGES:
+            text += ("" if text.endswith((".", "?", "!")) else ".") + " " + t(then, lang, **params)
         return text
 
     def render(self, lang: str | None = None) -> str:

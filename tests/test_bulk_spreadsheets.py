@@ -136,7 +136,8 @@ def test_dutch_excel_bytes_are_read_with_lines_as_excel_shows_them(tmp_path: Pat
     got = [p.render("en") for p in info.value.problems]
     # The misspelt category is on line 6 (the quoted line break makes row 3 two lines), column 4.
     assert got == [f"{path}/flows.csv:6:4: flows[2] (f-photos).categories[0]: 'nam' refers to nothing; expected an "
-                   "id from data_categories; did you mean 'name'?"]
+                   "id from data_categories; did you mean 'name'? Correct the id, or add an entry with this id to "
+                   "data_categories"]
     (path / "flows.csv").write_bytes(EXCEL_NL_FLOWS.replace(b";nam;", b";name;"))
     from dpia.bulk import iter_flows
 

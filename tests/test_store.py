@@ -156,7 +156,9 @@ def test_encodings_are_explained(tmp_path) -> None:
 
 
 def test_missing_path_and_empty_folder(tmp_path) -> None:
-    assert problems_of(tmp_path / "nothing") == [f"{tmp_path / 'nothing'}:1:1: no such file or folder"]
+    assert problems_of(tmp_path / "nothing") == [f"{tmp_path / 'nothing'}:1:1: no such file or folder. Check the path "
+                                                 "you typed: a register is a folder of .yaml files, for example "
+                                                 "data/omo-helmond"]
     (tmp_path / "empty").mkdir()
     assert "holds no register files" in problems_of(tmp_path / "empty")[0]
 
