@@ -25,9 +25,11 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
+from dpia.bulk import _field_kinds
 from dpia.check import as_json, check
 from dpia.cli import main
 from dpia.importer import import_spreadsheet, register_sheets
+from dpia.model import System
 from dpia.store import RegisterInvalid, load
 
 from .conftest import EXAMPLE
@@ -84,15 +86,14 @@ def example_with_csv(tmp_path: Path, variant: str) -> Path:
          for c in columns] for f in flows]
     (folder / "flows.yaml").unlink()
     (folder / "flows.csv").write_bytes(spreadsheet_csv(rows, variant))
-    systems_doc = _yaml_doc(folder / "systems.yaml")
-    systems = systems_doc.pop("systems")
-    simple = all(set(s) <= {"id", "name", "kind", "operated_by", "schools"} for s in systems)
-    if simple:  # the inventory too, when every field has a column
-        columns = ["id", "name", "kind", "operated_by", "schools"]
-        rows = [columns] + [[" ".join(s.get(c) or []) if c == "schools" else str(s.get(c) or "") for c in columns]
-                            for s in systems]
-        (folder / "systems.yaml").unlink()
-        (folder / "systems.csv").write_bytes(spreadsheet_csv(rows, variant))
+    systems = _yaml_doc(folder / "systems.yaml")["systems"]
+    kinds = _field_kinds(System)
+    columns = [c for c in kinds if any(c in s for s in systems)]
+    assert all(set(s) <= set(columns) for s in systems)  # every field of the example's systems has a column
+    rows = [columns] + [[" ".join(s.get(c) or []) if kinds[c] == "list" else str(s.get(c) or "") for c in columns]
+                        for s in systems]
+    (folder / "systems.yaml").unlink()
+    (folder / "systems.csv").write_bytes(spreadsheet_csv(rows, variant))
     return folder
 
 
@@ -113,6 +114,9 @@ def test_the_example_in_csv_as_each_program_saves_it_gives_the_same_findings(tmp
         return
     assert findings(folder) == findings(EXAMPLE)
     assert len(findings(EXAMPLE)) > 10
+    loaded = load(folder)
+    assert not loaded.register.flows and len(loaded.register.systems) == len(load(EXAMPLE).register.systems)
+    assert loaded.where(loaded.register.systems[0].id).startswith(f"{folder}/systems.csv:")
 
 
 # Literal bytes: the flows of a small register as Dutch Excel writes them, with a cell holding a
