@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import csv
 import difflib
-import functools
 import io
 import itertools
 import re
@@ -228,11 +227,16 @@ def csv_problem(shown: str, line: int, exc: csv.Error) -> Any:
     return st._problem(shown, (line, 0), "csv_syntax", problem=text.splitlines()[0][:200])
 
 
-@functools.cache
-def _blank_row_pattern(delimiter: str) -> re.Pattern[bytes]:
-    """A line of empty cells only (after the header)."""
-    d = re.escape(delimiter.encode())
-    return re.compile(rb"\n[ \t\"]*(?:" + d + rb"[ \t\"]*)+\r?(?:\n|$)")
+def _any_blank(column) -> bool:
+    """Whether a pyarrow string column (plain or dictionary-encoded) has a cell of blanks only."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    for chunk in column.chunks:
+        values = chunk.dictionary if pa.types.is_dictionary(chunk.type) else chunk
+        if len(values) and pc.any(pc.equal(pc.utf8_trim_whitespace(values), "")).as_py():
+            return True
+    return False
 
 
 def _record_lines(raw: _Raw) -> tuple[list[list[str]], list[int]]:
@@ -435,10 +439,11 @@ class FlowCSV:
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
             problems.append(_store()._problem(self.shown, (0, 0), "csv_syntax", problem=str(exc).splitlines()[0][:200]))
             return
-        if table.num_rows and _blank_row_pattern(raw.delimiter).search(raw.data, len(raw.data.split(b"\n", 1)[0])):
-            # rows of empty cells (``;;;;``): left out, as _record_lines leaves them out
-            import pyarrow.compute as pc
+        import pyarrow.compute as pc
 
+        first = table.column(0)  # a row of empty cells (``;;;;``) has an empty first cell: a cheap test first
+        if table.num_rows and _any_blank(first):
+            # rows of empty cells only: left out, as _record_lines leaves them out
             keep = None
             for j in range(width):
                 filled = pc.not_equal(pc.utf8_trim_whitespace(pc.cast(table.column(j), pa.string())), "")
