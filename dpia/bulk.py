@@ -170,7 +170,8 @@ def _read_raw(path: Path, shown: str, problems: list, known: Iterable[str] = ())
     except UnicodeDecodeError as exc:
         problems.append(st.not_utf8_problem(shown, data, exc, "csv_not_utf8"))
         return None
-    first = data.split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8")
+    end = data.find(b"\n")
+    first = data[: end if end >= 0 else len(data)].rstrip(b"\r").decode("utf-8")  # (split would copy the rest)
     delimiter = sniff_delimiter(first, known)
     try:
         header = next(csv.reader([first], delimiter=delimiter), [])

@@ -1183,8 +1183,12 @@ class _Cause:
         if not self.count:
             return []
         c = self.problem
-        what = Msg("refs_to_ids_of", (("file", Path(self.file).name),)) if self.ids is not None or self.sections is None else \
-            Msg("refs_to_sections", (("sections", ", ".join(sorted(self.sections))),))
+        if self.ids is not None:
+            what = Msg("refs_to_ids_of", (("file", Path(self.file).name),))
+        elif self.sections is not None:
+            what = Msg("refs_to_sections", (("sections", ", ".join(sorted(self.sections))),))
+        else:  # nothing tells what the file held: any reference might have been to it
+            what = Msg("refs_to_ids_maybe_in", (("file", Path(self.file).name),))
         params = (("count", self.count), ("first", self.first or "?"), ("level", c.level), ("what", what),
                   ("why", Msg(self.why, (("file", Path(self.file).name),))))
         key = "refs_unchecked_one" if self.count == 1 else "refs_unchecked"
