@@ -1270,6 +1270,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "refs_to_ids_of": {"nl": "ids uit {file}", "en": "ids from {file}"},
     "refs_to_sections": {"nl": "ids uit {sections}", "en": "ids in {sections}"},
+    "refs_to_id": {"nl": "'{value}'", "en": "'{value}'"},
+    "refs_why_duplicate": {"nl": "die id twee keer gebruikt wordt", "en": "that id is used twice"},
     "refs_to_ids_maybe_in": {"nl": "ids die in {file} kunnen staan", "en": "ids that may be in {file}"},
     "refs_why_unread": {"nl": "dat bestand niet gelezen kon worden", "en": "that file could not be read"},
     "refs_why_empty": {"nl": "dat bestand leeg is", "en": "that file is empty"},

@@ -795,7 +795,15 @@ def validation_problems(
                 out.append(_problem(shown, pos, "invalid_value", path=path, value=_describe(value), detail=reason))
         else:
             out.append(_problem(shown, pos, "invalid_value", path=path, value=_describe(value), detail=err["msg"]))
-    return out
+    # A required field "missing" because it is misspelt (``rol:`` for ``role:``) is the unknown field's
+    # consequence: the unknown field's "did you mean 'role'?" says both, and fixing it fixes both.
+    misspelt = set()
+    for p in out:
+        params = dict(p.params)
+        hint = params.get("hint")
+        if p.key == "extra_forbidden" and isinstance(hint, Msg) and hint.key == "did_you_mean":
+            misspelt.add((params.get("path"), dict(hint.params).get("value")))
+    return [p for p in out if not (p.key == "missing" and (dict(p.params).get("path"), dict(p.params).get("field")) in misspelt)]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1161,6 +1169,7 @@ class _Cause:
     count: int = 0
     first: str | None = None  # where the first reference put down to it is
     report_cause: bool = False  # the cause is reported only when it explains something (an empty section)
+    both: bool = False  # explains a reference only when both its value is in ``ids`` and it points into ``sections``
 
     @classmethod
     def of_file(cls, problem: Problem, path: Path, text: str | None, why: str = "refs_why_unread") -> "_Cause":
@@ -1170,6 +1179,8 @@ class _Cause:
         return cls(problem, problem.file, why, ids, sections)
 
     def explains(self, value: str, targets: Iterable[str]) -> bool:
+        if self.both:
+            return value in self.ids and not self.sections.isdisjoint(targets)
         if self.ids is not None:
             return value in self.ids
         return self.sections is None or not self.sections.isdisjoint(targets)
@@ -1183,7 +1194,9 @@ class _Cause:
         if not self.count:
             return []
         c = self.problem
-        if self.ids is not None:
+        if self.both:
+            what = Msg("refs_to_id", (("value", next(iter(self.ids))),))
+        elif self.ids is not None:
             what = Msg("refs_to_ids_of", (("file", Path(self.file).name),))
         elif self.sections is not None:
             what = Msg("refs_to_sections", (("sections", ", ".join(sorted(self.sections))),))
@@ -1407,6 +1420,9 @@ def _build(
         pos = _pos_of(node, "id") if isinstance(node, CommentedMap) else _node_pos(node)
         if entity_id in origins:
             problems.append(_problem(shown, pos, "duplicate_id", path=path + ".id", value=entity_id, where=origins[entity_id].where()))
+            if section != id_sections.get(entity_id):  # references to this one would dangle: counted with it
+                causes.append(_Cause(problems[-1], shown, "refs_why_duplicate", frozenset([entity_id]),
+                                     frozenset([section]), both=True))
             return
         origins[entity_id] = Origin(src, shown, section, index, pos)
         id_sections[entity_id] = section

@@ -407,6 +407,11 @@ def check(case: Case, path: Path, results: dict[tuple[str, str], dict]) -> None:
         lines = err.splitlines()
         hits = [line for line in lines if line.startswith(prefix) and fragment in line]
         assert hits, f"{lang}: no line starts with {prefix!r} and holds {fragment!r}:\n" + "\n".join(lines[:20])
+        # Causes first: the case's problem is the first line printed (a case holds one mistake; when it
+        # shows in several places, as an anchor and its alias, the first line is the same problem).
+        first = lines[0].removeprefix(str(path)).split(": ", 1)[-1]
+        assert lines[0] == hits[0] or first == hits[0].removeprefix(str(path)).split(": ", 1)[-1], \
+            f"{lang}: the expected problem is not the first line:\n" + "\n".join(lines[:20])
         assert r["seconds"] < CASE_SECONDS, (lang, r["seconds"])
 
 
