@@ -2,6 +2,10 @@
 
 Dutch is the default language (the MR reads Dutch); ``DPIA_LANG=en`` or ``--lang en`` switches.
 Code never builds user-facing sentences itself: it names a message key and its parameters.
+
+A validation message that states what is wrong is followed by what to do: ``step_<key>`` holds that
+second sentence for problem key ``<key>`` (``dpia.store.Problem.message`` adds it; tests/test_messages.py
+checks that every problem key has one, or says the step itself).
 """
 
 from __future__ import annotations
