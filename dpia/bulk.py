@@ -121,9 +121,35 @@ class _Raw:
     shown: str
     data: bytes  # without a byte-order mark
     header: list[str]
+    delimiter: str = ","
+    columns: dict[str, int] = field(default_factory=dict)  # known column → position (after the header check)
+    broken: bool = False  # the rows could not be read to the end
 
 
-def _read_raw(path: Path, shown: str, problems: list) -> _Raw | None:
+# The separators a spreadsheet program writes: English Excel and LibreOffice a comma, Dutch Excel a
+# semicolon (its list separator, since the comma is the decimal sign), "tab-separated" a tab.
+DELIMITERS = (",", ";", "\t")
+
+
+def sniff_delimiter(first: str, known: Iterable[str]) -> str:
+    """The separator of a CSV file, from its header line ``first``: the one that splits it into the
+    most column names in ``known`` (then: into the most cells); a comma when nothing tells."""
+    names = set(known)
+
+    def score(delimiter: str) -> tuple[int, int, int]:
+        try:
+            cells = next(csv.reader([first], delimiter=delimiter), [])
+        except csv.Error:
+            return (-1, 0, 0)
+        return (sum(c.strip() in names for c in cells), len(cells), delimiter == ",")
+
+    return max(DELIMITERS, key=score)
+
+
+def _read_raw(path: Path, shown: str, problems: list, known: Iterable[str] = ()) -> _Raw | None:
+    """The bytes and header of a CSV file as Excel and LibreOffice save it: UTF-8 with or without a
+    byte-order mark, CRLF or LF line ends, comma, semicolon or tab between cells (one per file,
+    recognised from the header: ``known`` are the column names it may have)."""
     st = _store()
     limit = MAX_FLOWS_CSV_BYTES if path.stem == "flows" else MAX_INVENTORY_CSV_BYTES
     data = st.read_limited(path, shown, limit, problems, too_large=lambda mb: st._problem(
@@ -133,7 +159,7 @@ def _read_raw(path: Path, shown: str, problems: list) -> _Raw | None:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problems.append(st._problem(shown, (0, 0), "utf16"))
+        problems.append(st._problem(shown, (0, 0), "csv_utf16"))
         return None
     nul = data.find(b"\x00")
     if nul >= 0:
@@ -142,21 +168,20 @@ def _read_raw(path: Path, shown: str, problems: list) -> _Raw | None:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n")
-        start = data.rfind(b"\n", 0, exc.start) + 1
-        col = len(data[start: exc.start].decode("utf-8", "replace"))
-        problems.append(st._problem(shown, (line, col), "not_utf8", byte=f"0x{data[exc.start]:02x}", offset=exc.start))
+        problems.append(st.not_utf8_problem(shown, data, exc, "csv_not_utf8"))
         return None
-    first = data.split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8")
+    end = data.find(b"\n")
+    first = data[: end if end >= 0 else len(data)].rstrip(b"\r").decode("utf-8")  # (split would copy the rest)
+    delimiter = sniff_delimiter(first, known)
     try:
-        header = next(csv.reader([first]), [])
+        header = next(csv.reader([first], delimiter=delimiter), [])
     except csv.Error as exc:  # a carriage return inside the line, a header cell over the size limit
         problems.append(csv_problem(shown, 0, exc))
         return None
     if not any(h.strip() for h in header):
         problems.append(st._problem(shown, (0, 0), "csv_no_header"))
         return None
-    return _Raw(shown, data, [h.strip() for h in header])
+    return _Raw(shown, data, [h.strip() for h in header], delimiter)
 
 
 def _check_header(raw: _Raw, allowed: list[str], required: Iterable[str], section: str, problems: list) -> dict[str, int]:
@@ -164,6 +189,8 @@ def _check_header(raw: _Raw, allowed: list[str], required: Iterable[str], sectio
     st = _store()
     columns: dict[str, int] = {}
     for j, name in enumerate(raw.header):
+        if not name:
+            continue  # a column without a name (Excel keeps columns it once saw used): must stay empty
         if name in columns:
             problems.append(st._problem(raw.shown, (0, j), "duplicate_key", value=name))
         elif name not in allowed:
@@ -174,8 +201,12 @@ def _check_header(raw: _Raw, allowed: list[str], required: Iterable[str], sectio
     for name in required:
         if name not in columns:
             problems.append(st._problem(raw.shown, (0, 0), "csv_missing_column", field=name,
-                                        allowed=", ".join(raw.header)))
+                                        allowed=", ".join(raw.header), delimiter=_DELIMITER_NAMES[raw.delimiter]))
+    raw.columns = columns
     return columns
+
+
+_DELIMITER_NAMES = {",": "','", ";": "';'", "\t": "tab"}
 
 
 class CsvBroken(Exception):
@@ -197,10 +228,23 @@ def csv_problem(shown: str, line: int, exc: csv.Error) -> Any:
     return st._problem(shown, (line, 0), "csv_syntax", problem=text.splitlines()[0][:200])
 
 
+def _any_blank(column) -> bool:
+    """Whether a pyarrow string column (plain or dictionary-encoded) has a cell of blanks only."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    for chunk in column.chunks:
+        values = chunk.dictionary if pa.types.is_dictionary(chunk.type) else chunk
+        if len(values) and pc.any(pc.equal(pc.utf8_trim_whitespace(values), "")).as_py():
+            return True
+    return False
+
+
 def _record_lines(raw: _Raw) -> tuple[list[list[str]], list[int]]:
-    """Every record after the header with the (0-based) line it starts on; blank lines are skipped.
+    """Every record after the header with the (0-based) line it starts on; blank lines, and lines of
+    empty cells only (Excel writes ``;;;;`` for a row it once saw used), are skipped.
     Raises ``CsvBroken`` where the csv module cannot read on (a cell over its size limit)."""
-    reader = csv.reader(io.StringIO(raw.data.decode("utf-8"), newline=""))
+    reader = csv.reader(io.StringIO(raw.data.decode("utf-8"), newline=""), delimiter=raw.delimiter)
     records, lines = [], []
     line = 0
     for k in itertools.count():
@@ -212,7 +256,7 @@ def _record_lines(raw: _Raw) -> tuple[list[list[str]], list[int]]:
         except csv.Error as exc:
             raise CsvBroken(csv_problem(raw.shown, start, exc)) from None
         line = reader.line_num
-        if k == 0 or not rec:  # the header, or a blank line
+        if k == 0 or not any(c.strip() for c in rec):  # the header, or a blank line
             continue
         records.append(rec)
         lines.append(start)
@@ -262,12 +306,17 @@ def _row_items(section: str, path: Path, raw: _Raw, problems: list) -> list[tupl
         records, lines = _record_lines(raw)
     except CsvBroken as exc:
         problems.append(exc.problem)
+        raw.broken = True
         return []
     width = len(raw.header)
     items = []
     for i, (rec, line) in enumerate(zip(records, lines)):
         if len(rec) != width:
             problems.append(st._problem(raw.shown, (line, min(len(rec), width)), "csv_fields", found=len(rec), expected=width))
+            continue
+        stray = next((j for j, h in enumerate(raw.header) if not h and rec[j].strip()), None)
+        if stray is not None:
+            problems.append(st._problem(raw.shown, (line, stray), "csv_unnamed_value", value=rec[stray].strip()[:60]))
             continue
         node = CommentedMap()
         data: dict[str, Any] = {}
@@ -383,13 +432,24 @@ class FlowCSV:
             table = pacsv.read_csv(
                 pa.BufferReader(raw.data),
                 read_options=pacsv.ReadOptions(column_names=[f"c{j}" for j in range(width)], skip_rows=1),
-                parse_options=pacsv.ParseOptions(newlines_in_values=b'"' in raw.data, invalid_row_handler=handler),
+                parse_options=pacsv.ParseOptions(delimiter=raw.delimiter, newlines_in_values=b'"' in raw.data,
+                                                 invalid_row_handler=handler),
                 convert_options=pacsv.ConvertOptions(column_types=types, strings_can_be_null=False,
                                                      quoted_strings_can_be_null=False),
             )
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
             problems.append(_store()._problem(self.shown, (0, 0), "csv_syntax", problem=str(exc).splitlines()[0][:200]))
             return
+        import pyarrow.compute as pc
+
+        first = table.column(0)  # a row of empty cells (``;;;;``) has an empty first cell: a cheap test first
+        if table.num_rows and _any_blank(first):
+            # rows of empty cells only: left out, as _record_lines leaves them out
+            keep = None
+            for j in range(width):
+                filled = pc.not_equal(pc.utf8_trim_whitespace(pc.cast(table.column(j), pa.string())), "")
+                keep = filled if keep is None else pc.or_(keep, filled)
+            table = table.filter(keep)
         n = self.n = table.num_rows
         # The line of each record: the row number plus one when no value spans lines and no line is blank.
         newlines = raw.data.count(b"\n") + (0 if raw.data.endswith(b"\n") else 1)
@@ -408,12 +468,23 @@ class FlowCSV:
         else:
             self.lines = np.arange(1, n + 1, dtype=np.int64)
         self.table = table.unify_dictionaries()
+        for j, name in enumerate(names):  # a nameless column must stay empty
+            if not name and n:
+                codes, values = self._dictionary_at(j)
+                filled = [k for k, v in enumerate(values) if v]
+                if filled:
+                    row = int(np.flatnonzero(np.isin(codes, filled))[0])
+                    problems.append(_store()._problem(self.shown, (int(self.lines[row]), j), "csv_unnamed_value",
+                                                      value=values[int(codes[row])][:60]))
         self._local_checks()
         self.raw = None  # the bytes are no longer needed
 
     def _dictionary(self, name: str) -> tuple[np.ndarray, list[str]]:
         """(codes, distinct values) of a dictionary-read column, values trimmed (codes merged if needed)."""
-        column = self.table.column(self.columns[name])
+        return self._dictionary_at(self.columns[name])
+
+    def _dictionary_at(self, j: int) -> tuple[np.ndarray, list[str]]:
+        column = self.table.column(j)
         chunks = column.chunks
         if not chunks:
             return np.zeros(0, dtype=np.int64), []
@@ -540,8 +611,9 @@ class FlowCSV:
 
     # ---- checks against the rest of the register
     def check(self, id_sections: dict[str, str], ids_by_section: dict[str, list[str]], origins: dict[str, Any],
-              first_index: int) -> None:
-        """Dangling references and duplicate ids (within the file and with the YAML)."""
+              first_index: int, causes: list | None = None) -> None:
+        """Dangling references and duplicate ids (within the file and with the YAML). A reference that
+        dangles because a file could not be read is counted with that file's ``causes`` entry instead."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
@@ -579,6 +651,14 @@ class FlowCSV:
                 (codes, uniques), parents, positions = self.scalars[name], None, None
             known = set(options)
             dangling_u = np.array([u not in known and bool(pattern.match(u)) for u in uniques], dtype=bool)
+            if dangling_u.any() and causes:
+                occurrences = np.bincount(codes, minlength=len(uniques))
+                first = np.full(len(uniques), -1, dtype=np.int64)
+                first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # the first occurrence of each value
+                for k in np.flatnonzero(dangling_u):
+                    row = int(parents[first[k]]) if parents is not None else int(first[k])
+                    if st.explain(causes, uniques[k], targets, f"{self.shown}:{int(self.lines[row]) + 1}", int(occurrences[k])):
+                        dangling_u[k] = False
             if not dangling_u.any():
                 continue
             idx = np.flatnonzero(dangling_u[codes])
@@ -672,6 +752,9 @@ class Bulk:
     items: list[tuple] = field(default_factory=list)  # inventory rows, as YAML entries
     flows: FlowCSV | None = None
     problems: list = field(default_factory=list)  # problems found while reading
+    # (problem, sections) for each file that could not be read: references into those sections are
+    # counted with the problem instead of reported one by one (``store._Cause``)
+    causes: list[tuple[Any, frozenset[str] | None]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.items or self.flows is not None or self.problems)
@@ -680,11 +763,11 @@ class Bulk:
         """Whether a bulk flow has this id (for YAML references such as a DPIA's ``flows``)."""
         return self.flows is not None and self.flows.has_id(flow_id)
 
-    def check(self, id_sections, ids_by_section, origins, first_index: int) -> list:
+    def check(self, id_sections, ids_by_section, origins, first_index: int, causes: list | None = None) -> list:
         if self.flows is None:
             return []
         self.flows.pending = [p for p in self.flows.pending if p.key not in ("duplicate_id", "dangling_ref")]
-        self.flows.check(id_sections, ids_by_section, origins, first_index)
+        self.flows.check(id_sections, ids_by_section, origins, first_index, causes or [])
         return self.flows.problems()
 
     def attach(self, register: Register) -> None:
@@ -703,17 +786,32 @@ def read_bulk(root: Path) -> Bulk:
     root = Path(root)
     files, problems = csv_files(root)
     bulk = Bulk(problems=problems)
+    for p in problems:  # a link out of the folder, a misnamed bulk file: its rows are not read
+        hint = dict(p.params).get("hint")
+        named = hint.params[0][1] if isinstance(hint, st.Msg) and hint.params else Path(p.file).stem
+        bulk.causes.append((p, st.sections_named(named)))
     for name, path in files.items():
         shown = st._shown_path(root, path)
-        raw = _read_raw(path, shown, bulk.problems)
+        before = len(bulk.problems)
+        known = FLOW_COLUMNS if name == "flows" else _field_kinds(_models()[name])
+        raw = _read_raw(path, shown, bulk.problems, known)
         if raw is None:
+            bulk.causes.append((bulk.problems[before], frozenset([name])))
             continue
         if name == "flows":
             fc = FlowCSV(path, raw)
             fc.read(bulk.problems)
             bulk.flows = fc
+            if fc.table is None or "id" not in fc.columns:
+                cause = next((p for p in bulk.problems[before:] if p.key != "extra_forbidden"), None)
+                if cause is not None:
+                    bulk.causes.append((cause, frozenset([name])))
         else:
             bulk.items += _row_items(name, path, raw, bulk.problems)
+            if "id" not in raw.columns or raw.broken:
+                cause = next((p for p in bulk.problems[before:] if p.key != "extra_forbidden"), None)
+                if cause is not None:
+                    bulk.causes.append((cause, frozenset([name])))
     return bulk
 
 

@@ -25,11 +25,23 @@ EXIT_OK, EXIT_BLOCKED, EXIT_INVALID = 0, 1, 2
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     loaded = load(args.path)
+    if args.format == "json":
+        _print_problems_json(args.path, [], args.lang)
+        return EXIT_OK
     print(t("cli_valid", args.lang, path=args.path))
     if not args.quiet:
         for line in summary_lines(loaded.register, args.lang):
             print(line)
     return EXIT_OK
+
+
+def _print_problems_json(path: str, problems: list, lang: str) -> None:
+    """The verdict as JSON on stdout: every problem with its place, ``level`` (file, syntax, shape,
+    reference) and ``caused_by`` (the place of the problem it follows from, or null), causes first."""
+    import json
+
+    doc = {"register": path, "valid": not problems, "problems": [p.as_dict(lang) for p in problems]}
+    sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
@@ -449,6 +461,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check the register's files and report every problem")
     p.add_argument("path", help="register folder (or one YAML file)")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary, only the verdict")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="json: the problems as JSON on stdout, each with its level and caused_by")
     p = sub.add_parser("summary", help="print a summary of the register")
     p.add_argument("path")
     p = sub.add_parser("check", help="check the register against the rules (exit 1 when a blocker remains)")
@@ -553,6 +567,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except (RegisterInvalid, ChangedOnDisk) as exc:
+        if getattr(args, "format", None) == "json":  # a program reads the problems: JSON on stdout
+            _print_problems_json(args.path, exc.problems, args.lang)
+            return EXIT_INVALID
         for p in exc.problems:
             print(p.render(args.lang), file=sys.stderr)
         if isinstance(exc, RegisterInvalid):

@@ -2,6 +2,10 @@
 
 Dutch is the default language (the MR reads Dutch); ``DPIA_LANG=en`` or ``--lang en`` switches.
 Code never builds user-facing sentences itself: it names a message key and its parameters.
+
+A validation message that states what is wrong is followed by what to do: ``step_<key>`` holds that
+second sentence for problem key ``<key>`` (``dpia.store.Problem.message`` adds it; tests/test_messages.py
+checks that every problem key has one, or says the step itself).
 """
 
 from __future__ import annotations
@@ -89,8 +93,12 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
         "en": "the file is encoded as UTF-16; save it as UTF-8",
     },
     "not_utf8": {
-        "nl": "bestand is geen geldige UTF-8 (byte {byte} op positie {offset}); sla het op als UTF-8",
-        "en": "the file is not valid UTF-8 (byte {byte} at offset {offset}); save it as UTF-8",
+        "nl": "bestand is geen geldige UTF-8 (byte {byte} op positie {offset}); waarschijnlijk is het als {guess} "
+        "opgeslagen, waarin dit '{char}' is. Sla het op als UTF-8: in Kladblok Bestand > Opslaan als, Codering "
+        "'UTF-8'; in VS Code rechtsonder op de codering klikken > Opslaan met codering > UTF-8",
+        "en": "the file is not valid UTF-8 (byte {byte} at offset {offset}); it was probably saved as {guess}, "
+        "where this is '{char}'. Save it as UTF-8: in Notepad File > Save As, Encoding 'UTF-8'; in VS Code click "
+        "the encoding at the bottom right > Save with Encoding > UTF-8",
     },
     "binary": {
         "nl": "bestand bevat binaire gegevens (NUL-tekens), geen YAML-tekst",
@@ -2217,6 +2225,345 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
         "DPIA already, or a decision of the privacy officer that none is needed.",
     },
     "report_h_decisions": {"nl": "Besluiten: geen DPIA nodig", "en": "Decisions: no DPIA needed"},
+    # ---- causes first; spreadsheets as Excel and LibreOffice save them (issue 15)
+    "refs_unchecked": {
+        "nl": "{count} verwijzingen naar {what} zijn niet gecontroleerd omdat {why} (de eerste op {first}). "
+        "Los eerst de melding hierboven op en valideer opnieuw",
+        "en": "{count} references to {what} were not checked because {why} (the first at {first}). Fix the "
+        "problem above first, then validate again",
+    },
+    "refs_unchecked_one": {
+        "nl": "1 verwijzing naar {what} is niet gecontroleerd omdat {why} (op {first}). Los eerst de melding "
+        "hierboven op en valideer opnieuw",
+        "en": "1 reference to {what} was not checked because {why} (at {first}). Fix the problem above first, "
+        "then validate again",
+    },
+    "refs_to_ids_of": {"nl": "ids uit {file}", "en": "ids from {file}"},
+    "refs_to_sections": {"nl": "ids uit {sections}", "en": "ids in {sections}"},
+    "refs_to_id": {"nl": "'{value}'", "en": "'{value}'"},
+    "refs_why_duplicate": {"nl": "die id twee keer gebruikt wordt", "en": "that id is used twice"},
+    "refs_to_ids_maybe_in": {"nl": "ids die in {file} kunnen staan", "en": "ids that may be in {file}"},
+    "refs_why_unread": {"nl": "dat bestand niet gelezen kon worden", "en": "that file could not be read"},
+    "refs_why_empty": {"nl": "dat bestand leeg is", "en": "that file is empty"},
+    "refs_why_section": {"nl": "die sectie in {file} leeg of onbruikbaar is",
+                         "en": "that section in {file} is empty or unusable"},
+    "section_empty": {
+        "nl": "sectie '{section}' is leeg en staat nergens anders in het register, maar er wordt wel naar "
+        "verwezen. Zet de items onder '{section}:' (elk als '- id: ...') of haal de verwijzingen weg",
+        "en": "section '{section}' is empty and appears nowhere else in the register, but other entries refer "
+        "to it. Put its entries under '{section}:' (each as '- id: ...') or remove the references",
+    },
+    "csv_not_utf8": {
+        "nl": "bestand is geen geldige UTF-8 (byte {byte} op positie {offset}); waarschijnlijk is het als {guess} "
+        "opgeslagen, waarin dit '{char}' is. Sla het op als CSV UTF-8: in Excel Bestand > Opslaan als > "
+        "'CSV UTF-8 (door komma's gescheiden)'; in LibreOffice Opslaan als > Tekst CSV met tekenset "
+        "'Unicode (UTF-8)'",
+        "en": "the file is not valid UTF-8 (byte {byte} at offset {offset}); it was probably saved as {guess}, where "
+        "this is '{char}'. Save it as CSV UTF-8: in Excel File > Save As > 'CSV UTF-8 (Comma delimited)'; "
+        "in LibreOffice Save As > Text CSV with character set 'Unicode (UTF-8)'",
+    },
+    "csv_utf16": {
+        "nl": "bestand is als UTF-16 opgeslagen; sla het op als UTF-8 (CSV UTF-8): in Excel Bestand > Opslaan als > "
+        "'CSV UTF-8 (door komma's gescheiden)'",
+        "en": "the file is encoded as UTF-16; save it as UTF-8 (CSV UTF-8): in Excel File > Save As > "
+        "'CSV UTF-8 (Comma delimited)'",
+    },
+    "csv_unnamed_value": {
+        "nl": "deze cel staat in een kolom zonder naam in de kopregel: '{value}'. Geef de kolom een naam uit "
+        "de toegestane kolommen, of maak de cel leeg",
+        "en": "this cell is in a column without a name in the header: '{value}'. Give the column one of the "
+        "allowed names, or empty the cell",
+    },
+    # The next step after a message that states a fact (Problem.message adds it as a second sentence):
+    # ``step_<key>`` for the problem key ``<key>``, with the same parameters.
+    "step_path_missing": {
+        "nl": "Controleer het pad dat u typte: een register is een map met .yaml-bestanden, bijvoorbeeld data/omo-helmond",
+        "en": "Check the path you typed: a register is a folder of .yaml files, for example data/omo-helmond",
+    },
+    "step_empty_folder": {
+        "nl": "Open de map waarin de .yaml-bestanden van het register staan, of zet ze in deze map",
+        "en": "Open the folder that holds the register's .yaml files, or put them in this one",
+    },
+    "step_unreadable": {
+        "nl": "Controleer of het bestand bestaat, een gewoon bestand is en of u het mag lezen (in de verkenner: Eigenschappen > Beveiliging); hoort het niet bij het register, haal het dan uit de map",
+        "en": "Check that the file exists, is an ordinary file and that you may read it (in the file manager: Properties > Permissions); if it is not part of the register, move it out of the folder",
+    },
+    "step_too_many_files": {
+        "nl": "Haal bestanden die niet bij het register horen uit de map, of voeg kleine bestanden samen",
+        "en": "Move files that are not part of the register out of the folder, or combine small files",
+    },
+    "step_folder_too_large": {
+        "nl": "Zet de langste secties in CSV-bestanden naast de YAML (docs/register-format.md beschrijft de kolommen)",
+        "en": "Move the longest sections into CSV files beside the YAML (docs/register-format.md lists the columns)",
+    },
+    "step_csv_too_large": {
+        "nl": "Splits het bestand of haal rijen weg die niet bij dit register horen",
+        "en": "Split the file, or remove the rows that are not part of this register",
+    },
+    "step_file_too_large": {
+        "nl": "Verdeel de secties over meer .yaml-bestanden (een sectie mag over bestanden verdeeld zijn) of zet grote tabellen in CSV",
+        "en": "Spread the sections over more .yaml files (a section may be split over files), or move large tables to CSV",
+    },
+    "step_utf16": {
+        "nl": "In Kladblok: Bestand > Opslaan als, Codering 'UTF-8'",
+        "en": "In Notepad: File > Save As, Encoding 'UTF-8'",
+    },
+    "step_binary": {
+        "nl": "Dit is geen tekstbestand (misschien een werkmap, pdf of afbeelding met een .yaml-naam): haal het uit de registermap of geef het een andere naam",
+        "en": "This is not a text file (perhaps a workbook, PDF or image with a .yaml name): move it out of the register folder or rename it",
+    },
+    "step_empty_file": {
+        "nl": "Zet er secties in (bijvoorbeeld 'measures:' met daaronder '  - id: ...') of verwijder het bestand",
+        "en": "Write sections into it (for example 'measures:' with '  - id: ...' below it) or delete the file",
+    },
+    "step_yaml_syntax": {
+        "nl": "Kijk op deze regel en de regel erboven: een ontbrekende ':' of een ontbrekend aanhalingsteken, of verkeerd inspringen, is de gewone oorzaak; vergelijk met een item dat wel goed is",
+        "en": "Look at this line and the one above it: a missing ':' or quote, or wrong indentation, is the usual cause; compare with an entry that is correct",
+    },
+    "step_yaml_tab": {
+        "nl": "Vervang de tab aan het begin van de regel door spaties, twee per niveau, zoals de regels eromheen",
+        "en": "Replace the tab at the start of the line with spaces, two per level, like the lines around it",
+    },
+    "step_duplicate_key": {
+        "nl": "Verwijder een van de twee, of voeg ze samen tot één",
+        "en": "Delete one of the two, or merge them into one",
+    },
+    "step_forbidden_tag": {
+        "nl": "Haal de tag weg (het woord dat met '!' begint) en schrijf de waarde als gewone tekst, lijst of velden",
+        "en": "Remove the tag (the word starting with '!') and write the value as plain text, a list or fields",
+    },
+    "step_too_deep": {
+        "nl": "Schrijf het item vlakker: een register heeft maar een paar niveaus nodig (zie docs/register-format.md)",
+        "en": "Write the entry flatter: a register needs only a few levels (see docs/register-format.md)",
+    },
+    "step_csv_syntax": {
+        "nl": "Open het bestand in een rekenprogramma en sla het opnieuw op als CSV UTF-8; kijk naar de aanhalingstekens in deze regel",
+        "en": "Open the file in a spreadsheet program and save it again as CSV UTF-8; look at the quotes in this line",
+    },
+    "step_csv_field_too_long": {
+        "nl": "Maak de cel korter, of bewaar de lange tekst in een document en verwijs ernaar",
+        "en": "Shorten the cell, or keep the long text in a document and refer to it",
+    },
+    "step_csv_fields": {
+        "nl": "Staat er een scheidingsteken (',' of ';') in een cel? Zet die cel tussen dubbele aanhalingstekens of haal het teken weg",
+        "en": "Is there a separator (',' or ';') inside a cell? Put that cell between double quotes, or remove the separator",
+    },
+    "step_csv_no_header": {
+        "nl": "Zet de kolomnamen op de eerste regel, bijvoorbeeld id;from;to;categories voor flows.csv",
+        "en": "Put the column names on the first line, for example id;from;to;categories for flows.csv",
+    },
+    "step_top_not_mapping": {
+        "nl": "Begin het bestand met een sectienaam en een dubbele punt aan het begin van de regel, bijvoorbeeld 'parties:'",
+        "en": "Start the file with a section name and a colon at the start of a line, for example 'parties:'",
+    },
+    "step_unknown_section": {
+        "nl": "Verbeter de sectienaam (aan het begin van de regel, gevolgd door ':') of verwijder de sectie",
+        "en": "Correct the section name (at the start of the line, followed by ':') or delete the section",
+    },
+    "step_section_not_list": {
+        "nl": "Zet elk item op een eigen regel die met '- ' begint, ingesprongen onder de sectienaam",
+        "en": "Put each entry on a line of its own starting with '- ', indented under the section name",
+    },
+    "step_item_not_mapping": {
+        "nl": "Schrijf het item als velden: '- id: mijn-id' met 'name: ...' ingesprongen op de regel eronder",
+        "en": "Write the entry as fields: '- id: my-id' with 'name: ...' indented on the line below",
+    },
+    "step_controller_missing": {
+        "nl": "Zet een sectie 'controller:' met de id en naam van het bevoegd gezag in een van de bestanden (meestal register.yaml)",
+        "en": "Add a 'controller:' section with the school board's id and name to one of the files (usually register.yaml)",
+    },
+    "step_controller_twice": {
+        "nl": "Houd er één en verwijder de andere",
+        "en": "Keep one and delete the other",
+    },
+    "step_sector_missing": {
+        "nl": "Zet onder controller bijvoorbeeld: sector: vo",
+        "en": "Add under controller, for example: sector: vo",
+    },
+    "step_decision_target": {
+        "nl": "Laat een van de twee weg: 'system' voor een systeem, of 'party' en 'purpose' voor gegevens buiten een systeem",
+        "en": "Leave one of them out: 'system' for a system, or 'party' and 'purpose' for data outside a system",
+    },
+    "step_out_of_range": {
+        "nl": "Vul het echte aantal in; een schatting is goed",
+        "en": "Fill in the real number; an estimate is fine",
+    },
+    "step_duration_range": {
+        "nl": "Kies een kortere termijn, bijvoorbeeld P2Y voor twee jaar",
+        "en": "Choose a shorter period, for example P2Y for two years",
+    },
+    "step_missing": {
+        "nl": "Vul '{field}' in bij dit item",
+        "en": "Fill in '{field}' for this entry",
+    },
+    "step_extra_forbidden": {
+        "nl": "Verbeter de veldnaam, of verwijder het veld als het niet nodig is",
+        "en": "Correct the field name, or delete the field if it is not needed",
+    },
+    "step_enum": {
+        "nl": "Typ een van de toegestane waarden, precies zo geschreven",
+        "en": "Type one of the allowed values, spelt exactly so",
+    },
+    "step_wrong_type": {
+        "nl": "Verander de waarde in {expected}",
+        "en": "Change the value to {expected}",
+    },
+    "step_bad_pattern": {
+        "nl": "Verbeter de waarde naar die vorm",
+        "en": "Correct the value to that form",
+    },
+    "step_too_small": {
+        "nl": "Maak het {limit} of meer",
+        "en": "Make it {limit} or more",
+    },
+    "step_too_short": {
+        "nl": "Vul minstens één waarde in",
+        "en": "Fill in at least one value",
+    },
+    "step_too_long": {
+        "nl": "Maak de waarde korter",
+        "en": "Shorten the value",
+    },
+    "step_special_subtype_required": {
+        "nl": "Voeg 'special_subtype:' toe met een van deze waarden",
+        "en": "Add 'special_subtype:' with one of these values",
+    },
+    "step_special_subtype_forbidden": {
+        "nl": "Verwijder 'special_subtype', of zet 'type: special' als het bijzondere persoonsgegevens zijn",
+        "en": "Delete 'special_subtype', or set 'type: special' if the data are special categories",
+    },
+    "step_age_band_required": {
+        "nl": "Voeg 'age_band:' toe met een van deze waarden",
+        "en": "Add 'age_band:' with one of these values",
+    },
+    "step_valid_until_before_from": {
+        "nl": "Verbeter een van de twee datums (JJJJ-MM-DD)",
+        "en": "Correct one of the two dates (YYYY-MM-DD)",
+    },
+    "step_retention_target": {
+        "nl": "Houd 'category' of 'purpose' in deze bewaartermijn en maak voor de andere een tweede bewaartermijn",
+        "en": "Keep either 'category' or 'purpose' in this rule, and make a second rule for the other",
+    },
+    "step_invalid_value": {
+        "nl": "Verbeter de waarde; docs/register-format.md laat per veld zien wat erin mag",
+        "en": "Correct the value; docs/register-format.md shows what each field takes",
+    },
+    "step_csv_missing_column": {
+        "nl": "Zet de kolom in de eerste regel; staan de namen er wel, controleer dan dat het hele bestand één scheidingsteken gebruikt (gelezen met {delimiter})",
+        "en": "Add the column to the first line; if the names are there, check that the whole file uses one separator (read with {delimiter})",
+    },
+    "step_csv_unknown": {
+        "nl": "Geef het bestand een van deze namen als het bij het register hoort, of haal het uit de map",
+        "en": "Rename the file to one of these names if it belongs to the register, or move it out of the folder",
+    },
+    "step_duplicate_risk_id": {
+        "nl": "Geef een van de twee risico's een nieuwe id",
+        "en": "Give one of the two risks a new id",
+    },
+    "step_duplicate_id": {
+        "nl": "Geef een van de twee een nieuwe id en pas de verwijzingen aan die die bedoelen",
+        "en": "Give one of the two a new id, and change the references that mean it",
+    },
+    "step_dangling_ref": {
+        "nl": "Verbeter de id, of voeg een item met deze id toe aan {allowed}",
+        "en": "Correct the id, or add an entry with this id to {allowed}",
+    },
+    "step_problems_capped": {
+        "nl": "Verhelp de getoonde en valideer opnieuw om de rest te zien",
+        "en": "Fix the ones shown and validate again to see the rest",
+    },
+    "step_unknown_entity": {
+        "nl": "Controleer de id; de notebooks tonen alle ids in de inventaris",
+        "en": "Check the id; the notebooks show every id in the inventory",
+    },
+    "step_import_too_large": {
+        "nl": "Splits de werkmap of haal bladen en rijen weg die niet bij het register horen",
+        "en": "Split the workbook, or remove sheets and rows that are not part of the register",
+    },
+    "step_import_not_xlsx": {
+        "nl": "Open het bestand in Excel en sla het op als 'Excel-werkmap (*.xlsx)'",
+        "en": "Open the file in Excel and save it as 'Excel Workbook (*.xlsx)'",
+    },
+    "step_import_no_workbook_part": {
+        "nl": "Open het bestand in Excel en sla het op als 'Excel-werkmap (*.xlsx)'",
+        "en": "Open the file in Excel and save it as 'Excel Workbook (*.xlsx)'",
+    },
+    "step_import_no_csv": {
+        "nl": "Sla elk blad van de werkmap op als CSV UTF-8 met de bladnaam als bestandsnaam, of importeer de .xlsx zelf",
+        "en": "Save each sheet of the workbook as CSV UTF-8 named after the sheet, or import the .xlsx itself",
+    },
+    "step_import_unknown_sheet": {
+        "nl": "Geef het blad een van deze namen, of zet een '_' voor de naam om het over te slaan",
+        "en": "Rename the sheet to one of these names, or put a '_' before its name to skip it",
+    },
+    "step_import_duplicate_sheet": {
+        "nl": "Voeg de twee bladen samen of verwijder er een",
+        "en": "Merge the two sheets or delete one",
+    },
+    "step_import_unknown_column": {
+        "nl": "Verbeter de kolomnaam in rij 1, of verwijder de kolom",
+        "en": "Correct the column name in row 1, or delete the column",
+    },
+    "step_import_duplicate_column": {
+        "nl": "Verwijder een van de twee kolommen of geef hem de juiste naam",
+        "en": "Delete one of the two columns, or give it its right name",
+    },
+    "step_import_controller_rows": {
+        "nl": "Houd één rij met het bevoegd gezag en verwijder de andere",
+        "en": "Keep one row with the school board and delete the others",
+    },
+    "step_import_orphan_row": {
+        "nl": "Verbeter de id in deze rij, of voeg het item toe aan blad '{parent}'",
+        "en": "Correct the id in this row, or add the entry to sheet '{parent}'",
+    },
+    "step_import_too_many_sheets": {
+        "nl": "Verwijder bladen die niet bij het register horen",
+        "en": "Delete sheets that are not part of the register",
+    },
+    "step_import_too_many_rows": {
+        "nl": "Verwijder lege rijen en rijen die niet bij het register horen (Ctrl+End toont de laatste rij die Excel meetelt)",
+        "en": "Delete empty rows and rows that are not part of the register (Ctrl+End shows the last row Excel counts)",
+    },
+    "step_import_too_many_entries": {
+        "nl": "Zet grote tabellen in CSV naast de YAML (flows.csv, ...) in plaats van in de werkmap",
+        "en": "Keep large tables in CSV beside the YAML (flows.csv, ...) instead of in the workbook",
+    },
+    "step_import_too_many_cells": {
+        "nl": "Verwijder lege kolommen en rijen aan het eind van de bladen",
+        "en": "Delete empty columns and rows at the end of the sheets",
+    },
+    "step_import_cell_too_long": {
+        "nl": "Maak de tekst korter, of bewaar hem in een document en verwijs ernaar",
+        "en": "Shorten the text, or keep it in a document and refer to it",
+    },
+    "step_import_yaml_too_large": {
+        "nl": "Zet de grootste tabellen in CSV naast de YAML (flows.csv, ...)",
+        "en": "Keep the largest tables in CSV beside the YAML (flows.csv, ...)",
+    },
+    "step_import_yaml_total_too_large": {
+        "nl": "Zet de grootste tabellen in CSV naast de YAML (flows.csv, ...)",
+        "en": "Keep the largest tables in CSV beside the YAML (flows.csv, ...)",
+    },
+    "step_import_csv_field_too_long": {
+        "nl": "Sluit het aanhalingsteken of haal het weg, en sla het bestand opnieuw op als CSV UTF-8",
+        "en": "Close the quote or remove it, and save the file again as CSV UTF-8",
+    },
+    "step_import_no_header": {
+        "nl": "Geef de kolom een naam in rij 1, of maak de cel leeg",
+        "en": "Give the column a name in row 1, or empty the cell",
+    },
+    "step_import_sheet_missing": {
+        "nl": "Voeg een blad '{sheet}' toe met het bevoegd gezag in rij 2 (een export van 'dpia export-register' laat zien hoe)",
+        "en": "Add a sheet '{sheet}' with the school board in row 2 (an export by 'dpia export-register' shows how)",
+    },
+    "step_import_xml_dtd": {
+        "nl": "Sla de werkmap in Excel opnieuw op (Excel schrijft zo'n declaratie niet), of vraag de afzender om een nieuwe",
+        "en": "Save the workbook again in Excel (which writes no such declaration), or ask the sender for a new one",
+    },
+    "step_level_not_on_scale": {
+        "nl": "Gebruik een niveau van de schaal die bij 'scale:' van deze DPIA staat",
+        "en": "Use a level of the scale named under 'scale:' in this DPIA",
+    },
 }
 
 

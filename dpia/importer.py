@@ -43,8 +43,8 @@ from pydantic import BaseModel, ValidationError
 from .export import MAX_CELL_CHARS, restore_cell, xlsx_bytes
 from .i18n import t
 from .model import NESTED_REFERENCES, REFERENCES, SECTIONS, Controller, Register
-from .store import (Msg, Problem, ReadRefused, RegisterInvalid, atomic_write, did_you_mean, fsync_dir, load, os_reason,
-                    read_regular, validation_problems)
+from .store import (LEVELS, Msg, Problem, ReadRefused, RegisterInvalid, atomic_write, did_you_mean, encoding_guess,
+                    fsync_dir, load, os_reason, read_regular, validation_problems)
 
 MAX_SPREADSHEET_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # an XLSX is a zip: refuse one that unpacks to more than this
@@ -377,7 +377,9 @@ class SpreadsheetInvalid(RegisterInvalid):
 
         def key(p: Problem) -> tuple:
             sheet = getattr(p, "sheet", "")
-            return (p.key == MORE_PROBLEMS, p.file, order.get(sheet, -1 if not sheet else len(order)), sheet, p.line, p.column)
+            # causes first (a file or sheet that cannot be read before what it holds), then in sheet order
+            return (p.key == MORE_PROBLEMS, LEVELS.index(p.level), p.file, order.get(sheet, -1 if not sheet else len(order)),
+                    sheet, p.line, p.column)
 
         self.problems = sorted(unique.values(), key=key)
         Exception.__init__(self, "\n".join(p.render("en") for p in self.problems))
@@ -811,12 +813,13 @@ def _read_csv_folder(folder: Path, problems: Problems) -> list[RawSheet]:
             problems.file("import_too_large", size=round(total / 2**20, 1), limit=MAX_UNPACKED_BYTES // 2**20)
             return []
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            problems.add(stem, 0, 0, "utf16")
+            problems.add(stem, 0, 0, "csv_utf16")
             continue
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            problems.add(stem, 0, 0, "not_utf8", byte=f"0x{data[exc.start]:02x}", offset=exc.start)
+            guess, char = encoding_guess(data, exc.start)  # Excel's "CSV (puntkomma-gescheiden)" is Windows-1252
+            problems.add(stem, 0, 0, "csv_not_utf8", byte=f"0x{data[exc.start]:02x}", offset=exc.start, guess=guess, char=char)
             continue
         if "\x00" in text:
             problems.add(stem, 0, 0, "import_csv_binary")
@@ -1401,7 +1404,7 @@ class _ProblemText(Msg):
     problem: Problem | None = None
 
     def render(self, lang: str | None) -> str:
-        return self.problem.message(lang) if self.problem is not None else ""
+        return self.problem.message(lang, step=False) if self.problem is not None else ""  # the step is the import's
 
 
 def import_spreadsheet(source: str | os.PathLike[str], out: str | os.PathLike[str]) -> list[Path]:

@@ -44,7 +44,7 @@ from ruamel.yaml.reader import ReaderError
 
 from . import model
 from .bulk import Bulk, cap_problems, read_bulk
-from .i18n import t
+from .i18n import MESSAGES, t
 from .model import NESTED_REFERENCES, REFERENCES, SECTIONS, Controller, Register
 
 # Round-trip YAML costs about 0.7 KB of memory and 50 µs per node, so 1 MB of one-letter list items
@@ -63,26 +63,93 @@ TOP_KEYS = ("controller", *SECTIONS)
 # Problems
 
 
+# How far down the chain of causes a problem sits. A file that cannot be read explains the syntax it
+# was not checked for, bad syntax explains a shape never seen, and a bad shape explains references that
+# dangle: problems are shown in this order (then by file, line and column), so the first line printed
+# is the one to fix first.
+LEVELS = ("file", "syntax", "shape", "reference")
+_FILE_LEVEL = {
+    "path_missing", "empty_folder", "unreadable", "symlink_outside", "too_many_files", "folder_too_large",
+    "csv_too_large", "file_too_large", "utf16", "not_utf8", "binary", "empty_file", "csv_unknown",
+    "csv_not_utf8", "csv_utf16", "changed_on_disk", "save_locked",
+}
+_SYNTAX_LEVEL = {
+    "yaml_syntax", "yaml_tab", "duplicate_key", "forbidden_tag", "alias", "too_deep", "csv_syntax",
+    "csv_stray_cr", "csv_field_too_long", "csv_fields", "csv_no_header", "csv_unnamed_value",
+}
+_REFERENCE_LEVEL = {"dangling_ref", "duplicate_id"}
+
+
+def problem_level(key: str, params: dict[str, Any] | None = None) -> str:
+    """The level (one of ``LEVELS``) of a problem with catalogue key ``key``."""
+    if key == "problems_capped" and params and isinstance(params.get("kind"), str):
+        return problem_level(params["kind"])
+    if key in _FILE_LEVEL:
+        return "file"
+    if key in _SYNTAX_LEVEL:
+        return "syntax"
+    if key in _REFERENCE_LEVEL:
+        return "reference"
+    return "shape"
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with a register, with its place and a catalogue message."""
+    """One thing wrong with a register, with its place and a catalogue message.
+
+    ``caused_by`` is set on a problem that follows from another one (``FILE:LINE:COLUMN`` of that
+    cause): the line that counts the references left unchecked because a file could not be read.
+    """
 
     file: str
     line: int
     column: int
     key: str = field(compare=False)
     params: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
+    caused_by: str | None = field(default=None, compare=False, kw_only=True)
 
-    def message(self, lang: str | None = None) -> str:
+    @property
+    def level(self) -> str:
+        """``file``, ``syntax``, ``shape`` or ``reference`` (see ``LEVELS``)."""
+        level = dict(self.params).get("level")
+        return level if level in LEVELS else problem_level(self.key, dict(self.params))
+
+    @property
+    def place(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """Causes before consequences: by level, then file, line and column; a consequence right
+        after its cause."""
+        return (LEVELS.index(self.level), self.file, self.line, self.column, self.caused_by is not None, self.key)
+
+    def message(self, lang: str | None = None, step: bool = True) -> str:
+        """The message in ``lang``; with ``step``, followed by the next step when the catalogue has one."""
         params = dict(self.params)
+        params.pop("level", None)
         # Parameters that are themselves message keys are translated too.
         for name, value in params.items():
             if isinstance(value, Msg):
                 params[name] = value.render(lang)
-        return t(self.key, lang, **params)
+        text = t(self.key, lang, **params)
+        then = f"step_{self.key}"  # the next step, for a message that states only what is wrong
+        if step and then in MESSAGES:
+            text += ("" if text.endswith((".", "?", "!")) else ".") + " " + t(then, lang, **params)
+        return text
 
     def render(self, lang: str | None = None) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message(lang)}"
+        return f"{self.place}: {self.message(lang)}"
+
+    def as_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """The problem as plain data (``dpia validate --format json``)."""
+        return {"file": self.file, "line": self.line, "column": self.column, "level": self.level,
+                "key": self.key, "message": self.message(lang), "caused_by": self.caused_by}
+
+
+def order_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """``problems`` without repeats, causes first (see ``Problem.sort_key``)."""
+    unique = {(p.file, p.line, p.column, p.key, p.params): p for p in problems}
+    return sorted(unique.values(), key=Problem.sort_key)
 
 
 @dataclass(frozen=True)
@@ -116,9 +183,13 @@ class RegisterInvalid(Exception):
     """The register cannot be loaded or saved; ``problems`` says every reason."""
 
     def __init__(self, problems: list[Problem]):
-        unique = {(p.file, p.line, p.column, p.key, p.params): p for p in problems}
-        self.problems = sorted(unique.values())
+        self.problems = order_problems(problems)
         super().__init__("\n".join(p.render("en") for p in self.problems))
+
+    def _render_traceback_(self) -> list[str]:
+        # IPython shows this instead of a traceback: in a notebook, the problems in the reader's
+        # language, causes first, and no Python internals.
+        return [p.render(None) for p in self.problems] + [t("cli_invalid", None, count=len(self.problems))]
 
 
 class ChangedOnDisk(Exception):
@@ -344,14 +415,42 @@ def read_limited(path: Path, shown: str, limit: int, problems: list[Problem], to
         return None
 
 
-def _read_text(path: Path, shown: str, problems: list[Problem]) -> tuple[str, str] | None:
+def encoding_guess(data: bytes, at: int) -> tuple[str, str]:
+    """For bytes that are not UTF-8: the encoding they were most likely saved in (the 8-bit code page
+    Windows programs such as Excel use in Western Europe, else Latin-1) and the character the byte at
+    ``at`` stands for in it."""
+    for name, codec in (("Windows-1252", "cp1252"), ("Latin-1 (ISO-8859-1)", "latin-1")):
+        try:
+            data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return name, data[at:at + 1].decode(codec)
+    return "Latin-1 (ISO-8859-1)", data[at:at + 1].decode("latin-1")  # pragma: no cover - latin-1 decodes all
+
+
+def not_utf8_problem(shown: str, data: bytes, exc: UnicodeDecodeError, key: str = "not_utf8") -> Problem:
+    """The problem for bytes that are not UTF-8, at the line and column (in characters) of the first
+    bad byte, naming the encoding they were probably saved in."""
+    line = data[: exc.start].count(b"\n")
+    line_start = data.rfind(b"\n", 0, exc.start) + 1
+    col = len(data[line_start : exc.start].decode("utf-8", "replace"))  # in characters, as editors count
+    guess, char = encoding_guess(data, exc.start)
+    return _problem(shown, (line, col), key, byte=f"0x{data[exc.start]:02x}", offset=exc.start, guess=guess, char=char)
+
+
+def _read_text(path: Path, shown: str, problems: list[Problem], salvage: dict[str, str] | None = None) -> tuple[str, str] | None:
     """The text of a YAML file and the SHA-256 digest of the very bytes it was decoded from (the
-    concurrent-edit check compares against these: a second read could see someone else's save)."""
+    concurrent-edit check compares against these: a second read could see someone else's save).
+
+    For a file refused because of its encoding, ``salvage["text"]`` gets its text as best decoded, so
+    that the loader can tell which ids it holds (see ``_Cause``)."""
     data = read_limited(path, shown, MAX_FILE_BYTES, problems)
     if data is None:
         return None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         problems.append(_problem(shown, (0, 0), "utf16"))
+        if salvage is not None:
+            salvage["text"] = data.decode("utf-16", "replace")
         return None
     if b"\x00" in data:
         problems.append(_problem(shown, (0, 0), "binary"))
@@ -359,12 +458,9 @@ def _read_text(path: Path, shown: str, problems: list[Problem]) -> tuple[str, st
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n")
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        col = len(data[line_start : exc.start].decode("utf-8", "replace"))  # in characters, as editors count
-        problems.append(
-            _problem(shown, (line, col), "not_utf8", byte=f"0x{data[exc.start]:02x}", offset=exc.start)
-        )
+        problems.append(not_utf8_problem(shown, data, exc))
+        if salvage is not None:
+            salvage["text"] = data.decode("cp1252", "replace")
         return None
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -717,7 +813,15 @@ def validation_problems(
                 out.append(_problem(shown, pos, "invalid_value", path=path, value=_describe(value), detail=reason))
         else:
             out.append(_problem(shown, pos, "invalid_value", path=path, value=_describe(value), detail=err["msg"]))
-    return out
+    # A required field "missing" because it is misspelt (``rol:`` for ``role:``) is the unknown field's
+    # consequence: the unknown field's "did you mean 'role'?" says both, and fixing it fixes both.
+    misspelt = set()
+    for p in out:
+        params = dict(p.params)
+        hint = params.get("hint")
+        if p.key == "extra_forbidden" and isinstance(hint, Msg) and hint.key == "did_you_mean":
+            misspelt.add((params.get("path"), dict(hint.params).get("value")))
+    return [p for p in out if not (p.key == "missing" and (dict(p.params).get("path"), dict(p.params).get("field")) in misspelt)]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1131,6 +1235,96 @@ def remove_stale_temporaries(path: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# Causes: what a broken file or section leaves unchecked
+
+
+_ID_IN_TEXT = re.compile(r"(?:^|[\s{,])['\"]?id['\"]?[ \t]*:[ \t]*['\"]?([a-z0-9][a-z0-9_.-]*)", re.M)
+_SECTION_IN_TEXT = re.compile(r"^['\"]?([A-Za-z_]+)['\"]?[ \t]*:", re.M)
+
+
+def sections_named(stem: str) -> frozenset[str] | None:
+    """The sections a file named ``stem`` (``parties``, ``access``, ``data``) probably holds; None when
+    its name says nothing."""
+    stem = stem.lower()
+    found = frozenset(s for s in (*TOP_KEYS, "schools") if s == stem or s.startswith(stem + "_"))
+    return found or None
+
+
+@dataclass
+class _Cause:
+    """A file (or section) that could not be used, and the references it leaves unchecked.
+
+    A reference that dangles only because its target sits in a file the loader could not read is not a
+    problem of its own: it is counted here and reported in one line after the cause. A reference is
+    put down to this cause when its value is one of the ids the file's text still shows (``ids``,
+    recovered from a file with bad syntax or a wrong encoding), or, when the file could not be read at
+    all, when it points into a section the file is named after (``sections``; None: any section).
+    """
+
+    problem: Problem  # the cause, as reported
+    file: str
+    why: str  # "refs_why_unread", "refs_why_empty" or "refs_why_section"
+    ids: frozenset[str] | None = None
+    sections: frozenset[str] | None = None
+    count: int = 0
+    first: str | None = None  # where the first reference put down to it is
+    report_cause: bool = False  # the cause is reported only when it explains something (an empty section)
+    both: bool = False  # explains a reference only when both its value is in ``ids`` and it points into ``sections``
+
+    @classmethod
+    def of_file(cls, problem: Problem, path: Path, text: str | None, why: str = "refs_why_unread") -> "_Cause":
+        ids = frozenset(_ID_IN_TEXT.findall(text)) if text else None
+        in_text = frozenset(_SECTION_IN_TEXT.findall(text)) & frozenset(TOP_KEYS) if text else frozenset()
+        sections = in_text or sections_named(path.stem)
+        return cls(problem, problem.file, why, ids, sections)
+
+    def explains(self, value: str, targets: Iterable[str]) -> bool:
+        if self.both:
+            return value in self.ids and not self.sections.isdisjoint(targets)
+        if self.ids is not None:
+            return value in self.ids
+        return self.sections is None or not self.sections.isdisjoint(targets)
+
+    def take(self, where: str | None, n: int = 1) -> None:
+        self.count += n
+        if self.first is None or (where is not None and _place_order(where) < _place_order(self.first)):
+            self.first = where
+
+    def problems(self) -> list[Problem]:
+        if not self.count:
+            return []
+        c = self.problem
+        if self.both:
+            what = Msg("refs_to_id", (("value", next(iter(self.ids))),))
+        elif self.ids is not None:
+            what = Msg("refs_to_ids_of", (("file", Path(self.file).name),))
+        elif self.sections is not None:
+            what = Msg("refs_to_sections", (("sections", ", ".join(sorted(self.sections))),))
+        else:  # nothing tells what the file held: any reference might have been to it
+            what = Msg("refs_to_ids_maybe_in", (("file", Path(self.file).name),))
+        params = (("count", self.count), ("first", self.first or "?"), ("level", c.level), ("what", what),
+                  ("why", Msg(self.why, (("file", Path(self.file).name),))))
+        key = "refs_unchecked_one" if self.count == 1 else "refs_unchecked"
+        counted = Problem(c.file, c.line, c.column, key, params, caused_by=c.place)
+        return [c, counted] if self.report_cause else [counted]
+
+
+def _place_order(where: str) -> tuple[str, int]:
+    found = re.match(r"^(.*?):(\d+)(?::\d+)?$", where)
+    return (found.group(1), int(found.group(2))) if found else (where, 0)
+
+
+def explain(causes: list[_Cause], value: str, targets: Iterable[str], where: str | None, n: int = 1) -> bool:
+    """Put a dangling reference (``n`` of them) down to the first of ``causes`` that explains it; False
+    when none does (then it is a problem of its own)."""
+    for cause in causes:
+        if cause.explains(value, targets):
+            cause.take(where, n)
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------------------------------
 # Loading
 
 
@@ -1199,15 +1393,23 @@ def load(path: str | os.PathLike[str]) -> LoadedRegister:
     if problems:
         raise RegisterInvalid(problems)
     parsed = []
+    causes: list[_Cause] = []
     for p in files:
         shown = _shown_path(root, p)
-        read = _read_text(p, shown, problems)
+        before = len(problems)
+        salvage: dict[str, str] = {}
+        read = _read_text(p, shown, problems, salvage)
         if read is None:
+            causes.append(_Cause.of_file(problems[before], p, salvage.get("text")))
             continue
         text, digest = read
-        parsed.append((p, shown, text, digest, _parse(text, shown, problems)))
+        doc = _parse(text, shown, problems)
+        if doc is None and len(problems) > before:
+            causes.append(_Cause.of_file(problems[before], p, text))
+        parsed.append((p, shown, text, digest, doc))
     bulk = read_bulk(root)  # flows.csv and inventories in CSV beside the YAML (dpia.bulk)
-    result = _build(root, parsed, problems + bulk.problems, bulk=bulk)
+    causes += [_Cause(c, c.file, "refs_why_unread", None, sections) for c, sections in bulk.causes]
+    result = _build(root, parsed, problems + bulk.problems, bulk=bulk, causes=causes)
     if isinstance(result, list):
         raise RegisterInvalid(result)
     return result
@@ -1218,9 +1420,16 @@ def _build(
     parsed: list[tuple[Path, str, str, str, Any]],
     problems: list[Problem] | None = None,
     bulk: Bulk | None = None,
+    causes: list[_Cause] | None = None,
 ) -> LoadedRegister | list[Problem]:
-    """Validate parsed documents (and the register's CSV files, ``bulk``) into a register, or return the problems."""
+    """Validate parsed documents (and the register's CSV files, ``bulk``) into a register, or return the problems.
+
+    ``causes``: the files that could not be read or parsed; a reference that dangles because of one of
+    them is counted with it, not reported on its own (see ``_Cause``).
+    """
     problems = list(problems or [])
+    causes = list(causes or [])
+    empty_sections: list[tuple[str, str, tuple[int, int], SourceFile]] = []  # (section, file, position, source)
     sources: list[SourceFile] = []
     data: dict[str, Any] = {name: [] for name in SECTIONS}
     controller: tuple[Any, Any, SourceFile] | None = None
@@ -1233,12 +1442,14 @@ def _build(
         if doc is None:
             if text is not None and not text.strip() and not any(pr.file == shown for pr in problems):
                 problems.append(Problem(shown, 1, 1, "empty_file"))
+                causes.append(_Cause.of_file(problems[-1], path, None, "refs_why_empty"))
             continue
         if not isinstance(doc, CommentedMap):
             before = len(problems)
             found = plain(doc, shown, problems, _node_pos(doc))
             if len(problems) == before:  # else a refused tag says it better than "not null"
                 problems.append(_problem(shown, _node_pos(doc), "top_not_mapping", found=_describe(found)))
+            causes.append(_Cause.of_file(problems[before], path, text))
             continue
         for key, value in doc.items():
             kpos = _key_pos(doc, key)
@@ -1255,13 +1466,15 @@ def _build(
                 pdata = plain(value, shown, problems, vpos)
                 controller = (value, pdata, src)
                 continue
-            if value is None:
+            if value is None or (isinstance(value, CommentedSeq) and not value):
+                empty_sections.append((key, shown, kpos, src))
                 continue
             if not isinstance(value, CommentedSeq):
                 before = len(problems)
                 found = plain(value, shown, problems, vpos)
                 if len(problems) == before:
                     problems.append(_problem(shown, vpos, "section_not_list", section=key, found=_describe(found)))
+                causes.append(_Cause(problems[before], shown, "refs_why_section", None, frozenset([key])))
                 continue
             for i, item in enumerate(value):
                 ipos = _pos_of(value, i)
@@ -1307,6 +1520,9 @@ def _build(
         pos = _pos_of(node, "id") if isinstance(node, CommentedMap) else _node_pos(node)
         if entity_id in origins:
             problems.append(_problem(shown, pos, "duplicate_id", path=path + ".id", value=entity_id, where=origins[entity_id].where()))
+            if section != id_sections.get(entity_id):  # references to this one would dangle: counted with it
+                causes.append(_Cause(problems[-1], shown, "refs_why_duplicate", frozenset([entity_id]),
+                                     frozenset([section]), both=True))
             return
         origins[entity_id] = Origin(src, shown, section, index, pos)
         id_sections[entity_id] = section
@@ -1347,6 +1563,16 @@ def _build(
     # thousands of ids would take hours. Hints stop when this many comparisons are spent (about 1 s).
     hint_budget = [20_000]
     options_for: dict[tuple[str, ...], list[str]] = {}
+    # A section left empty (``measures:``) with no entries anywhere else: the references into it are
+    # counted with it, in one line, instead of one "refers to nothing" each.
+    present = {section for section, *_ in items}
+    if bulk and bulk.flows is not None and bulk.flows.n:
+        present.add("flows")
+    for section, shown, kpos, _src in empty_sections:
+        if section not in present:
+            cause = _problem(shown, kpos, "section_empty", section=section)
+            causes.append(_Cause(cause, shown, "refs_why_section", None, frozenset([section]), report_cause=True))
+            present.add(section)  # one cause per section
 
     def check_refs(section: str, node: Any, pdata: dict[str, Any], shown: str, path: str) -> None:
         fields = {**REFERENCES.get(section, {}), **NESTED_REFERENCES.get(section, {})}
@@ -1357,6 +1583,8 @@ def _build(
                 if id_sections.get(v) in targets:
                     continue
                 if bulk and "flows" in targets and bulk.has_flow(v):
+                    continue
+                if causes and explain(causes, v, targets, f"{shown}:{pos[0] + 1}"):
                     continue
                 options = options_for.get(targets)
                 if options is None:
@@ -1377,7 +1605,9 @@ def _build(
         label = f" ({pdata['id']})" if isinstance(pdata.get("id"), str) else ""
         check_refs(section, node, pdata, _shown_path(root, src.path), f"{section}[{n}]{label}")
     if bulk:  # flows.csv, column by column: references and duplicate ids
-        problems.extend(bulk.check(id_sections, ids_by_section, origins, counters.get("flows", 0)))
+        problems.extend(bulk.check(id_sections, ids_by_section, origins, counters.get("flows", 0), causes))
+    for cause in causes:
+        problems.extend(cause.problems())
 
     if problems or ctrl is None:
         return cap_problems(problems)
@@ -1411,5 +1641,5 @@ def _place(p: Problem) -> tuple[str, int, int]:
 
 
 def iter_problems_text(problems: Iterable[Problem], lang: str | None = None) -> Iterator[str]:
-    for p in sorted(problems):
+    for p in order_problems(problems):
         yield p.render(lang)

@@ -407,6 +407,11 @@ def check(case: Case, path: Path, results: dict[tuple[str, str], dict]) -> None:
         lines = err.splitlines()
         hits = [line for line in lines if line.startswith(prefix) and fragment in line]
         assert hits, f"{lang}: no line starts with {prefix!r} and holds {fragment!r}:\n" + "\n".join(lines[:20])
+        # Causes first: the case's problem is the first line printed (a case holds one mistake; when it
+        # shows in several places, as an anchor and its alias, the first line is the same problem).
+        first = lines[0].removeprefix(str(path)).split(": ", 1)[-1]
+        assert lines[0] == hits[0] or first == hits[0].removeprefix(str(path)).split(": ", 1)[-1], \
+            f"{lang}: the expected problem is not the first line:\n" + "\n".join(lines[:20])
         assert r["seconds"] < CASE_SECONDS, (lang, r["seconds"])
 
 
@@ -456,6 +461,80 @@ def test_bad_input(case: Case, request, tmp_path: Path) -> None:
 def test_no_object_was_constructed() -> None:
     # The tag cases ask for os.system('touch /tmp/dpia-pwned'); had anything run it, this file would exist.
     assert not Path("/tmp/dpia-pwned").exists()
+
+
+# --------------------------------------------------------------------------------------------------
+# Cause first: a file-level failure is the first line, and what dangles only because of it is counted
+
+
+_PARTIES_START = BASE["register.yaml"].index("parties:\n")
+_PARTIES_END = BASE["register.yaml"].index("systems:\n")
+PARTIES_YAML = BASE["register.yaml"][_PARTIES_START:_PARTIES_END]  # the supplier, which the other files name
+
+
+def _split(folder: Path, parties: bytes | None) -> Path:
+    """BASE with its parties in parties.yaml (``parties``: its bytes; None: leave it to the caller):
+    systems and agreements in the other files refer to the supplier defined there."""
+    folder.mkdir(parents=True)
+    text = BASE["register.yaml"]
+    (folder / "register.yaml").write_text(text[:_PARTIES_START] + text[_PARTIES_END:], encoding="utf-8")
+    (folder / "flows.yaml").write_text(BASE["flows.yaml"], encoding="utf-8")
+    if parties is not None:
+        (folder / "parties.yaml").write_bytes(parties)
+    return folder
+
+
+def _unreadable_parties(folder: Path) -> Path:
+    _split(folder, PARTIES_YAML.encode())
+    os.chmod(folder / "parties.yaml", 0o000)
+    return folder
+
+
+def _parties_link_outside(folder: Path) -> Path:
+    _split(folder, None)
+    (folder.parent / "elders").mkdir(parents=True, exist_ok=True)
+    (folder.parent / "elders" / "parties.yaml").write_text(PARTIES_YAML)
+    os.symlink(folder.parent / "elders" / "parties.yaml", folder / "parties.yaml")
+    return folder
+
+
+# (name, build, cause fragment in English, in Dutch, references left unchecked or None when loading stops
+# at the cause, unprivileged)
+FILE_LEVEL = [
+    ("encoding-utf-16", lambda f: _split(f, PARTIES_YAML.encode("utf-16")), "encoded as UTF-16", "als UTF-16 opgeslagen", 2, False),
+    ("encoding-windows-1252", lambda f: _split(f, PARTIES_YAML.replace("LAS", "Café").encode("cp1252")),
+     "not valid UTF-8 (byte 0xe9", "geen geldige UTF-8 (byte 0xe9", 2, False),
+    ("tabs", lambda f: _split(f, PARTIES_YAML.replace("    name:", "\tname:").encode()), "a tab character", "tab-teken", 2, False),
+    ("empty", lambda f: _split(f, b""), "the file is empty", "bestand is leeg", 2, False),
+    ("binary", lambda f: _split(f, b"\x00\x01PK" + random.Random(3).randbytes(4096)), "binary data", "binaire gegevens", 2, False),
+    ("too-large", lambda f: _split(f, (PARTIES_YAML + "# " + "x" * 100 + "\n") .encode() * 6000), "a register file may be at most",
+     "een registerbestand mag hoogstens", 2, False),
+    ("unreadable", _unreadable_parties, "Permission denied", "geen toegang", 2, True),
+    ("symlink-out-of-the-folder", _parties_link_outside, "outside the register folder", "buiten de registermap", None, False),
+]
+DANGLING = ("refers to nothing", "verwijst naar niets")
+
+
+@pytest.mark.parametrize("case", FILE_LEVEL, ids=[c[0] for c in FILE_LEVEL])
+def test_a_file_level_failure_is_printed_first_and_its_consequences_are_counted(case, tmp_path: Path) -> None:
+    name, build, en, nl, unchecked, unprivileged = case
+    path = build(tmp_path / name)
+    before = snapshot(path)
+    results = run_validate([path], timeout=60, unprivileged=unprivileged)
+    assert snapshot(path) == before
+    for lang, fragment in (("en", en), ("nl", nl)):
+        r = results[(str(path), lang)]
+        lines = r["stderr"].splitlines()
+        assert r["code"] == 2 and r["stdout"] == "" and "Traceback" not in r["stderr"], r
+        assert lines[0].startswith(f"{path}/parties.yaml:") and fragment in lines[0], lines
+        assert not [line for line in lines if any(d in line for d in DANGLING)], lines
+        if unchecked is None:
+            assert len(lines) == 2, lines  # the cause, then the verdict: nothing was read after it
+        else:
+            # one line after the cause, at the cause's place, counting the references to the supplier
+            assert len(lines) == 3 and lines[1].startswith(lines[0].split(": ", 1)[0] + ": "), lines
+            want = f"{unchecked} references to" if lang == "en" else f"{unchecked} verwijzingen naar"
+            assert want in lines[1] and "parties" in lines[1].split(": ", 1)[1], lines
 
 
 # --------------------------------------------------------------------------------------------------

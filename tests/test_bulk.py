@@ -249,8 +249,8 @@ def test_header_problems_are_on_line_one(tmp_path: Path) -> None:
     got = problems(path)
     shown = f"{path}/flows.csv"
     assert f"{shown}:1:4: flows: unknown field 'catgories'; allowed: id, from, to, categories, purposes, subjects, " \
-        "agreement, channel; did you mean 'categories'?" in got
-    assert f"{shown}:1:6: key 'purposes' appears twice in the same mapping" in got
+        "agreement, channel; did you mean 'categories'? Correct the field name, or delete the field if it is not needed" in got
+    assert f"{shown}:1:6: key 'purposes' appears twice in the same mapping. Delete one of the two, or merge them into one" in got
     assert any(g.startswith(f"{shown}:1:1: required column 'categories' is missing from the header") for g in got)
 
 
@@ -272,7 +272,8 @@ def test_rows_are_lines_even_with_blank_lines_and_quoted_line_breaks(tmp_path: P
 
 def test_a_row_with_the_wrong_number_of_fields_is_located(tmp_path: Path) -> None:
     path = mini_with_csv_flows(tmp_path, "f-short,school-a,las\n")
-    assert problems(path) == [f"{path}/flows.csv:5:4: this row has 3 fields, the header 8"]
+    assert problems(path) == [f"{path}/flows.csv:5:4: this row has 3 fields, the header 8. Is there a separator (',' or "
+                              "';') inside a cell? Put that cell between double quotes, or remove the separator"]
 
 
 def test_a_file_that_is_not_utf8_is_located(tmp_path: Path) -> None:
@@ -288,7 +289,7 @@ def test_many_problems_of_one_kind_are_capped_with_a_count(tmp_path: Path) -> No
     got = problems(path)
     assert len(got) == PROBLEM_CAP + 1
     assert got[-1] == f"{path}/flows.csv:{5 + PROBLEM_CAP}:4: 10 more problems of this kind (dangling_ref) not shown; " \
-        "the first of them is here"
+        "the first of them is here. Fix the ones shown and validate again to see the rest"
     # The cap is per kind: other kinds are still listed.
     path2 = mini_with_csv_flows(tmp_path / "two", rows + "BAD,school-a,las,name,education,,,\n")
     assert len(problems(path2)) == PROBLEM_CAP + 2
@@ -299,7 +300,8 @@ def test_a_misspelt_bulk_file_is_reported(tmp_path: Path) -> None:
     (path / "flows.csv").rename(path / "flow.csv")
     got = problems(path)
     assert any(g.startswith(f"{path}/flow.csv:1:1: CSV file 'flow.csv' is not part of the register") and
-               g.endswith("did you mean 'flows'?") for g in got), got
+               g.endswith("did you mean 'flows'? Rename the file to one of these names if it belongs to the register, "
+                          "or move it out of the folder") for g in got), got
 
 
 def test_inventory_rows_go_through_the_model_with_located_messages(tmp_path: Path) -> None:

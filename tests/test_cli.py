@@ -72,3 +72,65 @@ def test_entry_point_runs_as_a_process(mini: Path) -> None:
 def test_example_register_is_valid(capsys) -> None:
     code, out, err = run(capsys, "validate", str(EXAMPLE))
     assert code == 0, err
+
+
+def _broken_parties(tmp_path: Path) -> Path:
+    """The example with parties.yaml saved as UTF-16: 26 references elsewhere name its parties."""
+    import shutil
+
+    folder = tmp_path / "reg"
+    shutil.copytree(EXAMPLE, folder)
+    p = folder / "parties.yaml"
+    p.write_bytes(p.read_text(encoding="utf-8").encode("utf-16"))
+    return folder
+
+
+def test_validate_prints_the_cause_first_and_counts_what_it_left_unchecked(capsys, tmp_path: Path) -> None:
+    folder = _broken_parties(tmp_path)
+    code, out, err = run(capsys, "--lang", "nl", "validate", str(folder))
+    assert code == 2 and out == ""
+    assert err.splitlines() == [
+        f"{folder}/parties.yaml:1:1: bestand is als UTF-16 opgeslagen; sla het op als UTF-8. In Kladblok: Bestand > "
+        "Opslaan als, Codering 'UTF-8'",
+        f"{folder}/parties.yaml:1:1: 26 verwijzingen naar ids uit parties.yaml zijn niet gecontroleerd omdat dat "
+        f"bestand niet gelezen kon worden (de eerste op {folder}/agreements.yaml:11). Los eerst de melding hierboven "
+        "op en valideer opnieuw",
+        "2 probleem/problemen gevonden; het register is ongeldig",
+    ]
+
+
+def test_validate_and_check_as_json_give_level_and_caused_by(capsys, tmp_path: Path) -> None:
+    import json
+
+    folder = _broken_parties(tmp_path)
+    for command in (["validate"], ["check", "--on", "2026-11-29"]):
+        code, out, err = run(capsys, "--lang", "en", *command, str(folder), "--format", "json")
+        assert code == 2 and err == ""
+        doc = json.loads(out)
+        assert doc["register"] == str(folder) and doc["valid"] is False
+        cause, counted = doc["problems"]
+        assert cause == {"file": f"{folder}/parties.yaml", "line": 1, "column": 1, "level": "file", "key": "utf16",
+                         "message": "the file is encoded as UTF-16; save it as UTF-8. In Notepad: File > Save As, "
+                         "Encoding 'UTF-8'", "caused_by": None}
+        assert counted["caused_by"] == f"{folder}/parties.yaml:1:1" and counted["level"] == "file"
+        assert counted["message"].startswith("26 references to ids from parties.yaml were not checked")
+    code, out, _ = run(capsys, "validate", str(EXAMPLE), "--format", "json")
+    assert code == 0 and json.loads(out) == {"register": str(EXAMPLE), "valid": True, "problems": []}
+
+
+def test_a_notebook_shows_the_problems_not_a_traceback(tmp_path: Path) -> None:
+    # IPython shows RegisterInvalid._render_traceback_ instead of the traceback: run a cell as a
+    # notebook kernel would, in a fresh process.
+    folder = _broken_parties(tmp_path)
+    cell = f"import dpia\ndpia.load({str(folder)!r})"
+    script = ("from IPython.core.interactiveshell import InteractiveShell\n"
+              f"InteractiveShell.instance().run_cell({cell!r})\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          env={**__import__("os").environ, "DPIA_LANG": "nl"})
+    shown = (done.stdout + done.stderr).splitlines()
+    assert "Traceback" not in done.stdout + done.stderr and "File " not in done.stdout + done.stderr
+    lines = [line for line in shown if line.strip()]
+    assert lines[0] == f"{folder}/parties.yaml:1:1: bestand is als UTF-16 opgeslagen; sla het op als UTF-8. In " \
+        "Kladblok: Bestand > Opslaan als, Codering 'UTF-8'"
+    assert lines[1].startswith(f"{folder}/parties.yaml:1:1: 26 verwijzingen naar ids uit parties.yaml")
+    assert lines[2] == "2 probleem/problemen gevonden; het register is ongeldig"

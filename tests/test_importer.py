@@ -232,13 +232,15 @@ def test_errors_name_sheet_row_and_column(tmp_path: Path, mini_wb: Workbook) -> 
     assert probs == [
         f"register.xlsx:parties!{enum_cell}: parties (supplier).role: value 'procesor' is not allowed; allowed: "
         "controller, joint_controller, processor, sub_processor, independent_controller, recipient, "
-        "third_party, public; did you mean 'processor'?",
+        "third_party, public; did you mean 'processor'? Type one of the allowed values, spelt exactly so",
         "register.xlsx:subjects!1: required column 'kind' is missing from sheet 'subjects'; add it to the "
         "header row (row 1)",
-        f"register.xlsx:flows!{dangling_cell}: flows (f-las-duo).categories[1]: 'bsnn' refers to nothing; "
-        "expected an id from data_categories; did you mean 'bsn'?",
         f"register.xlsx:agreements!{date_cell}: agreements (va-supplier).valid_until: '2027-13-31' is not a "
         "valid date; use YYYY-MM-DD, for example 2026-08-01",
+        # references last: a wrong field may be why they dangle
+        f"register.xlsx:flows!{dangling_cell}: flows (f-las-duo).categories[1]: 'bsnn' refers to nothing; "
+        "expected an id from data_categories; did you mean 'bsn'? Correct the id, or add an entry with this id to "
+        "data_categories",
     ]
     assert (enum_cell, date_cell) == ("C2", "G2")  # as a person would look them up
 
@@ -257,10 +259,11 @@ def test_errors_in_dutch_with_the_loaders_messages(tmp_path: Path, mini_wb: Work
     unknown = ws.max_column + 1
     ws.cell(row=1, column=unknown).value = "rol"  # unknown column
     probs = problems_of(save(mini_wb, tmp_path / "r.xlsx"), "nl")
-    assert "register.xlsx:schools!D2: controller.schools[0].pupils: verwacht een geheel getal, gevonden 'veel'" in probs
+    assert "register.xlsx:schools!D2: controller.schools[0].pupils: verwacht een geheel getal, gevonden 'veel'. " \
+        "Verander de waarde in een geheel getal" in probs
     assert any(p.startswith(f"register.xlsx:parties!{'ABCDEFGHIJKLMNOP'[unknown - 1]}1: onbekende kolom 'rol'") for p in probs)
-    assert any(p.endswith("did you mean 'role'?") or "bedoelde u 'role'?" in p for p in probs)
-    assert f"register.xlsx:flows!C2: flows ({first}): verplicht veld 'to' ontbreekt" in probs
+    assert any(p.endswith("bedoelde u 'role'? Verbeter de kolomnaam in rij 1, of verwijder de kolom") for p in probs)
+    assert f"register.xlsx:flows!C2: flows ({first}): verplicht veld 'to' ontbreekt. Vul 'to' in bij dit item" in probs
     assert any(
         p.startswith(f"register.xlsx:flows!A3: flows ({first}).id: id '{first}' is al gebruikt op register.xlsx:flows!A2")
         for p in probs
@@ -282,9 +285,11 @@ def test_formulas_rows_and_sheets_that_cannot_be_read(tmp_path: Path, mini_wb: W
     headless = get_column_letter(ws.max_column + 2)  # two columns past the layout's last
     ws.cell(row=2, column=ws.max_column + 2).value = "zonder kop"
     probs = problems_of(save(mini_wb, tmp_path / "r.xlsx"))
-    assert "register.xlsx:controller!3: sheet 'controller' must have exactly one row (the school board), not 2" in probs
+    assert "register.xlsx:controller!3: sheet 'controller' must have exactly one row (the school board), not 2. " \
+        "Keep one row with the school board and delete the others" in probs
     assert any(p.startswith("register.xlsx:purposes!E2: the cell holds a formula (=A1&B1)") for p in probs)
-    assert f"register.xlsx:measures!{headless}2: the cell holds a value, but its column has no name in the header row (row 1)" in probs
+    assert f"register.xlsx:measures!{headless}2: the cell holds a value, but its column has no name in the header row " \
+        "(row 1). Give the column a name in row 1, or empty the cell" in probs
     assert any(p.startswith("register.xlsx:flow: unknown sheet 'flow'") and "did you mean 'flows'?" in p for p in probs)
 
 
@@ -397,12 +402,15 @@ def test_csv_folder_errors_name_the_file_as_sheet(tmp_path: Path) -> None:
     (folder / "controller.csv").write_bytes(b"id;name;sector\nboard;Bestuur;vo\n")
     (folder / "parties.csv").write_bytes("id;name;role\nx;Caf\xe9;processor\n".encode("latin-1"))
     assert problems_of(folder, shown="csv") == [
-        "csv:parties: the file is not valid UTF-8 (byte 0xe9 at offset 18); save it as UTF-8"
+        "csv:parties: the file is not valid UTF-8 (byte 0xe9 at offset 18); it was probably saved as Windows-1252, "
+        "where this is 'é'. Save it as CSV UTF-8: in Excel File > Save As > 'CSV UTF-8 (Comma delimited)'; in "
+        "LibreOffice Save As > Text CSV with character set 'Unicode (UTF-8)'"
     ]
     (folder / "parties.csv").write_bytes("\ufeffid;name;role\nx;Café;processor\n".encode("utf-8"))
     (folder / "flows.csv").write_text("id,from,to,categories\nf1,board,x,name\n", encoding="utf-8")
     assert problems_of(folder, shown="csv") == [
-        "csv:flows!D2: flows (f1).categories[0]: 'name' refers to nothing; expected an id from data_categories"
+        "csv:flows!D2: flows (f1).categories[0]: 'name' refers to nothing; expected an id from data_categories. "
+        "Correct the id, or add an entry with this id to data_categories"
     ]
 
 

@@ -156,7 +156,9 @@ def test_encodings_are_explained(tmp_path) -> None:
 
 
 def test_missing_path_and_empty_folder(tmp_path) -> None:
-    assert problems_of(tmp_path / "nothing") == [f"{tmp_path / 'nothing'}:1:1: no such file or folder"]
+    assert problems_of(tmp_path / "nothing") == [f"{tmp_path / 'nothing'}:1:1: no such file or folder. Check the path "
+                                                 "you typed: a register is a folder of .yaml files, for example "
+                                                 "data/omo-helmond"]
     (tmp_path / "empty").mkdir()
     assert "holds no register files" in problems_of(tmp_path / "empty")[0]
 
@@ -181,7 +183,8 @@ def test_five_mistakes_all_reported_with_lines(tmp_path) -> None:
     reg = write_register(tmp_path / "reg", files)
     messages = problems_of(reg)
     assert len(messages) == 5, messages
-    for needle, message in zip(["wettelijke_plicht", "chanel", "bsm", "31-12-2027", "twee jaar"], messages):
+    # the four wrong fields in file order, then the reference (causes before consequences)
+    for needle, message in zip(["wettelijke_plicht", "chanel", "31-12-2027", "twee jaar", "bsm"], messages):
         assert f"more.yaml:{line_of(reg / 'more.yaml', needle)}:" in message, (needle, message)
 
 
@@ -216,3 +219,68 @@ def test_yaml_syntax_errors_are_explained_in_dutch_and_kept_in_english(key: str)
     assert not re.search(r"\b(while|found|expected|allowed)\b", nl), nl  # no English left in the Dutch
     pattern = {k: p for p, k in store.YAML_PHRASES}[key]
     assert "YAML syntax error" in en and pattern.search(en)  # the English reader sees ruamel's own words
+
+
+# --------------------------------------------------------------------------------------------------
+# Causes first: what a broken file or section leaves unchecked is counted, not listed
+
+
+def test_an_empty_section_is_the_cause_of_the_references_into_it(tmp_path) -> None:
+    files = {k: textwrap.dedent(v) for k, v in MINI.items()}
+    more = files["more.yaml"]
+    files["more.yaml"] = "purposes:\n" + more[more.index("flows:\n"):]
+    reg = write_register(tmp_path / "reg", files)
+    with pytest.raises(RegisterInvalid) as info:
+        load(reg)
+    got = [p.render("en") for p in info.value.problems]
+    assert got == [
+        f"{reg}/more.yaml:1:1: section 'purposes' is empty and appears nowhere else in the register, but other entries "
+        "refer to it. Put its entries under 'purposes:' (each as '- id: ...') or remove the references",
+        f"{reg}/more.yaml:1:1: 5 references to ids in purposes were not checked because that section in more.yaml is "
+        f"empty or unusable (the first at {reg}/more.yaml:7). Fix the problem above first, then validate again",
+    ]
+    assert info.value.problems[1].caused_by == f"{reg}/more.yaml:1:1"
+    # an empty section that nothing refers to is fine ("none yet")
+    files["more.yaml"] = more.replace("consents:\n", "acceptances:\nconsents:\n")
+    load(write_register(tmp_path / "ok", files))
+
+
+def test_a_file_with_bad_syntax_leaves_only_the_references_to_its_ids_unchecked(tmp_path) -> None:
+    files = {k: textwrap.dedent(v) for k, v in MINI.items()}
+    files["more.yaml"] = files["more.yaml"].replace("    needs: [name, bsn]", "\tneeds: [name, bsn]", 1)
+    # more.yaml cannot be parsed (a tab); register.yaml does not refer into it, and a third file refers to
+    # a purpose more.yaml defines (counted with it) and to one no file defines (listed):
+    files["dpia.yaml"] = ("retention:\n  - {id: r-x, purpose: bron, duration: P1Y, trigger: deregistration}\n"
+                          "  - {id: r-y, purpose: nergens, duration: P1Y, trigger: deregistration}\n")
+    reg = write_register(tmp_path / "reg", files)
+    with pytest.raises(RegisterInvalid) as info:
+        load(reg)
+    got = [p.render("en") for p in info.value.problems]
+    assert got[0].startswith(f"{reg}/more.yaml:") and "a tab character" in got[0]
+    assert got[1].startswith(f"{reg}/more.yaml:") and got[1].split(": ", 1)[1].startswith(
+        "1 reference to ids from more.yaml was not checked because that file could not be read")
+    # 'nergens' is in no file's text: a reference of its own, listed
+    assert got[2].startswith(f"{reg}/dpia.yaml:3:") and "'nergens' refers to nothing" in got[2]
+    assert len(got) == 3
+
+
+def test_a_duplicate_id_counts_the_references_that_meant_its_second_entry(tmp_path) -> None:
+    files = {k: textwrap.dedent(v) for k, v in MINI.items()}
+    files["more.yaml"] = files["more.yaml"].replace("  - id: photos\n", "  - id: care\n", 1) \
+        .replace("purposes: [photos]", "purposes: [care]").replace("purpose: photos", "purpose: care")
+    reg = write_register(tmp_path / "reg", files)
+    with pytest.raises(RegisterInvalid) as info:
+        load(reg)
+    got = [p.render("en") for p in info.value.problems]
+    # more.yaml is read first, so its purpose 'care' keeps the id; the six references to the data category
+    # 'care' of register.yaml are counted with the duplicate, not listed as references to nothing
+    assert len(got) == 2 and f"{reg}/register.yaml:" in got[0] and "id 'care' is already used at" in got[0]
+    assert got[1].split(": ", 1)[1].startswith("6 references to 'care' were not checked because that id is used twice")
+
+
+def test_a_misspelt_required_field_is_one_problem_not_two(tmp_path) -> None:
+    reg = broken(tmp_path, "    name: Leverancier LAS\n    role: processor", "    name: Leverancier LAS\n    rol: processor",
+                 file="register.yaml")
+    assert problems_of(reg) == [f"{reg}/register.yaml:{line_of(reg / 'register.yaml', 'rol:')}:5: parties[0] (supplier): "
+                                "unknown field 'rol'; allowed: id, name, role, location, processor_of, contact, notes; "
+                                "did you mean 'role'? Correct the field name, or delete the field if it is not needed"]
