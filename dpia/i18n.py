@@ -515,6 +515,14 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
         "en": "{path} could not be written or read: {reason}. Nothing was half written; choose another place with -o "
         "or fix the cause and start again",
     },
+    "widget_school": {"nl": "School", "en": "School"},
+    "widget_subject": {"nl": "Betrokkenen", "en": "Data subjects"},
+    "widget_breach": {"nl": "Datalek", "en": "Breach"},
+    "widget_place": {"nl": "Plaats", "en": "Place"},
+    "widget_no_breach": {"nl": "(een plaats kiezen)", "en": "(choose a place)"},
+    "widget_col_finding": {"nl": "Bevinding", "en": "Finding"},
+    "widget_col_severity": {"nl": "Ernst", "en": "Severity"},
+    "widget_col_message": {"nl": "Wat er is", "en": "What it is"},
     # ---- the MR report: promises, breaches, changes
     "report_h_promises": {"nl": "Wat de school belooft", "en": "What the school promises"},
     "report_h_breaches": {"nl": "Datalekken", "en": "Data breaches"},

@@ -917,3 +917,104 @@ class LiveViews:
                 widget.refresh()
             else:
                 widget.refresh()
+
+
+# ---- transparency (notebook 06) and breaches (notebook 07)
+
+
+def _named_options(register, ids: list[str], lang: str | None) -> list[tuple[str, str]]:
+    """Dropdown options named for people, sorted by name, the id as the value."""
+    from .names import name_of
+
+    return sorted(((name_of(register, i, lang), i) for i in ids), key=lambda o: (o[0].lower(), o[1]))
+
+
+def promises_table(register, on, lang: str | None = None):
+    """The school's promises with whether each holds (for the notebook: a readable table)."""
+    import pandas as pd
+
+    from .display import Table
+    from .promises import promise_status
+
+    rows = [{t("report_promise_col", lang): (s.promise.text.en if lang == "en" else s.promise.text.nl),
+             t("report_promise_state", lang): t("report_promise_kept" if s.holds else "report_promise_broken", lang)}
+            for s in promise_status(register, on)]
+    return Table(pd.DataFrame(rows))
+
+
+class LetterPreview(_Displayable):
+    """The letter to parents for a chosen school (a draft while a promise is broken), and the structure
+    of the answer to an access request for a chosen group of data subjects."""
+
+    def __init__(self, loaded: LoadedRegister, on, lang: str | None = None):
+        import datetime as dt
+
+        self.loaded, self.lang = loaded, lang
+        self.on = dt.date.fromisoformat(on) if isinstance(on, str) else on
+        reg = loaded.register
+        board = [(reg.controller.name, ALL)]
+        self.school = w.Dropdown(options=board + _named_options(reg, [s.id for s in reg.controller.schools], lang),
+                                 description=t("widget_school", lang))
+        self.subject = w.Dropdown(options=_named_options(reg, [s.id for s in reg.subjects], lang),
+                                  description=t("widget_subject", lang))
+        self.letter = w.HTML()
+        self.answer = w.HTML()
+        for control in (self.school, self.subject):
+            control.observe(lambda _change: self.update(), names="value")
+        self.ui = w.VBox([w.HBox([self.school, self.subject]), self.letter, self.answer])
+        self.update()
+
+    def update(self) -> None:
+        from .access_request import access_request, answer_lines
+        from .letter import letter_body
+
+        reg = self.loaded.register
+        body = letter_body(reg, self.on, self.school.value, self.lang, draft=True)
+        self.letter.value = f'<div style="max-width: 42rem; line-height: 1.5">{body}</div>'
+        if self.subject.value is not None:
+            lines = answer_lines(reg, access_request(reg, self.subject.value, self.school.value), self.lang)
+            self.answer.value = "<pre style=\"white-space: pre-wrap\">" + html.escape("\n".join(lines)) + "</pre>"
+
+
+class BreachExplorer(_Displayable):
+    """Pick where a breach happened (or a recorded breach): what can be affected, through the data map,
+    and for a recorded breach the suggested notification answer with its criteria and the time left."""
+
+    def __init__(self, loaded: LoadedRegister, now=None, lang: str | None = None):
+        import datetime as dt
+
+        self.loaded, self.lang = loaded, lang
+        self.now = now or dt.datetime.now(dt.timezone.utc)
+        reg = loaded.register
+        places = [reg.controller.id, *(s.id for s in reg.controller.schools), *(p.id for p in reg.parties),
+                  *(s.id for s in reg.systems)]
+        self.breach = w.Dropdown(options=[(t("widget_no_breach", lang), ALL)] + _named_options(reg, [b.id for b in reg.breaches], lang),
+                                 description=t("widget_breach", lang))
+        self.place = w.Dropdown(options=_named_options(reg, places, lang), description=t("widget_place", lang))
+        self.result = w.HTML()
+        self.breach.observe(lambda _change: self._follow_breach(), names="value")
+        self.place.observe(lambda _change: self.update(), names="value")
+        self.ui = w.VBox([w.HBox([self.breach, self.place]), self.result])
+        self.impact = None
+        self._follow_breach()
+
+    def _follow_breach(self) -> None:
+        recorded = self._recorded()
+        if recorded is not None and recorded.at in dict((v, k) for k, v in self.place.options):
+            self.place.value = recorded.at  # observing the place updates the view
+        self.update()
+
+    def _recorded(self):
+        return next((b for b in self.loaded.register.breaches if b.id == self.breach.value), None)
+
+    def update(self) -> None:
+        from .breach import assess_breach, impact, report_lines
+
+        reg = self.loaded.register
+        recorded = self._recorded()
+        if recorded is not None and recorded.at != self.place.value:
+            recorded = None  # the officer looks at another place than the recorded breach's
+        self.impact = impact(reg, self.place.value)
+        assessment = assess_breach(reg, recorded, self.impact) if recorded else None
+        lines = report_lines(reg, self.impact, assessment, recorded, self.now, self.lang)
+        self.result.value = "<pre style=\"white-space: pre-wrap\">" + html.escape("\n".join(lines)) + "</pre>"

@@ -146,3 +146,20 @@ def action_plan_table(loaded: LoadedRegister, dpia_id: str, result, lang: str | 
     from .actionplan import action_plan_table as table
 
     return table(action_plan(loaded.register, dpia_id, result.on), lang)
+
+
+def findings_of(result, theme: str, lang: str | None = None, register: Register | None = None) -> pd.DataFrame:
+    """The findings of one theme of rules (``breaches``, ``promises`` ...): rule, severity and the
+    message, named for the officer ("Name (id)") when the register is given."""
+    rows = [{t("widget_col_finding", lang): f.id, t("widget_col_severity", lang): t(f"severity_{f.severity.value}", lang),
+             t("widget_col_message", lang): f.message(lang, register) if register is not None else f.message(lang)}
+            for f in result.findings if f.rule.theme == theme]
+    return pd.DataFrame(rows, columns=[t("widget_col_finding", lang), t("widget_col_severity", lang), t("widget_col_message", lang)])
+
+
+def breach_moment(result) -> dt.datetime:
+    """The moment the breach notebook counts the 72 hours to: the end of the assessment date (Dutch
+    time), or now when that date is today (``dpia.breach.moment_of``)."""
+    from .breach import moment_of
+
+    return moment_of(result.on)
