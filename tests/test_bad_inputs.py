@@ -270,7 +270,7 @@ GENERATED = [
     Case("g02-binary-garbage", "scan.yaml:1:1", "the file holds binary data (NUL characters), not YAML text", "bestand bevat binaire gegevens", True, build_binary),
     Case("g03-broken-spreadsheet", "leveranciers.yaml:1:1", "the file holds binary data", "bestand bevat binaire gegevens", False, build_spreadsheet),
     Case("g04-pdf-named-yaml", "verwerkersovereenkomst.yaml:2:2", "the file is not valid UTF-8 (byte 0xe2 at offset 10)", "bestand is geen geldige UTF-8 (byte 0xe2", False, build_pdf),
-    Case("g05-latin-1", "register.yaml:14:26", "the file is not valid UTF-8 (byte 0xe9", "bestand is geen geldige UTF-8 (byte 0xe9", False, build_latin1),
+    Case("g05-latin-1", "register.yaml:15:26", "the file is not valid UTF-8 (byte 0xe9", "bestand is geen geldige UTF-8 (byte 0xe9", False, build_latin1),
     Case("g06-utf-16-with-bom", "register.yaml:1:1", "the file is encoded as UTF-16; save it as UTF-8", "bestand is als UTF-16 opgeslagen", False, build_utf16),
     Case("g07-empty-folder", ".:1:1", "the folder holds no register files (*.yaml or *.yml)", "de map bevat geen registerbestanden", False, build_empty_folder),
     Case("g08-symlink-loop", "loop-a.yaml:1:1", "cannot read the file: Too many levels of symbolic links", "bestand kan niet gelezen worden: te veel niveaus van symbolische koppelingen", False, build_symlink_loop),
