@@ -220,19 +220,7 @@ def _cmd_breach(args: argparse.Namespace) -> int:
         if recorded is None:
             print(t("breach_form_needs_breach", args.lang), file=sys.stderr)
             return EXIT_INVALID
-        from .browser import PdfNotPrinted, print_pdf
-        from .store import atomic_write
-
-        target = Path(args.form)
-        atomic_write(target, br.notification_form(register, recorded, args.lang))
-        print(target)
-        if args.pdf:
-            try:
-                print(print_pdf(target, Path(args.pdf)))
-            except PdfNotPrinted as exc:
-                print(t("pdf_not_written", args.lang, html=target, pdf=args.pdf, reason=exc.reason_text(args.lang)), file=sys.stderr)
-                return EXIT_INVALID
-        return EXIT_OK
+        return _write_page(br.notification_form(register, recorded, args.lang), args, args.form)
     if args.format == "json":
         doc = {"impact": found.as_dict(), "assessment": assessment.as_dict(args.lang) if assessment else None}
         if recorded:
@@ -286,12 +274,13 @@ def _cmd_privacy_statement(args: argparse.Namespace) -> int:
     return _write_page(statement_html(load(args.path).register, args.lang), args)
 
 
-def _write_page(page: str, args: argparse.Namespace) -> int:
-    """Write an offline page atomically (and its PDF on request); print the paths written."""
+def _write_page(page: str, args: argparse.Namespace, output: str | None = None) -> int:
+    """Write an offline page atomically to ``output`` (default ``-o``), and its PDF on request (``--pdf``);
+    print the paths written."""
     from .browser import PdfNotPrinted, print_pdf
     from .store import atomic_write
 
-    target = Path(args.output)
+    target = Path(output or args.output)
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, page)
     print(target)
