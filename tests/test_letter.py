@@ -158,3 +158,13 @@ def test_one_school_and_an_unknown_school(tmp_path: Path, capsys) -> None:
     assert "Privacy bij Carolus Borromeus College" in (tmp_path / "b.html").read_text()
     assert main(["letter", str(EXAMPLE), "--school", "karolus", "-o", str(tmp_path / "c.html")]) == 2
     assert "geen school" in capsys.readouterr().err
+
+
+def test_a_register_without_a_dpo_address_is_a_gap_and_the_letter_says_to_contact_the_school() -> None:
+    from dpia.check import check
+
+    reg = load(EXAMPLE).register
+    assert "DPIA991/omo-helmond" not in {f.id for f in check(reg, ON).findings}
+    reg.controller.dpo = None
+    assert "DPIA991/omo-helmond" in {f.id for f in check(reg, ON).findings}
+    assert "Neem dan contact op met de school" in _text(letter_body(reg, ON, draft=True))
