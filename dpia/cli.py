@@ -389,7 +389,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 # What a file written by each command is usually called, for the example in "this is a folder".
 EXAMPLE_NAMES = {"report": "rapport.html", "breach": "melding.html", "letter": "brief.html",
                  "privacy-statement": "privacyverklaring.html", "export-art30": "art30.xlsx", "export-register": "register.xlsx"}
-_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.[^.]+\.tmp$")  # store.atomic_write's ".NAME.XXXX.tmp"
+_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.[^.]+\.tmp$")  # store.atomic_write's ".NAME.<random>.tmp"
 
 
 def _outputs(args: argparse.Namespace) -> list[str]:
