@@ -1924,7 +1924,6 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
     "report_plan_overdue": {"nl": "(voorbij)", "en": "(passed)"},
     "report_signoff_conditions": {"nl": "Voorwaarden: {conditions}", "en": "Conditions: {conditions}"},
     # ---- names for people (dpia.names) and the reader form of findings
-    "names_and": {"nl": " en ", "en": " and "},
     "names_more": {"nl": "meer", "en": "more"},
     "names_quoted": {"nl": "‘{name}’", "en": "‘{name}’"},
     "sector_po": {"nl": "primair onderwijs (po)", "en": "primary education (po)"},

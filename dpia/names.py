@@ -40,7 +40,7 @@ from enum import StrEnum
 from typing import Any
 
 from . import model as m
-from .i18n import MESSAGES, default_lang, t
+from .i18n import BABEL_LOCALES, MESSAGES, default_lang, t
 
 # ---- enumeration values
 
@@ -116,30 +116,27 @@ def label_of(value: StrEnum | str, lang: str | None = None, enum: type[StrEnum] 
 
 
 def join_words(items: Iterable[str], lang: str | None = None) -> str:
-    """'A', 'A en B', 'A, B en C' (Dutch) / 'A, B and C' (English), in the order given.
+    """'A', 'A en B', 'A, B en C' (Dutch) / 'A, B and C' (English), in the order given, empty items left
+    out (``dpia.i18n.format_list``).
 
     >>> join_words(["naam", "klas", "pasfoto"], "nl")
     'naam, klas en pasfoto'
     >>> join_words(["name", "class"], "en")
     'name and class'
     """
-    items = [i for i in items if i]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + t("names_and", lang) + items[-1]
+    from .i18n import format_list
 
-
-BABEL_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+    return format_list([i for i in items if i], lang)
 
 
 def date_text(value: dt.date | str, lang: str | None = None) -> str:
-    """A date written out: '31 juli 2026' / '31 July 2026' (Babel's long form). A value that is no
-    date is returned as it is.
+    """A date written out: '31 juli 2026' / '31 July 2026' (``dpia.i18n.format_date``). A value that is
+    no date is returned as it is.
 
     >>> date_text("2026-07-31", "nl")
     '31 juli 2026'
     """
-    from babel.dates import format_date
+    from .i18n import format_date
 
     if isinstance(value, str):
         try:
@@ -150,7 +147,7 @@ def date_text(value: dt.date | str, lang: str | None = None) -> str:
         value = value.date()
     if not isinstance(value, dt.date):
         return str(value)
-    return format_date(value, format="long", locale=BABEL_LOCALES[lang or default_lang()])
+    return format_date(value, lang)
 
 
 def country_name(code: str, lang: str | None = None) -> str:
