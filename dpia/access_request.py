@@ -181,13 +181,10 @@ def access_request(register: Register, subject: str, school: str | None = None,
 
 
 def _name(register: Register, entity_id: str | None, lang: str | None) -> str:
-    if entity_id is None:
-        return "—"
-    e = register.index().get(entity_id)
-    label = getattr(e, "label", None)
-    if label is not None and hasattr(label, "nl"):
-        return label.en if lang == "en" else label.nl
-    return getattr(e, "name", None) or entity_id
+    """An entity's name (``dpia.names``, one cached index per register), or '—'."""
+    from .names import name_of
+
+    return "—" if entity_id is None else name_of(register, entity_id, lang)
 
 
 def answer_lines(register: Register, a: AccessAnswer, lang: str | None = None) -> list[str]:

@@ -311,16 +311,10 @@ def duration_text(delta: dt.timedelta, lang: str | None = None) -> str:
 
 
 def _names(register: Register, ids: tuple[str, ...] | list[str], lang: str | None) -> str:
-    index = register.index()
+    """The entities' names (``dpia.names``), comma-separated, or '—'."""
+    from .names import names_of
 
-    def one(i: str) -> str:
-        e = index.get(i)
-        label = getattr(e, "label", None) if e is not None else None
-        if label is not None and hasattr(label, "nl"):
-            return label.en if lang == "en" else label.nl
-        return getattr(e, "name", None) or i
-
-    return ", ".join(one(i) for i in ids) or "—"
+    return ", ".join(names_of(register, ids, lang)) or "—"
 
 
 def report_lines(register: Register, found: Impact, assessment: Assessment | None = None,

@@ -549,7 +549,6 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
     "report_breach_done": {"nl": "Wat er is gedaan:", "en": "What was done:"},
     # ---- the letter to parents and the privacy statement (dpia letter, dpia privacy-statement)
     "letter_refused": {"nl": "De brief is niet gemaakt: {count} belofte(n) klopt of kloppen nu niet: {texts}. Los dit op in het register, of maak een concept met --draft.", "en": "The letter was not written: {count} promise(s) do not hold: {texts}. Fix the register, or write a draft with --draft."},
-    "letter_and": {"nl": " en ", "en": " and "},
     "letter_and_more": {"nl": " en nog {count} andere", "en": " and {count} others"},
     "letter_title": {"nl": "Privacy bij {school}: wat wij met uw gegevens doen", "en": "Privacy at {school}: what we do with your data"},
     "letter_greeting": {"nl": "Beste leerling, beste ouder,", "en": "Dear pupil, dear parent,"},

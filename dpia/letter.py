@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from .i18n import t
+from .i18n import format_list, t
 from .model import DataType, LegalBasis, PartyRole, PromiseKind, Register, SubjectKind, SystemKind
 from .promises import PromiseStatus, promise_status
 
@@ -62,13 +62,6 @@ def _e(value: Any) -> str:
 
 def _text(label: Any, lang: str | None) -> str:
     return label.en if lang == "en" else label.nl
-
-
-def _join(items: list[str], lang: str | None) -> str:
-    items = [i for i in items if i]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + t("letter_and", lang) + items[-1]
 
 
 def _lower(label: str) -> str:
@@ -161,7 +154,7 @@ def _facts(register: Register, school: str | None, lang: str | None) -> _Facts:
 def _some(names: list[str], lang: str | None) -> str:
     """Up to ``EXAMPLES`` names, then how many more: 'a, b, c en nog 3 andere'."""
     if len(names) <= EXAMPLES:
-        return _join(names, lang)
+        return format_list(names, lang)
     return ", ".join(names[:EXAMPLES]) + t("letter_and_more", lang, count=len(names) - EXAMPLES)
 
 
@@ -195,18 +188,18 @@ def letter_body(register: Register, on: dt.date, school: str | None = None, lang
 
     out.append(f"<h2>{_e(t('letter_h_data', lang))}</h2>")
     if f.collected:
-        out.append(_p(t("letter_collected", lang, items=_join(f.collected, lang))))
+        out.append(_p(t("letter_collected", lang, items=format_list(f.collected, lang))))
     if f.during:
-        out.append(_p(t("letter_during", lang, items=_join(f.during, lang))))
+        out.append(_p(t("letter_during", lang, items=format_list(f.during, lang))))
     if f.care:
-        out.append(_p(t("letter_care", lang, items=_join(f.care, lang))))
+        out.append(_p(t("letter_care", lang, items=format_list(f.care, lang))))
     if f.purposes:
         out.append(_p(t("letter_purposes", lang, items=_some(f.purposes, lang))))
     out += promise_items("data")
 
     out.append(f"<h2>{_e(t('letter_h_where', lang))}</h2>")
     if f.systems:
-        out.append(_p(t("letter_systems", lang, systems=_join(f.systems, lang))))
+        out.append(_p(t("letter_systems", lang, systems=format_list(f.systems, lang))))
     out.append(_p(t("letter_shielded", lang)))
     out += promise_items("where")
 
@@ -219,14 +212,14 @@ def letter_body(register: Register, on: dt.date, school: str | None = None, lang
     if f.recipients:
         out.append(_p(t("letter_recipients", lang, names=_some(f.recipients, lang))))
     if f.outside_eea:
-        out.append(_p(t("letter_outside_eea", lang, names=_join(f.outside_eea, lang))))
+        out.append(_p(t("letter_outside_eea", lang, names=format_list(f.outside_eea, lang))))
     out += promise_items("others")
 
     out.append(f"<h2>{_e(t('letter_h_photos', lang))}</h2>")
     if f.public:
         out.append(_p(t("letter_public", lang)))
     if f.consent_purposes:
-        out.append(_p(t("letter_consent", lang, items=_join(f.consent_purposes, lang))))
+        out.append(_p(t("letter_consent", lang, items=format_list(f.consent_purposes, lang))))
     out.append(_p(t("letter_consent_age", lang)))
     out.append(_p(t("letter_withdraw", lang)))
     out += promise_items("photos")
