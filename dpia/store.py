@@ -976,7 +976,7 @@ class LoadedRegister:
         if not dirty:
             return []
         texts = {f.path: _dump(f.doc) for f in dirty}
-        self._validated(texts)  # the register as it would be on disk after the save
+        fresh = self._validated(texts)  # the register as it will be on disk after the save
         written = []
         with save_lock(self.root if self.root.is_dir() else self.root.parent, self._shown(self.root)):
             changed = [f for f in dirty if _digest_of(f.path) != f.digest]
@@ -988,10 +988,12 @@ class LoadedRegister:
                     # Changed in the instant between the check above and the rename: theirs is back in place.
                     raise ChangedOnDisk([_problem(self._shown(f.path), (0, 0), "changed_on_disk")])
                 written.append(f.path)
-        # Adopt the saved state.
-        reloaded = load(self.root)
-        self.register, self.files, self.origins = reloaded.register, reloaded.files, reloaded.origins
-        self.bulk = reloaded.bulk
+        # Adopt the saved state: the validated register was built from exactly the bytes written, so
+        # it is what a reload would give (without reading and validating every file once more).
+        for f in fresh.files:
+            if f.path in texts:
+                f.text, f.digest = texts[f.path], hashlib.sha256(texts[f.path].encode("utf-8")).hexdigest()
+        self.register, self.files, self.origins, self.bulk = fresh.register, fresh.files, fresh.origins, fresh.bulk
         return written
 
     def _shown(self, path: Path) -> str:

@@ -265,3 +265,25 @@ def test_preview_validates_without_writing_and_discard_drops_the_edit(tmp_path: 
     loaded.add("systems", {"id": "x-app", "name": "X", "kind": "learning_platform", "operated_by": "iddink"})
     assert "x-app" in {s.id for s in loaded.preview().register.systems}
     assert {p.name: p.read_bytes() for p in copy.iterdir()} == files
+
+
+def test_after_a_save_the_workbench_holds_what_a_fresh_load_reads(mini: Path) -> None:
+    """A save adopts the register it validated instead of reading every file again: that state must be
+    exactly what a reload gives (entities, places, digests), so the next save neither misses a change on
+    disk nor refuses its own."""
+    loaded = load(mini)
+    first = loaded.register.parties[0].id
+    loaded.update(first, name="Renamed once")
+    loaded.save()
+    fresh = load(mini)
+    assert loaded.register.model_dump() == fresh.register.model_dump()
+    assert {i: o.where() for i, o in loaded.origins.items()} == {i: o.where() for i, o in fresh.origins.items()}
+    assert [(f.path, f.digest, f.text) for f in loaded.files] == [(f.path, f.digest, f.text) for f in fresh.files]
+    loaded.update(first, name="Renamed twice")  # a second save from the same workbench goes through
+    assert loaded.save()
+    assert load(mini).register.parties[0].name == "Renamed twice"
+    holder = loaded.origins[first].file
+    holder.path.write_text(holder.text + "\n# edited elsewhere\n", encoding="utf-8")
+    loaded.update(first, name="Renamed thrice")  # and a change made elsewhere is still noticed
+    with pytest.raises(ChangedOnDisk):
+        loaded.save()
