@@ -6,28 +6,14 @@ Lab serves a temporary copy of the notebooks (so autosave never touches the revi
 
 from __future__ import annotations
 
-import os
-import secrets
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-from .browser import ARGS, chromium_path
+from .browser import ARGS, chromium_path, clear_dialogs, running_lab
 from .conftest import EXAMPLE, ROOT
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -36,49 +22,8 @@ def lab(tmp_path_factory):
     root = tmp_path_factory.mktemp("lab")
     for nb in (ROOT / "notebooks").glob("*.ipynb"):
         shutil.copy(nb, root / nb.name)
-    port, token = _free_port(), secrets.token_hex(16)
-    env = {**os.environ, "DPIA_REGISTER": str(EXAMPLE), "JUPYTER_CONFIG_DIR": str(root / ".cfg"),
-           "JUPYTER_DATA_DIR": str(root / ".data"), "JUPYTER_RUNTIME_DIR": str(root / ".rt")}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
-         f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-         "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-         f"--ServerApp.root_dir={root}"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("JupyterLab did not start:\n" + proc.stdout.read().decode(errors="replace")[-3000:])
-    yield base, token
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-
-
-def _clear_dialogs(page, seen: list[str]) -> None:
-    """Answer any modal dialog JupyterLab shows (under heavy load a slow server can raise one, e.g. to
-    pick a kernel), keeping its text for the failure message: a dialog must not hide what went wrong."""
-    for _ in range(3):
-        dialog = page.locator(".jp-Dialog")
-        if not dialog.count():
-            return
-        seen.append(" ".join(dialog.first.inner_text().split())[:300])
-        accept = dialog.first.locator(".jp-Dialog-button.jp-mod-accept")
-        if accept.count():
-            accept.first.click()
-        else:
-            page.keyboard.press("Escape")
-        page.wait_for_timeout(500)
+    with running_lab(root, {"DPIA_REGISTER": str(EXAMPLE)}) as (base, token):
+        yield base, token
 
 
 def test_datamap_widget_in_jupyterlab(lab) -> None:
@@ -107,7 +52,7 @@ def test_datamap_widget_in_jupyterlab(lab) -> None:
                 dropdown.wait_for(timeout=60_000)
                 break
             except Exception:  # noqa: BLE001 - retried, then the next wait fails with a clear message
-                _clear_dialogs(page, dialogs)
+                clear_dialogs(page, dialogs)
                 page.keyboard.press("Escape")
         try:
             dropdown.wait_for(timeout=45_000)

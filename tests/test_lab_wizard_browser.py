@@ -9,19 +9,17 @@ reviewed notebooks nor the example are touched.
 
 from __future__ import annotations
 
-import os
-import secrets
+import datetime as dt
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
-from .browser import ARGS, chromium_path
+from .browser import ARGS, chromium_path, clear_dialogs, running_lab
+from dpia.check import check
+from dpia.store import load
+
 from .conftest import EXAMPLE, ROOT
-from .test_lab_browser import ARTIFACTS, _clear_dialogs, _free_port
+from .test_lab_browser import ARTIFACTS
 
 
 def comments(text: str) -> list[str]:
@@ -37,42 +35,16 @@ def lab_on_copy(tmp_path_factory):
         shutil.copy(nb, root / "notebooks" / nb.name)
     register = root / "data" / "omo"
     shutil.copytree(EXAMPLE, register)
-    port, token = _free_port(), secrets.token_hex(16)
-    env = {**os.environ, "DPIA_REGISTER": str(register), "DPIA_ON": "2026-11-29", "DPIA_CHOICE": str(root / "choice.json"),
-           "JUPYTER_CONFIG_DIR": str(root / ".cfg"), "JUPYTER_DATA_DIR": str(root / ".data"), "JUPYTER_RUNTIME_DIR": str(root / ".rt")}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
-         f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-         "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-         f"--ServerApp.root_dir={root}"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("JupyterLab did not start:\n" + proc.stdout.read().decode(errors="replace")[-3000:])
-    yield base, token, register
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    env = {"DPIA_REGISTER": str(register), "DPIA_ON": "2026-11-29", "DPIA_CHOICE": str(root / "choice.json")}
+    with running_lab(root, env) as (base, token):
+        yield base, token, register
 
 
-@pytest.mark.xfail(reason="on the shared machine of 2026-12-03 the notebook ran but Lab lost its kernel connection "
-                   "(a 'Select Kernel' dialog, widgets shown as text); not yet explained, see the branch report",
-                   strict=False)
 def test_add_a_supplier_and_its_agreement_in_the_browser(lab_on_copy) -> None:
     from playwright.sync_api import expect, sync_playwright
 
     base, token, register = lab_on_copy
+    blockers = check(load(register).register, dt.date(2026, 11, 29)).counts()["blocker"]  # what the summary shows first
     before = {p.name: p.read_text() for p in register.glob("*.yaml")}
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
@@ -90,18 +62,18 @@ def test_add_a_supplier_and_its_agreement_in_the_browser(lab_on_copy) -> None:
                 page.get_by_role("menuitem", name="Run All Cells", exact=True).click(timeout=15_000)
                 break
             except Exception:  # noqa: BLE001 - retried, then the wait below fails with a clear message
-                _clear_dialogs(page, dialogs)
+                clear_dialogs(page, dialogs)
                 page.keyboard.press("Escape")
         try:
             name.wait_for(timeout=240_000)  # the whole notebook runs first (a check per view, on a shared machine)
         except Exception:
-            _clear_dialogs(page, dialogs)
+            clear_dialogs(page, dialogs)
             page.screenshot(path=str(ARTIFACTS / "lab-wizard-failure.png"))
             raise AssertionError(f"the notebook did not run; dialogs seen: {dialogs}") from None
         summary = page.locator(".jp-OutputArea-output", has_text="Controle op 2026-11-29").first
-        expect(summary).to_contain_text("9 blokkerend")
+        expect(summary).to_contain_text(f"Controle op 2026-11-29: {blockers} blokkerend")
 
-        # 1. the new supplier, without an agreement: a processor without one is a blocker
+        # 1. the new supplier, without an agreement
         name.fill("LeerApp B.V.")
         for category in ("(name)", "(class_group)", "(grades)"):
             page.locator(".widget-checkbox", has_text=category).first.locator("input").check()
@@ -109,9 +81,12 @@ def test_add_a_supplier_and_its_agreement_in_the_browser(lab_on_copy) -> None:
         page.locator(".widget-checkbox", has_text="(pupils-under-16)").first.locator("input").check()
         page.locator(".widget-checkbox", has_text="Er is een overeenkomst").first.locator("input").uncheck()
         page.get_by_role("button", name="Bekijk de bevindingen").click()
-        expect(page.locator(".widget-html-content", has_text="Nog niet opgeslagen").first).to_contain_text("1 bevinding")
+        expect(page.locator(".widget-html-content", has_text="Nog niet opgeslagen").first).to_contain_text("2 bevinding")
+        # a processor without an agreement (a blocker), and a new processing of children's data that likely needs a DPIA
+        preview = page.locator(".widget-html-content", has_text="DPIA201").first
+        expect(preview).to_contain_text("DPIA966")
         page.get_by_role("button", name="Opslaan").first.click()
-        expect(summary).to_contain_text("10 blokkerend", timeout=60_000)  # the summary above follows the save
+        expect(summary).to_contain_text(f"Controle op 2026-11-29: {blockers + 1} blokkerend", timeout=60_000)  # the summary above follows the save
         expect(summary).to_contain_text("f-omo-helmond-leerapp")
 
         # 2. its agreement: the finding goes
@@ -121,7 +96,7 @@ def test_add_a_supplier_and_its_agreement_in_the_browser(lab_on_copy) -> None:
         page.locator(".widget-checkbox", has_text="Er is een overeenkomst").first.locator("input").check()
         page.get_by_role("button", name="Opslaan").first.click()
         expect(summary).not_to_contain_text("DPIA201 gegevensstroom 'f-omo-helmond-leerapp'", timeout=60_000)
-        expect(summary).to_contain_text("9 blokkerend")
+        expect(summary).to_contain_text(f"Controle op 2026-11-29: {blockers} blokkerend")
         page.screenshot(path=str(ARTIFACTS / "lab-wizard.png"), full_page=False)
         browser.close()
     after = {p.name: p.read_text() for p in register.glob("*.yaml")}
