@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from .i18n import t
-from .model import SECTIONS, Register
+from .model import SECTIONS, Promise, Register
 
 DATE_REVISION = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 GIT_TIMEOUT = 120
@@ -211,15 +211,13 @@ class RegisterDiff:
         return not (self.entities or self.findings or self.risks or self.agreements or self.dpia_status)
 
 
-def _name(entity: Any, lang: str | None) -> str:
-    for attr in ("name", "label", "title"):
-        value = getattr(entity, attr, None)
-        if value is None:
-            continue
-        if hasattr(value, "nl"):
-            return value.en if lang == "en" else value.nl
-        return str(value)
-    return str(getattr(entity, "id", ""))
+def _name(register: Register, entity: Any, lang: str | None) -> str:
+    """The entity's name for people (``dpia.names``: a flow "van X naar Y", a promise by its text)."""
+    from .names import name_of
+
+    if isinstance(entity, Promise):  # a promise is named by what it says
+        return (entity.text.en if lang == "en" else entity.text.nl).rstrip(".")
+    return name_of(register, str(getattr(entity, "id", "")), lang)
 
 
 def _entities(register: Register) -> dict[tuple[str, str], Any]:
@@ -289,13 +287,13 @@ def compare(old: Register, new: Register, old_on: dt.date, new_on: dt.date, lang
     for key in sorted(set(a) | set(b), key=lambda k: (_section_order(k[0]), k[1])):
         section, eid = key
         if key not in a:
-            out.entities.append(EntityChange(section, eid, _name(b[key], lang), "added"))
+            out.entities.append(EntityChange(section, eid, _name(new, b[key], lang), "added"))
         elif key not in b:
-            out.entities.append(EntityChange(section, eid, _name(a[key], lang), "removed"))
+            out.entities.append(EntityChange(section, eid, _name(old, a[key], lang), "removed"))
         else:
             changes = _field_changes(_dump(a[key]), _dump(b[key]))
             if changes:
-                out.entities.append(EntityChange(section, eid, _name(b[key], lang), "changed", tuple(changes)))
+                out.entities.append(EntityChange(section, eid, _name(new, b[key], lang), "changed", tuple(changes)))
     out.entities += _bulk_changes(old, new, lang)
     out.entities.sort(key=lambda e: (_section_order(e.section), e.id))
 
@@ -336,7 +334,7 @@ def compare(old: Register, new: Register, old_on: dt.date, new_on: dt.date, lang
         s0 = old_d[did].status.value if did in old_d else None
         s1 = new_d[did].status.value if did in new_d else None
         if s0 != s1 and s0 is not None and s1 is not None:  # an added or removed DPIA is listed as such
-            out.dpia_status.append((did, _name(new_d.get(did) or old_d[did], lang), s0, s1))
+            out.dpia_status.append((did, _name(new if did in new_d else old, new_d.get(did) or old_d[did], lang), s0, s1))
         r0 = {r.risk: r for r in assess(old, old_d[did], was.findings)} if did in old_d else {}
         r1 = {r.risk: r for r in assess(new, new_d[did], now.findings)} if did in new_d else {}
         for rid in sorted(set(r0) | set(r1)):
@@ -507,7 +505,8 @@ def summary_lines(d: RegisterDiff, lang: str | None = None) -> list[str]:
             if e.change == change and e.section != "flows":
                 by_section.setdefault(e.section, []).append(e.name)
         for section, names in by_section.items():
-            out.append(t(f"diff_sum_{change}", lang, what=_section_label(section, lang), names=", ".join(sorted(names))))
+            sep = "; " if any("," in n for n in names) else ", "  # names that are sentences
+            out.append(t(f"diff_sum_{change}", lang, what=_section_label(section, lang), names=sep.join(sorted(names))))
     for change in ("added", "removed", "changed"):
         count = len([e for e in d.entities if e.section == "flows" and e.change == change])
         if count:

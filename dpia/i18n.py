@@ -759,6 +759,9 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
     "diff_section_measures": {"nl": "maatregelen", "en": "measures"},
     "diff_section_acceptances": {"nl": "geaccepteerde bevindingen", "en": "accepted findings"},
     "diff_section_dpias": {"nl": "DPIA's", "en": "DPIAs"},
+    "diff_section_breaches": {"nl": "datalekken", "en": "data breaches"},
+    "diff_section_promises": {"nl": "beloften aan ouders en leerlingen", "en": "promises to parents and pupils"},
+    "diff_section_screening_decisions": {"nl": "besluiten over de noodzaak van een DPIA", "en": "decisions on whether a DPIA is needed"},
     "diff_no_git": {
         "nl": "git is niet gevonden; een eerdere versie (REVISIE:MAP) lezen vraagt git. Installeer git, of vergelijk "
         "twee mappen",
@@ -828,6 +831,21 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
     "diff_finding_accepted": {"nl": "geaccepteerd", "en": "accepted"},
     "diff_finding_lapsed": {"nl": "acceptatie verlopen", "en": "acceptance lapsed"},
     "diff_md_heading": {"nl": "Wat is er veranderd sinds {date}", "en": "What has changed since {date}"},
+    # the history widget (dpia.history): pick an earlier version of the register
+    "history_version": {"nl": "Eerdere versie", "en": "Earlier version"},
+    "history_typed": {"nl": "Of typ", "en": "Or type"},
+    "history_typed_hint": {"nl": "een datum (2025-12-01), tag, revisie of map", "en": "a date (2025-12-01), tag, revision or folder"},
+    "history_show": {"nl": "Vergelijk", "en": "Compare"},
+    "history_none": {
+        "nl": "Dit register heeft nog geen geschiedenis in git: er is geen eerdere versie om mee te vergelijken. Typ een map met een eerdere versie, of leg het register vast met git.",
+        "en": "This register has no history in git yet: there is no earlier version to compare with. Type a folder holding an earlier version, or commit the register with git.",
+    },
+    "history_old_invalid": {
+        "nl": "De versie {spec} laadt niet met de regels van nu (bijvoorbeeld een veld dat sindsdien verplicht is); kies een latere versie. Wat er niet klopt:",
+        "en": "Version {spec} does not load under today's rules (for example a field that has become required since); pick a later version. What is wrong:",
+    },
+    "history_details": {"nl": "Alle wijzigingen, met ids en velden (voor de privacyfunctionaris)",
+                        "en": "Every change, with ids and fields (for the privacy officer)"},
     "diff_sum_added": {"nl": "Nieuw bij {what}: {names}.", "en": "New among {what}: {names}."},
     "diff_sum_removed": {"nl": "Niet meer bij {what}: {names}.", "en": "No longer among {what}: {names}."},
     "diff_sum_changed": {"nl": "Gewijzigd bij {what}: {names}.", "en": "Changed among {what}: {names}."},

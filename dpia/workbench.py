@@ -163,3 +163,11 @@ def breach_moment(result) -> dt.datetime:
     from .breach import moment_of
 
     return moment_of(result.on)
+
+
+def history(loaded: LoadedRegister, result, lang: str | None = None):
+    """The widget of notebook 08: pick an earlier version of the register from its git history and see
+    what changed since (``dpia.history.VersionDiff``)."""
+    from .history import VersionDiff
+
+    return VersionDiff(loaded.root, result.on, lang)

@@ -159,3 +159,49 @@ def test_bulk_flows_in_csv_are_compared_by_id(tmp_path: Path) -> None:
     assert [e.id for e in d.flows("removed")] == [removed]
     assert d.flows("added") == [] and d.flows("changed") == []
     assert t("diff_sum_flows_removed", "nl", count=1) in as_markdown(d)
+
+
+# ---- the notebook's widget to pick the earlier version (dpia.history)
+
+
+def test_the_version_picker_lists_the_registers_history_and_starts_at_last_years_review(repo: Path) -> None:
+    from dpia.history import VersionDiff
+
+    reg = repo / "data" / "school"
+    _edit(reg / "parties.yaml", "name: Fotostudio Helmond-Peel (fictief)", "name: Fotostudio Peelland")
+    _git(repo, "-c", "core.hooksPath=/dev/null", "commit", "-q", "-am", "new photographer's name",
+         GIT_AUTHOR_DATE="2026-11-20T10:00:00+01:00", GIT_COMMITTER_DATE="2026-11-20T10:00:00+01:00")
+    _edit(reg / "agreements.yaml", "valid_until: 2026-07-31", "valid_until: 2028-07-31")  # not committed yet
+    widget = VersionDiff(reg, ON, "nl")
+    assert [o[0] for o in widget.version.options] == ["20 november 2026 — new photographer's name (%s)" % widget.commits[0].commit[:7],
+                                                      "1 december 2025 — last year's review (%s)" % widget.commits[1].commit[:7]]
+    assert widget.version.value == widget.commits[1].commit  # a year before the assessment date
+    summary = widget.summary.value
+    assert "Wat is er veranderd sinds 1 december 2025" in summary
+    assert "Fotostudio Peelland" in summary and "verlengd" in summary  # committed and uncommitted changes
+    assert "fotograaf" not in summary.replace("Fotostudio", "")  # names, not ids, for the MR
+    assert "name: Fotostudio Helmond-Peel (fictief) → Fotostudio Peelland" in widget.details.value  # the officer's detail
+    widget.version.value = widget.commits[0].commit  # since the last commit: only the renewal
+    assert "Fotostudio Peelland" not in widget.summary.value and "verlengd" in widget.summary.value
+    widget.typed.value = "mr-2025"  # a tag typed in
+    widget.show_button.click()
+    assert "Fotostudio Peelland" in widget.summary.value
+    widget.typed.value = "geen-revisie"
+    widget.show_button.click()
+    assert "git kent de revisie" in widget.summary.value and widget.diff is None
+
+
+def test_the_version_picker_without_history_says_what_to_do(tmp_path: Path) -> None:
+    from dpia.history import VersionDiff
+
+    shutil.copytree(EXAMPLE, tmp_path / "school")
+    widget = VersionDiff(tmp_path / "school", ON, "en")
+    assert widget.version.options == () and widget.diff is None
+    assert "no history in git yet" in widget.summary.value
+
+
+def test_every_section_has_a_name_in_the_summary() -> None:
+    from dpia.i18n import MESSAGES
+    from dpia.model import SECTIONS
+
+    assert [s for s in SECTIONS if f"diff_section_{s}" not in MESSAGES] == []
