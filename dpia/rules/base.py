@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, wraps
 from typing import Any
 
 from ..i18n import LANGS, MESSAGES, t
@@ -132,6 +132,17 @@ class Context:
         from ..graph import party_graph
 
         return party_graph(self.tables)
+
+
+def shared(func: Callable[[Context], Any]) -> Callable[[Context], Any]:
+    """A helper of several rules, computed once per check (``Context.memo``); its result is read-only."""
+    key = f"{func.__module__}.{func.__qualname__}"
+
+    @wraps(func)
+    def once(ctx: Context) -> Any:
+        return ctx.memo(key, lambda: func(ctx))
+
+    return once
 
 
 def rules(theme: str | None = None) -> list[Rule]:

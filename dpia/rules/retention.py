@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..law import legal_table
 from ..model import duration_in_days
-from .base import Context, Hit, Kind, Severity, hits_from, id_list, rule
+from .base import Context, Hit, Kind, Severity, hits_from, id_list, rule, shared
 
 # Longer than this is suspicious for pupil data (DPIA708).
 LONG_RETENTION = "P10Y"
@@ -34,6 +34,7 @@ def short_list(values: Iterable[str], limit: int = 3) -> str:
     return ", ".join(items[:limit]) + (", …" if len(items) > limit else "")
 
 
+@shared
 def _rules(ctx: Context) -> pd.DataFrame:
     """The retention table with the duration as written (rule, category, purpose, duration, days, trigger, ...)."""
     durations = pd.DataFrame(
@@ -42,6 +43,7 @@ def _rules(ctx: Context) -> pd.DataFrame:
     return ctx.tables.retention.merge(durations, on="rule", how="left")
 
 
+@shared
 def _category_rules(ctx: Context) -> pd.DataFrame:
     """Rules set on a category, with the category's record type and the legal entry for it."""
     t = ctx.tables
@@ -52,6 +54,7 @@ def _category_rules(ctx: Context) -> pd.DataFrame:
     )
 
 
+@shared
 def _applicable(ctx: Context) -> pd.DataFrame:
     """Every (category, rule) pair: rules on the category and rules on purposes that need it."""
     t = ctx.tables
@@ -302,6 +305,7 @@ def retention_below_sector_minimum(ctx: Context) -> Iterable[Hit]:
     return _below_minimum(ctx, statutory=False)
 
 
+@shared
 def _processor_vs_controller(ctx: Context) -> pd.DataFrame:
     """Per (processor agreement, category it covers): the agreement's retention and the school's rules.
 
