@@ -6,7 +6,8 @@ Stages: ``validate`` and ``check`` run the ``dpia`` command itself (its output g
 ``reachability``, ``screening``, ``processings`` (the screening of every processing activity, DPIA965-DPIA968,
 timed after every other rule ran on the same tables, as in `dpia check`), ``risk``, ``breach`` (the impact
 of a breach at the shared pupil-administration supplier), ``promises`` (their share of `dpia check`) and
-``letter`` (the letter and the privacy statement) load the register and time the library call; ``report``
+``letter`` (the letter and the privacy statement) load the register; ``diff`` compares the register with a
+copy of it whose flows differ by 1 % (`dpia diff`: both versions loaded, checked and compared) and time the library call; ``report``
 writes the MR report to ``--out`` (the notebook runs in a kernel process; its peak is reported apart). The result
 file gets ``stage`` (seconds spent in the measured call), ``process`` (seconds since this process
 started, imports included), ``cpu`` (its CPU seconds), ``peak_rss_mb`` (its peak resident memory) and
@@ -29,6 +30,56 @@ def peak_rss_mb() -> float:
     return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)  # bytes on macOS, KB on Linux
 
 
+def changed_copy(register: str, folder) -> dict:
+    """A copy of ``register`` in ``folder`` with 1 % of its CSV flows changed: of every 300 rows one
+    stopped (left out), one changed (another channel) and one started (a new row). Streams the file, so
+    the copy costs no memory worth measuring."""
+    import csv
+    import shutil
+    from pathlib import Path
+
+    src, dst = Path(register), Path(folder)
+    shutil.copytree(src, dst)
+    counts = {"stopped": 0, "changed": 0, "started": 0}
+    with open(src / "flows.csv", newline="", encoding="utf-8") as fin, \
+            open(dst / "flows.csv", "w", newline="", encoding="utf-8") as fout:
+        rows, out = csv.reader(fin), csv.writer(fout, lineterminator="\n")
+        header = next(rows)
+        out.writerow(header)
+        channel = header.index("channel")
+        for i, row in enumerate(rows):
+            if i % 300 == 0:
+                counts["stopped"] += 1
+                continue
+            if i % 300 == 100:
+                row[channel] = "Nieuw kanaal (benchmark)"
+                counts["changed"] += 1
+            out.writerow(row)
+            if i % 300 == 200:
+                out.writerow([row[0] + "-bench", *row[1:]])
+                counts["started"] += 1
+    return counts
+
+
+def diff_stage(register: str, on: str) -> dict:
+    """`dpia diff` of a register and a copy with 1 % of its flows changed: both loaded, checked on
+    ``on`` and compared, with the JSON written (the copy is made first, not timed)."""
+    import tempfile
+
+    from dpia.diff import as_json, diff_versions
+
+    with tempfile.TemporaryDirectory(prefix="dpia-bench-diff-") as tmp:
+        expected = changed_copy(register, f"{tmp}/new")
+        day = dt.date.fromisoformat(on)
+        t0 = time.perf_counter()
+        d = diff_versions(register, f"{tmp}/new", on=day, old_on=day, lang="nl")
+        as_json(d, "nl")
+        elapsed = time.perf_counter() - t0
+    found = {"stopped": len(d.flows("removed")), "changed": len(d.flows("changed")), "started": len(d.flows("added"))}
+    return {"elapsed": elapsed, "expected": expected, "found": found, "exact": found == expected,
+            "other_changes": len([e for e in d.entities if e.section != "flows"])}
+
+
 def main(argv: list[str]) -> int:
     stage, register, result_path = argv[:3]
     on = argv[argv.index("--on") + 1] if "--on" in argv else "2026-11-29"
@@ -43,6 +94,9 @@ def main(argv: list[str]) -> int:
         details["bytes"] = sum(p.stat().st_size for p in written)
         kernel = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the notebook's kernel
         details["kernel_peak_rss_mb"] = round(kernel / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+    elif stage == "diff":
+        details.update(diff_stage(register, on))
+        elapsed = details.pop("elapsed")
     elif stage in ("validate", "check"):
         from dpia.cli import main as dpia
 

@@ -267,10 +267,15 @@ def _bulk_signatures(register: Register) -> dict[str, tuple]:
         return {}
     base = table.flows[["flow", "src", "dst", "agreement", "channel"]].astype(object).where(
         table.flows[["flow", "src", "dst", "agreement", "channel"]].notna(), None)
+    import numpy as np
+
     lists = []
     for frame, column in ((table.categories, "category"), (table.purposes, "purpose"), (table.subjects, "subject")):
-        grouped = frame.astype({column: object}).groupby("row", sort=True)[column].agg(lambda s: tuple(sorted(s)))
-        lists.append(grouped.reindex(range(len(base)), fill_value=()).tolist())
+        # each row's sorted values as a tuple: one sort and one split, not a Python function per group
+        ordered = frame[["row", column]].astype({column: object}).sort_values(["row", column])
+        rows = ordered["row"].to_numpy(dtype=np.int64)
+        bounds = np.cumsum(np.bincount(rows, minlength=len(base)))[:-1]
+        lists.append([tuple(part) for part in np.split(ordered[column].to_numpy(), bounds)])
     return {row[0]: (*row[1:], *extra) for row, *extra in zip(base.itertuples(index=False, name=None), *lists)}
 
 
