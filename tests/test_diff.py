@@ -205,3 +205,56 @@ def test_every_section_has_a_name_in_the_summary() -> None:
     from dpia.model import SECTIONS
 
     assert [s for s in SECTIONS if f"diff_section_{s}" not in MESSAGES] == []
+
+
+def _csv_flows(folder: Path) -> dict[str, dict[str, object]]:
+    """flows.csv read with the csv module: the oracle for the diff's column-wise comparison."""
+    import csv
+
+    with open(folder / "flows.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    lists = ("categories", "purposes", "subjects")
+    return {r["id"]: {k: (sorted(v.split()) if k in lists else (v or None)) for k, v in r.items() if k != "id"} for r in rows}
+
+
+def test_bulk_flows_started_stopped_and_changed_match_a_row_by_row_reading(tmp_path: Path) -> None:
+    import csv
+
+    from dpia.synth import generate
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    generate(3, 6, 11, old, on=ON)
+    shutil.copytree(old, new)
+    with open(old / "flows.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    header, body = rows[0], rows[1:]
+    col = {name: header.index(name) for name in header}
+    edited = []
+    for i, row in enumerate(body):
+        row = list(row)
+        if i % 7 == 1:
+            continue  # stopped
+        if i % 7 == 2:
+            row[col["categories"]] = " ".join(reversed(row[col["categories"]].split()))  # same set: no change
+        if i % 7 == 3:
+            row[col["agreement"]] = ""  # no longer under its agreement
+        if i % 7 == 4:
+            row[col["channel"]] = ""  # a value removed
+        if i % 7 == 5:
+            row[col["subjects"]] = " ".join(row[col["subjects"]].split()[:1])  # a list shortened
+        edited.append(row)
+        if i % 7 == 6:
+            edited.append([row[0] + "-new", *row[1:]])  # started
+    with open(new / "flows.csv", "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh, lineterminator="\n").writerows([header, *edited])
+    d = diff_versions(str(old), str(new), on=ON)
+    a, b = _csv_flows(old), _csv_flows(new)
+    assert sorted(e.id for e in d.flows("removed")) == sorted(set(a) - set(b))
+    assert sorted(e.id for e in d.flows("added")) == sorted(set(b) - set(a))
+    names = {"from": "from", "to": "to", "agreement": "agreement", "channel": "channel", "categories": "categories",
+             "purposes": "purposes", "subjects": "subjects"}
+    expected = {i: sorted((names[k], a[i][k], b[i][k]) for k in names if a[i][k] != b[i][k]) for i in set(a) & set(b)}
+    expected = {i: v for i, v in expected.items() if v}
+    found = {e.id: sorted((c.field, c.old, c.new) for c in e.fields) for e in d.flows("changed")}
+    assert found == expected
+    assert len(found) > 5
