@@ -2638,6 +2638,7 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
     "supplier_agreement_valid": {"nl": "geldig", "en": "valid"},
     "supplier_agreement_expired": {"nl": "verlopen", "en": "expired"},
     "supplier_agreement_not_yet": {"nl": "nog niet ingegaan", "en": "not yet in force"},
+    "supplier_agreement_permitted": {"nl": "toegestaan als subverwerker in de {agreement}", "en": "permitted as sub-processor in the {agreement}"},
     "supplier_dpia_none": {"nl": "geen DPIA", "en": "no DPIA"},
     "supplier_filter_text": {"nl": "Zoeken", "en": "Search"},
     "supplier_filter_role": {"nl": "Rol", "en": "Role"},
