@@ -203,3 +203,12 @@ def test_live_views_follow_a_save_in_the_editor(omo: Path, monkeypatch) -> None:
     assert ed.save()
     remover.kind.value = "measures"
     assert "m-bewustwording" in [v for _, v in remover.entry.options]
+
+
+def test_the_examples_in_the_docstrings_run() -> None:
+    import doctest
+
+    import dpia.editors
+
+    result = doctest.testmod(dpia.editors)
+    assert result.attempted >= 3 and result.failed == 0
