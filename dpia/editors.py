@@ -370,9 +370,9 @@ class EntityEditor(_Displayable):
 
     def _after_save(self, entry_id: str) -> None:
         saved = self.status.value
-        self.entry.value = entry_id if entry_id in [v for _, v in self.entry.options] else self.entry.value
         self.refresh()
-        self.entry.value = entry_id
+        if entry_id in [v for _, v in self.entry.options]:
+            self.entry.value = entry_id
         self.status.value = saved
 
 
