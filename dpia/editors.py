@@ -27,7 +27,7 @@ from pydantic import BaseModel
 
 from .check import CheckResult
 from .i18n import MESSAGES, t
-from .model import REFERENCES, SECTIONS, Text
+from .model import REFERENCES, SECTIONS
 from .names import label_of, name_of
 from .store import LoadedRegister
 from .widgets import CheckList, _Displayable, _guarded, _label, _save, slug
@@ -457,4 +457,4 @@ def shown_fields(section: str) -> list[tuple[str, ...]]:
     return out
 
 
-__all__ = ["KINDS", "EntityEditor", "Text", "field_label", "label_key", "shown_fields", "suggest_id"]
+__all__ = ["KINDS", "EntityEditor", "field_label", "label_key", "shown_fields", "suggest_id"]
