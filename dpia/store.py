@@ -885,13 +885,7 @@ class LoadedRegister:
         Untouched fields, comments and key order stay as they are.
         """
         origin, node = self._node(entity_id)
-        for name, value in fields.items():
-            if value is None:
-                node.pop(name, None)
-            elif name in node and _same(node[name], value):
-                continue
-            else:
-                node[name] = _to_yaml(value)
+        _merge(node, fields)
         origin.file.dirty = True
 
     def add(self, section: str, entry: dict[str, Any], file: str | None = None, near: dict[str, Any] | None = None) -> None:
@@ -998,6 +992,24 @@ class LoadedRegister:
 
     def _shown(self, path: Path) -> str:
         return _shown_path(self.root, path)
+
+
+def _merge(node: CommentedMap, fields: dict[str, Any], whole: bool = False) -> None:
+    """Set ``fields`` in ``node``; ``None`` removes a key. A mapping given for a key that holds a mapping
+    (``label: {nl: .., en: ..}``) is changed key by key, so its style, order and comments stay; with
+    ``whole`` the keys of ``node`` that ``fields`` lacks are removed (the nested mapping is replaced)."""
+    if whole:
+        for name in [k for k in node if k not in fields]:
+            node.pop(name)
+    for name, value in fields.items():
+        if value is None:
+            node.pop(name, None)
+        elif name in node and _same(node[name], value):
+            continue
+        elif isinstance(value, dict) and isinstance(node.get(name), CommentedMap):
+            _merge(node[name], value, whole=True)
+        else:
+            node[name] = _to_yaml(value)
 
 
 def _match_style(seq: CommentedSeq, node: CommentedMap) -> None:

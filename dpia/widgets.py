@@ -898,6 +898,13 @@ class LiveViews:
     def remover(self) -> EntityRemover:
         return self._follow(EntityRemover(self.loaded, self.result.on, self.lang, on_saved=self.refresh))
 
+    def entity_editor(self, kind: str = "measures"):
+        """The editor of consents, access roles, retention, measures, acceptances, parties and systems
+        (:class:`dpia.editors.EntityEditor`)."""
+        from .editors import EntityEditor
+
+        return self._follow(EntityEditor(self.loaded, self.result.on, self.lang, on_saved=self.refresh, kind=kind))
+
     def _follow(self, widget):
         self.followers.append(widget)
         return widget

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import datamap, inventory, report, widgets  # noqa: F401 - the notebooks reach these as wb.*
+from . import datamap, editors, inventory, report, suppliers, widgets  # noqa: F401 - the notebooks reach these as wb.*
 from .display import Text, readable  # noqa: F401 - readable notebook output (wb.readable)
 from .i18n import t
 from .model import Register
@@ -171,3 +171,20 @@ def history(loaded: LoadedRegister, result, lang: str | None = None):
     from .history import VersionDiff
 
     return VersionDiff(loaded.root, result.on, lang)
+
+
+# ---- the supplier overview of the start notebook (dpia.suppliers)
+
+
+def supplier_table(loaded: LoadedRegister, result, lang: str | None = None):
+    """Every supplier with its role, systems, data, agreement, DPIA and open findings, in full."""
+    from .suppliers import supplier_overview
+
+    return readable(supplier_overview(loaded.register, result, lang))
+
+
+def supplier_explorer(loaded: LoadedRegister, result, lang: str | None = None, export_to: str = "leveranciers.xlsx"):
+    """The same table with a search box, a role filter, a sort choice and an export to Excel."""
+    from .suppliers import SupplierOverview
+
+    return SupplierOverview(loaded.register, result, lang, export_to)
