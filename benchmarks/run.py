@@ -5,7 +5,9 @@ and every stage runs in a fresh Python process (``benchmarks/stage.py``): valida
 ``dpia`` command), reachability (``dpia.graph.receivers_table``: who receives each category),
 screening and risk scoring (``dpia.screening``, ``dpia.risk``, when importable), and the screening of
 every processing activity (``dpia.processing``: rules DPIA965-DPIA968, timed after the other rules on the
-same tables, so the time is what it adds to the check). Wall time is measured
+same tables, so the time is what it adds to the check), and the diff of the register with a copy whose
+flows differ by 1 % (``dpia diff``: both versions loaded, checked and compared; every change must be
+found). Wall time is measured
 around the process; the process reports the time of the measured call and its peak resident memory.
 The check's findings are compared with the synthetic register's manifest: the planted defects must
 all be found, and nothing else.
@@ -44,7 +46,7 @@ APPS, USE, SEED = 150, 0.9, 1
 ON = "2026-11-29"
 TARGETS = {"check_1m_s": 10.0, "peak_1m_mb": 2048.0, "slope": 1.1, "report_s": 60.0, "whatif_ms": 50.0,
            "processings_share": 0.10, "breach_1m_s": 2.0, "promises_share": 0.10, "letter_100k_s": 10.0,
-           "save_ms": 200.0}
+           "save_ms": 200.0, "diff_1m_s": 15.0, "diff_1m_mb": 3072.0}
 
 sys.path.insert(0, str(ROOT))
 
@@ -344,6 +346,13 @@ def targets(doc: dict) -> dict:
         out[f"log-log slope of {stage} ≤ {TARGETS['slope']}"] = (
             TARGETS["slope"], f"wall {sl.get('fit')} (last two {sl.get('last')}); call alone {sl.get('fit_measured_call')} "
             f"(last two {sl.get('last_measured_call')})", worst <= TARGETS["slope"])
+    diff = big["stages"].get("diff")
+    if diff is not None:
+        ok = diff["stage"] <= TARGETS["diff_1m_s"] and diff["peak_rss_mb"] <= TARGETS["diff_1m_mb"] and diff.get("exact", False)
+        out[f"diff of two registers of {label} that differ in 1 % of their flows ≤ {TARGETS['diff_1m_s']:.0f} s and "
+            f"≤ {TARGETS['diff_1m_mb'] / 1024:.0f} GB, every change found"] = (
+            TARGETS["diff_1m_s"], f"{diff['stage']:.2f} s, {diff['peak_rss_mb']:,.0f} MB, "
+            + ("exact" if diff.get("exact") else f"found {diff.get('found')} of {diff.get('expected')}"), ok)
     breach = big["stages"].get("breach")
     if breach is not None:
         out[f"impact of a breach at the shared supplier, {label}, after loading ≤ {TARGETS['breach_1m_s']:.0f} s"] = (
@@ -432,7 +441,7 @@ def main(argv: list[str] | None = None) -> int:
         print(md)
         return 0
     CACHE.mkdir(parents=True, exist_ok=True)
-    stages = ["validate", "check", "reachability", "breach", "promises", "letter"]
+    stages = ["validate", "check", "reachability", "breach", "promises", "letter", "diff"]
     skipped = []
     for stage, (module, name) in (("screening", ("dpia.screening", "screen")), ("risk", ("dpia.risk", "assess")),
                                   ("processings", ("dpia.processing", "screen_processings"))):
