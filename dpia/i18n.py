@@ -2597,6 +2597,8 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
                             "en": "--since {value} lies in the future; give the date from which the breach may have run (at the latest {today})"},
     "breach_since_not_date": {"nl": "--since '{value}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-09-01",
                               "en": "--since '{value}' is not a date; write YYYY-MM-DD, for example 2026-09-01"},
+    "widget_breach_map": {"nl": "kaart", "en": "map"},
+    "breach_map_format": {"nl": "--map {path}: geef een bestand dat eindigt op .png of .svg", "en": "--map {path}: give a file ending in .png or .svg"},
     "breach_map_written": {"nl": "Kaart van wat het lek kan raken geschreven naar {path}", "en": "Map of what the breach can reach written to {path}"},
 }
 

@@ -978,7 +978,9 @@ class LetterPreview(_Displayable):
 
 class BreachExplorer(_Displayable):
     """Pick where a breach happened (or a recorded breach): what can be affected, through the data map,
-    and for a recorded breach the suggested notification answer with its criteria and the time left."""
+    and for a recorded breach the suggested notification answer with its criteria and the time left.
+    Ticking **map** also draws the data map with the part the breach can reach highlighted (drawn on
+    request: a drawing takes longer than the rest of an update)."""
 
     def __init__(self, loaded: LoadedRegister, now=None, lang: str | None = None):
         import datetime as dt
@@ -992,9 +994,12 @@ class BreachExplorer(_Displayable):
                                  description=t("widget_breach", lang))
         self.place = w.Dropdown(options=_named_options(reg, places, lang), description=t("widget_place", lang))
         self.result = w.HTML()
+        self.show_map = w.Checkbox(value=False, description=t("widget_breach_map", lang), indent=False)
+        self.map = w.Image(format="png", layout=w.Layout(max_width="100%"))
         self.breach.observe(lambda _change: self._follow_breach(), names="value")
         self.place.observe(lambda _change: self.update(), names="value")
-        self.ui = w.VBox([w.HBox([self.breach, self.place]), self.result])
+        self.show_map.observe(lambda _change: self._draw(), names="value")
+        self.ui = w.VBox([w.HBox([self.breach, self.place, self.show_map]), self.result, self.map])
         self.impact = None
         self._follow_breach()
 
@@ -1014,10 +1019,37 @@ class BreachExplorer(_Displayable):
         recorded = self._recorded()
         if recorded is not None and recorded.at != self.place.value:
             recorded = None  # the officer looks at another place than the recorded breach's
-        self.impact = impact(reg, self.place.value)
+        self.impact = impact(reg, self.place.value, _tables_of(reg))
         assessment = assess_breach(reg, recorded, self.impact) if recorded else None
         lines = report_lines(reg, self.impact, assessment, recorded, self.now, self.lang)
         self.result.value = "<pre style=\"white-space: pre-wrap\">" + html.escape("\n".join(lines)) + "</pre>"
+        self._draw()
+
+    def figure(self):
+        """The data map with the current place's reach highlighted (:func:`dpia.breach.impact_figure`)."""
+        from .breach import impact_figure
+
+        return impact_figure(self.loaded.register, self.impact, self.lang, _tables_of(self.loaded.register))
+
+    def _draw(self) -> None:
+        from .figures import figure_bytes
+
+        if self.show_map.value and self.impact is not None:
+            self.map.value = figure_bytes(self.figure(), "png")
+            self.map.layout.display = None
+        else:
+            self.map.layout.display = "none"
+
+    def recorder(self, on_saved: Callable[[CheckResult], None] | None = None) -> BreachRecorder:
+        """A form to record a breach at the place chosen here (the two share the place dropdown); after
+        a save the list of recorded breaches here follows."""
+        def saved(result: CheckResult) -> None:
+            reg = self.loaded.register
+            self.breach.options = [(t("widget_no_breach", self.lang), ALL)] + _named_options(reg, [b.id for b in reg.breaches], self.lang)
+            if on_saved:
+                on_saved(result)
+
+        return BreachRecorder(self.loaded, self.now, self.lang, on_saved=saved, place=self.place)
 
 
 class BreachRecorder(_Displayable):
