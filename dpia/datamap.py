@@ -733,6 +733,8 @@ def _draw(plan: _Plan) -> Figure:
                  "shrinkA": 0, "shrinkB": 0, "zorder": 3 if bad else 2, "alpha": 0.9}
         if (s, d) in plan.faded_edges:  # outside the highlighted part: thin, grey and faint, beneath the rest
             style.update(color=FADED_COLOUR, linewidth=0.8, alpha=FADED_ALPHA, zorder=1)
+        elif plan.faded_edges:  # inside it: thicker, so that it stands out from the faded arrows
+            style.update(linewidth=max(style["linewidth"], 2.0))
         if ca == cb:  # within a column: a short arc in the gap on its right side (left in the last column)
             right = a.column != plan.columns[-1]
             start, end = ((a.x + a.w, ya), (b.x + b.w, yb)) if right else ((a.x, ya), (b.x, yb))
