@@ -38,7 +38,7 @@ in between neither adds nor loses an hour, and shown in Dutch time.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -83,9 +83,10 @@ class Impact:
     children_under_16: bool
     nodes: tuple[str, ...]  # where the data comes from and goes to (for the drawing)
     edges: tuple[str, ...]  # the flows involved (ids; capped for the drawing)
+    reached: tuple[str, ...] = field(default=(), repr=False, compare=False)  # every flow involved (ids)
 
     def as_dict(self) -> dict[str, Any]:
-        return {k: list(v) if isinstance(v, tuple) else v for k, v in self.__dict__.items()}
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in self.__dict__.items() if k != "reached"}
 
 
 def _place_kind(register: Register, place: str) -> str:
@@ -110,8 +111,14 @@ def _place_kind(register: Register, place: str) -> str:
     raise UnknownPlace(place, hint.render(None) if hasattr(hint, "render") else str(hint))
 
 
-def impact(register: Register, place: str, tables: Any = None) -> Impact:
+def impact(register: Register, place: str, tables: Any = None, since: dt.date | None = None,
+           until: dt.date | None = None) -> Impact:
     """What a breach at ``place`` (a party, system, flow, school or the board) can touch.
+
+    With ``since`` (and ``until``, default today) only what reached the place in that period counts:
+    a flow counts unless every agreement that covers it (its own, else those of the party it goes to)
+    ended before ``since`` or began after ``until``; a flow that no agreement with dates covers counts
+    (the register gives no reason to think it stopped).
 
     >>> from dpia.model import Register
     >>> reg = Register.model_validate({"controller": {"id": "b", "name": "B", "sector": "vo"},
@@ -134,6 +141,8 @@ def impact(register: Register, place: str, tables: Any = None) -> Impact:
         mask = (flows["flow"].astype(object) == place).to_numpy()
     else:  # a system or a school: what goes in and what comes out
         mask = (flows["src"].cat.codes.to_numpy() == code) | (flows["dst"].cat.codes.to_numpy() == code)
+    if since is not None:
+        mask = mask & _active(tables, since, until or dt.date.today())
     chosen = flows.loc[mask]
     flow_codes = chosen["flow"].cat.codes.to_numpy()
 
@@ -159,7 +168,37 @@ def impact(register: Register, place: str, tables: Any = None) -> Impact:
         bsn=tuple(c for c in categories if c in cats and cats[c].type is DataType.NATIONAL_ID),
         children_under_16=any(s in subs and subs[s].age_band is AgeBand.UNDER_16 for s in subjects),
         nodes=tuple(ends), edges=tuple(sorted(chosen["flow"].astype(object).tolist()[:500])),
+        reached=tuple(chosen["flow"].astype(object).tolist()),
     )
+
+
+def _active(tables: Any, since: dt.date, until: dt.date) -> np.ndarray:
+    """For each row of the flow table: whether the flow may have run in [since, until] (see
+    :func:`impact`): not when it has candidate agreements and each lies wholly outside the period."""
+    import pandas as pd
+
+    flows = tables.flows
+    a = tables.agreements.astype({"agreement": object})
+    start = pd.to_datetime(a["valid_from"])
+    end = pd.to_datetime(a["valid_until"])
+    outside = ((end < pd.Timestamp(since)) | (start > pd.Timestamp(until))).fillna(False).to_numpy()
+    gone = set(a.loc[outside, "agreement"].tolist())
+    candidates = tables.flow_agreements.astype({"flow": object, "agreement": object})
+    candidates = candidates.assign(gone=candidates["agreement"].isin(gone))
+    stopped = candidates.groupby("flow")["gone"].all()
+    stopped = set(stopped[stopped].index.tolist())
+    return ~flows["flow"].astype(object).isin(stopped).to_numpy()
+
+
+def impact_figure(register: Register, found: Impact, lang: str | None = None, tables: Any = None):
+    """The data map with the part a breach can reach highlighted (its flows and the boxes they join,
+    and the place itself) and the rest faded; deterministic (a ``dpia.datamap.MapFigure``)."""
+    from .datamap import draw_datamap
+    from .names import name_of
+
+    title = t("breach_map_title", lang, place=name_of(register, found.place, lang))
+    return draw_datamap(register, lang=lang, title=title, highlight=found.reached, highlight_nodes=[found.place],
+                        tables=tables)
 
 
 def _total(values: list[int | None]) -> int | None:

@@ -209,11 +209,25 @@ def _cmd_breach(args: argparse.Namespace) -> int:
             print(t("breach_unknown_breach", args.lang, value=args.breach, allowed=", ".join(sorted(known)) or "—"), file=sys.stderr)
             return EXIT_INVALID
     place = recorded.at if recorded else args.at
+    since, today = None, args.on or dt.datetime.now(br.DUTCH_TIME).date()  # the period ends on --on, else today
+    if args.since is not None:
+        try:
+            since = dt.date.fromisoformat(args.since)
+        except ValueError:
+            print(t("breach_since_not_date", args.lang, value=args.since), file=sys.stderr)
+            return EXIT_INVALID
+        if since > today:
+            print(t("breach_since_future", args.lang, value=args.since, today=today.isoformat()), file=sys.stderr)
+            return EXIT_INVALID
     try:
-        found = br.impact(register, place)
+        found = br.impact(register, place, since=since, until=today)
     except br.UnknownPlace as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return EXIT_INVALID
+    if args.map:
+        written = _write_map(br.impact_figure(register, found, args.lang), Path(args.map), args.lang)
+        if written != EXIT_OK:
+            return written
     assessment = br.assess_breach(register, recorded, found) if recorded else None
     now = args.now or br.moment_of(args.on) if args.on else (args.now or dt.datetime.now(dt.timezone.utc))
     if args.form:
@@ -230,7 +244,38 @@ def _cmd_breach(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         sys.stdout.write(br.impact_csv(register, found, args.lang))
     else:
-        sys.stdout.write("\n".join(br.report_lines(register, found, assessment, recorded, now, args.lang)) + "\n")
+        lines = br.report_lines(register, found, assessment, recorded, now, args.lang)
+        if since is not None:
+            lines.insert(0, t("breach_since", args.lang, since=since.isoformat(), until=today.isoformat()))
+        sys.stdout.write("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+def _write_map(fig, target: Path, lang: str | None) -> int:
+    """Save a figure as PNG or SVG (by the suffix) whole or not at all: a temporary file in the same
+    folder, renamed over the target."""
+    import tempfile
+
+    from .figures import save_figure
+
+    fmt = target.suffix.lstrip(".").lower()
+    if fmt not in ("png", "svg"):
+        print(t("breach_map_format", lang, path=target), file=sys.stderr)
+        return EXIT_INVALID
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".map-", suffix="." + fmt)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            save_figure(fig, out, fmt)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's owner-only mode
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        print(t("write_failed", lang, reason=exc.strerror or str(exc)), file=sys.stderr)
+        return EXIT_INVALID
+    print(t("breach_map_written", lang, path=target), file=sys.stderr)
     return EXIT_OK
 
 
@@ -493,6 +538,12 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json", "csv"), default="text")
     p.add_argument("--form", help="write the AP notification form, pre-filled, to this HTML file (with --breach)")
     p.add_argument("--pdf", help="also print the form to this PDF file (needs chromium)")
+    p.add_argument("--since", metavar="DATE", default=None,
+                   help="only what reached the place from DATE (YYYY-MM-DD) until today counts: a data flow is left out "
+                        "when every agreement that covers it (its own, else those of the party it goes to) ended before "
+                        "DATE or began after today; a flow without such a dated agreement counts")
+    p.add_argument("--map", metavar="FILE", default=None,
+                   help="also draw the data map with the part the breach can reach highlighted, to FILE.png or FILE.svg")
     p = sub.add_parser("access-request", help="the structure of the answer to an access request (GDPR Art. 15)")
     p.add_argument("path")
     p.add_argument("--subject", required=True, help="the group of data subjects (an id from subjects)")

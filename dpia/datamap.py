@@ -96,6 +96,8 @@ TYPE_COLOURS = {
     "special": "#b15928",
 }
 PROBLEM_COLOUR = "#e31a1c"
+FADED_COLOUR = "#b0b0b0"  # an arrow outside a highlighted part (a breach's reach)
+FADED_ALPHA = 0.35
 
 # ---- themes (see flow_themes)
 
@@ -184,7 +186,8 @@ def _count(key: str, n: int, lang: str | None) -> str:
 class _Context:
     """What every map of one register needs: node roles, names, the worst data type per flow."""
 
-    def __init__(self, register: Register, problems: Iterable[str], lang: str | None, tables: Tables | None = None):
+    def __init__(self, register: Register, problems: Iterable[str], lang: str | None, tables: Tables | None = None,
+                 highlight: Iterable[str] | None = None, highlight_nodes: Iterable[str] = ()):
         self.register, self.lang = register, lang
         self.titled = True
         self.tb = tb = tables if tables is not None else Tables(register)
@@ -223,6 +226,13 @@ class _Context:
         self.worst = worst[self.flow_codes]
         problem_ids = pd.Index(sorted(self.problems), dtype=object)
         self.problem = flows["flow"].astype(object).isin(problem_ids).to_numpy() if len(problem_ids) else np.zeros(len(flows), bool)
+        # a highlighted part (a breach's reach): the flows in ``highlight`` and the nodes they join, or
+        # named in ``highlight_nodes``, at full strength; the rest faded. None: nothing faded.
+        self.highlighting = highlight is not None
+        lit_ids = pd.Index(sorted(set(highlight or ())), dtype=object)
+        self.lit = flows["flow"].astype(object).isin(lit_ids).to_numpy() if len(lit_ids) else np.zeros(len(flows), bool)
+        self.lit_nodes = set(highlight_nodes) | {self.ids[c] for c in np.unique(np.concatenate([self.src[self.lit], self.dst[self.lit]]))
+                                                 if c >= 0}
 
     def name(self, node: str) -> str:
         """The name a reader knows a node by, through the one naming layer (``dpia.names``)."""
@@ -433,6 +443,8 @@ class _Plan:
     order: dict[str, list[str]] = field(default_factory=dict)  # the boxes of each column, top to bottom
     top: float = 0.0  # from the top of the figure to the column headings
     legend_top: float = 0.0  # from the bottom of the figure to the legend's top
+    faded_edges: set[tuple[str, str]] = field(default_factory=set)  # outside a highlighted part
+    faded_boxes: set[str] = field(default_factory=set)
 
     @property
     def fits(self) -> bool:
@@ -476,6 +488,8 @@ def _plan(ctx: _Context, rows: np.ndarray, level: int, title: str) -> _Plan:
     np.logical_or.at(bad, inverse, ctx.problem[rows][keep])
     edges = [(keys[int(pr) // len(keys)], keys[int(pr) % len(keys)], int(w), bool(b))
              for pr, w, b in zip(pairs, worst, bad)]
+    lit = np.zeros(len(pairs), dtype=bool)
+    np.logical_or.at(lit, inverse, ctx.lit[rows][keep])
     connected = {k for e in edges for k in e[:2]} or set(keys)
 
     boxes: dict[str, _Box] = {}
@@ -520,6 +534,9 @@ def _plan(ctx: _Context, rows: np.ndarray, level: int, title: str) -> _Plan:
     plan = _Plan(title, boxes, edges, columns, headers, legend, title_lines, int(len(rows)), column_x=column_x,
                  reserve=reserve)
     plan.explained = wrap(t("datamap_roles_explained", lang), (PRINT_WIDTH_IN - 0.5) * 72, LABEL_PT, False, 4, lang)
+    if ctx.highlighting:
+        plan.faded_edges = {(e[0], e[1]) for e, on in zip(edges, lit) if not on}
+        plan.faded_boxes = {k for k in boxes if not any(m in ctx.lit_nodes for m in members[k])}
     _order_columns(plan)
     _measure(plan)
     return plan
@@ -714,6 +731,10 @@ def _draw(plan: _Plan) -> Figure:
         ca, cb = index[a.column], index[b.column]
         style = {"arrowstyle": "-|>", "mutation_scale": 9, "color": colour, "linewidth": 2.2 if bad else 1.0,
                  "shrinkA": 0, "shrinkB": 0, "zorder": 3 if bad else 2, "alpha": 0.9}
+        if (s, d) in plan.faded_edges:  # outside the highlighted part: thin, grey and faint, beneath the rest
+            style.update(color=FADED_COLOUR, linewidth=0.8, alpha=FADED_ALPHA, zorder=1)
+        elif plan.faded_edges:  # inside it: thicker, so that it stands out from the faded arrows
+            style.update(linewidth=max(style["linewidth"], 2.0))
         if ca == cb:  # within a column: a short arc in the gap on its right side (left in the last column)
             right = a.column != plan.columns[-1]
             start, end = ((a.x + a.w, ya), (b.x + b.w, yb)) if right else ((a.x, ya), (b.x, yb))
@@ -732,11 +753,13 @@ def _draw(plan: _Plan) -> Figure:
         ax.add_artist(FancyArrowPatch(path=path, **style))
     for key in sorted(plan.boxes):
         b = plan.boxes[key]
+        faded = key in plan.faded_boxes
         ax.add_artist(FancyBboxPatch((b.x, b.y - b.h / 2), b.w, b.h, boxstyle="round,pad=0,rounding_size=0.04",
-                                    facecolor=ROLE_COLOURS.get(b.role, "#d9d9d9"), edgecolor="#555555",
-                                    linewidth=0.6, zorder=4))
+                                    facecolor="#f2f2f2" if faded else ROLE_COLOURS.get(b.role, "#d9d9d9"),
+                                    edgecolor="#bbbbbb" if faded else "#555555",
+                                    linewidth=0.6 if faded else (1.4 if plan.faded_boxes else 0.6), zorder=4))
         ax.text(b.x + b.w / 2, b.y, "\n".join(b.lines), ha="center", va="center", fontsize=LABEL_PT,
-                linespacing=1.1, zorder=5)
+                linespacing=1.1, zorder=5, color="#8a8a8a" if faded else "black")
     # legend: two entries a row, then what the roles mean
     y = plan.legend_top - 0.12
     half = plan.width / 2
@@ -778,14 +801,21 @@ def draw_datamap(
     problems: Iterable[str] = (),
     lang: str | None = None,
     title: str | None = None,
+    highlight: Iterable[str] | None = None,
+    highlight_nodes: Iterable[str] = (),
+    tables: Tables | None = None,
 ) -> Figure:
     """Draw the data map of ``flows`` (default: all) as one figure; flows in ``problems`` are red.
 
     The most detailed map that fits an A4 page: one box per organisation, else the schools merged
     into the board, else one box per role (:func:`draw_role_map`). Returns a matplotlib Figure (not
     shown, not saved): the caller decides. For a report, :func:`datamap_figures` splits a large map.
+
+    With ``highlight`` (flow ids) only those flows, the boxes they join and the boxes of
+    ``highlight_nodes`` are drawn in full; every other arrow is thin, grey and faint and every other
+    box pale with grey text (a breach's reach, :func:`dpia.breach.impact_figure`).
     """
-    ctx = _Context(register, problems, lang)
+    ctx = _Context(register, problems, lang, tables, highlight, highlight_nodes)
     heading = title or t("datamap_title", lang, name=register.controller.name)
     return _draw(_best(ctx, _rows(ctx, flows), heading))
 

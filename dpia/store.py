@@ -41,6 +41,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.representer import RoundTripRepresenter
 
 from . import model
 from .bulk import Bulk, cap_problems, read_bulk
@@ -311,8 +312,18 @@ class InvalidScalar(str):
     """A scalar YAML could not construct (e.g. 2026-13-01); validation reports it."""
 
 
+class _Representer(RoundTripRepresenter):
+    """Writes a new moment (a ``datetime`` added by an editor) as the register's files do:
+    ``2026-11-28T09:15:00+01:00``, with the ``T`` and the offset (ruamel's default puts a space)."""
+
+
+_Representer.add_representer(
+    dt.datetime, lambda r, data: r.represent_scalar("tag:yaml.org,2002:timestamp", data.isoformat()))
+
+
 def _yaml() -> YAML:
     y = YAML(typ="rt")
+    y.Representer = _Representer
     y.Constructor = _SafeConstructor
     y.Composer = _GuardedComposer
     y.indent(mapping=2, sequence=4, offset=2)

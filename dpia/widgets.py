@@ -985,7 +985,9 @@ class LetterPreview(_Displayable):
 
 class BreachExplorer(_Displayable):
     """Pick where a breach happened (or a recorded breach): what can be affected, through the data map,
-    and for a recorded breach the suggested notification answer with its criteria and the time left."""
+    and for a recorded breach the suggested notification answer with its criteria and the time left.
+    Ticking **map** also draws the data map with the part the breach can reach highlighted (drawn on
+    request: a drawing takes longer than the rest of an update)."""
 
     def __init__(self, loaded: LoadedRegister, now=None, lang: str | None = None):
         import datetime as dt
@@ -999,9 +1001,12 @@ class BreachExplorer(_Displayable):
                                  description=t("widget_breach", lang))
         self.place = w.Dropdown(options=_named_options(reg, places, lang), description=t("widget_place", lang))
         self.result = w.HTML()
+        self.show_map = w.Checkbox(value=False, description=t("widget_breach_map", lang), indent=False)
+        self.map = w.Image(format="png", layout=w.Layout(max_width="100%"))
         self.breach.observe(lambda _change: self._follow_breach(), names="value")
         self.place.observe(lambda _change: self.update(), names="value")
-        self.ui = w.VBox([w.HBox([self.breach, self.place]), self.result])
+        self.show_map.observe(lambda _change: self._draw(), names="value")
+        self.ui = w.VBox([w.HBox([self.breach, self.place, self.show_map]), self.result, self.map])
         self.impact = None
         self._follow_breach()
 
@@ -1021,7 +1026,180 @@ class BreachExplorer(_Displayable):
         recorded = self._recorded()
         if recorded is not None and recorded.at != self.place.value:
             recorded = None  # the officer looks at another place than the recorded breach's
-        self.impact = impact(reg, self.place.value)
+        self.impact = impact(reg, self.place.value, _tables_of(reg))
         assessment = assess_breach(reg, recorded, self.impact) if recorded else None
         lines = report_lines(reg, self.impact, assessment, recorded, self.now, self.lang)
         self.result.value = "<pre style=\"white-space: pre-wrap\">" + html.escape("\n".join(lines)) + "</pre>"
+        self._draw()
+
+    def figure(self):
+        """The data map with the current place's reach highlighted (:func:`dpia.breach.impact_figure`)."""
+        from .breach import impact_figure
+
+        return impact_figure(self.loaded.register, self.impact, self.lang, _tables_of(self.loaded.register))
+
+    def _draw(self) -> None:
+        from .figures import figure_bytes
+
+        if self.show_map.value and self.impact is not None:
+            self.map.value = figure_bytes(self.figure(), "png")
+            self.map.layout.display = None
+        else:
+            self.map.layout.display = "none"
+
+    def recorder(self, on_saved: Callable[[CheckResult], None] | None = None) -> BreachRecorder:
+        """A form to record a breach at the place chosen here (the two share the place dropdown); after
+        a save the list of recorded breaches here follows."""
+        def saved(result: CheckResult) -> None:
+            reg = self.loaded.register
+            self.breach.options = [(t("widget_no_breach", self.lang), ALL)] + _named_options(reg, [b.id for b in reg.breaches], self.lang)
+            if on_saved:
+                on_saved(result)
+
+        return BreachRecorder(self.loaded, self.now, self.lang, on_saved=saved, place=self.place)
+
+
+class BreachRecorder(_Displayable):
+    """Record a breach in the register's breach log (``breaches``), through the loss-free save path.
+
+    The form: an id (suggested from the date and the place), a title, when it was discovered (a date
+    and a time in Dutch time), who reported it, where it happened, what happened (confidentiality,
+    integrity, availability), the data and the people involved (ticked beforehand with what the
+    register says reaches the place, :func:`dpia.breach.impact`), what was done, and the decisions on
+    notifying when already taken. **Save** writes one entry at the end of the breach log (comments
+    kept); a refused save (a discovery in the future, an unknown place) shows the located problems and
+    leaves nothing in memory. Saving the same id twice is refused, so running the notebook again never
+    records a breach twice. With ``place`` (the explorer's dropdown) the recorder follows the explorer.
+    """
+
+    def __init__(self, loaded: LoadedRegister, now: dt.datetime | None = None, lang: str | None = None,
+                 on_saved: Callable[[CheckResult], None] | None = None, place: w.Dropdown | None = None):
+        from .breach import DUTCH_TIME
+        from .model import BreachNature, NotifyDecision
+
+        self.loaded, self.lang, self.on_saved = loaded, lang, on_saved
+        self.now = (now or dt.datetime.now(dt.timezone.utc)).astimezone(DUTCH_TIME)
+        self.on = self.now.date()
+        self.result: CheckResult | None = None
+        reg = loaded.register
+        lay, style = w.Layout(width="36em"), {"description_width": "12em"}
+        self.place = place or w.Dropdown(options=_named_options(reg, _places(reg), lang))
+        self.place.description = t("widget_place", lang)
+        self.breach_id = w.Text(description=t("recorder_id", lang), layout=lay, style=style)
+        self.title = w.Text(description=t("recorder_title", lang), layout=lay, style=style)
+        self.date = w.DatePicker(value=self.now.date(), description=t("recorder_date", lang), style=style)
+        self.time = w.TimePicker(value=self.now.time().replace(second=0, microsecond=0, tzinfo=None),
+                                 description=t("recorder_time", lang), style=style)
+        self.reported_by = w.Dropdown(description=t("recorder_reported_by", lang), layout=lay, style=style)
+        self.nature = CheckList([(t(f"form_nature_{n.value}", lang), n.value) for n in BreachNature], t("recorder_nature", lang))
+        self.categories = CheckList([], t("widget_categories", lang))
+        self.subjects = CheckList([], t("wizard_subjects", lang))
+        self.measures = w.Textarea(description=t("recorder_measures", lang), layout=w.Layout(width="36em", height="5em"), style=style)
+        decisions = [("—", None)] + [(t(f"recorder_decision_{d.value}", lang), d.value) for d in NotifyDecision]
+        self.ap = w.Dropdown(options=decisions, description=t("recorder_ap", lang), layout=lay, style=style)
+        self.ap_reason = w.Text(description=t("recorder_reason", lang), layout=lay, style=style)
+        self.informed = w.Dropdown(options=decisions, description=t("recorder_subjects", lang), layout=lay, style=style)
+        self.informed_reason = w.Text(description=t("recorder_reason", lang), layout=lay, style=style)
+        self.save_button = w.Button(description=t("widget_save", lang), button_style="primary", icon="save")
+        self.status = w.HTML()
+        self._suggested = ""
+        self.place.observe(lambda _c: self._place_changed(), names="value")
+        self.date.observe(lambda _c: self._suggest_id(), names="value")
+        self.save_button.on_click(_guarded(self, self.save))
+        self.ui = w.VBox()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """The choices from the register (again after a save)."""
+        reg, lang = self.loaded.register, self.lang
+        keep = self.reported_by.value
+        reporters = [(reg.controller.name, reg.controller.id)] + _named_options(reg, [p.id for p in reg.parties], lang)
+        self.reported_by.options = [("—", None)] + reporters
+        self.reported_by.value = keep if keep in [v for _, v in reporters] else None
+        self.categories.set_options(_named_options(reg, [c.id for c in reg.data_categories], lang), ())
+        self.subjects.set_options(_named_options(reg, [s.id for s in reg.subjects], lang), ())
+        self._place_changed()
+        self.ui.children = [self.breach_id, self.title, w.HBox([self.date, self.time]), self.reported_by, self.place,
+                            self.nature.ui, self.categories.ui, self.subjects.ui, self.measures,
+                            w.HBox([self.ap, self.ap_reason]), w.HBox([self.informed, self.informed_reason]),
+                            self.save_button, self.status]
+
+    def _place_changed(self) -> None:
+        """Tick the data and the people that reach the new place, by the register."""
+        from .breach import impact
+
+        found = impact(self.loaded.register, self.place.value, _tables_of(self.loaded.register))
+        self.categories.value, self.subjects.value = found.categories, found.subjects
+        self._suggest_id()
+
+    def _suggest_id(self) -> None:
+        """``lek-2026-11-28-snelsms`` while the officer has not typed an id of their own."""
+        if self.breach_id.value in ("", self._suggested) and self.date.value and self.place.value:
+            self._suggested = f"lek-{self.date.value.isoformat()}-{self.place.value}"
+            self.breach_id.value = self._suggested
+
+    def discovered_at(self) -> dt.datetime | None:
+        from .breach import DUTCH_TIME
+
+        if self.date.value is None or self.time.value is None:
+            return None
+        return dt.datetime.combine(self.date.value, self.time.value.replace(tzinfo=None), DUTCH_TIME)
+
+    def entry(self) -> dict:
+        """The breach as it will be written (only the fields filled in)."""
+        out: dict = {"id": self.breach_id.value.strip(), "title": self.title.value.strip(),
+                     "discovered_at": self.discovered_at()}
+        if self.reported_by.value:
+            out["reported_by"] = self.reported_by.value
+        out["at"] = self.place.value
+        out["nature"] = list(self.nature.value)
+        for key, box in (("categories", self.categories), ("subjects", self.subjects)):
+            if box.value:
+                out[key] = list(box.value)
+        measures = [line.strip() for line in self.measures.value.splitlines() if line.strip()]
+        if measures:
+            out["measures_taken"] = measures
+        for key, decision, reason in (("ap", self.ap, self.ap_reason), ("data_subjects", self.informed, self.informed_reason)):
+            if decision.value:
+                out[key] = {"decision": decision.value, "decided_at": max(self.now, out["discovered_at"] or self.now)}
+                if reason.value.strip():
+                    out[key]["reason"] = reason.value.strip()
+        return out
+
+    def problems(self) -> list[str]:
+        """What the form misses before saving (the register's own checks come with the save)."""
+        entry, lang = self.entry(), self.lang
+        out = [t(f"recorder_missing_{key}", lang) for key in ("id", "title", "discovered_at", "nature") if not entry.get(key)]
+        if entry["id"] and entry["id"] in self.loaded.register.index():
+            out.append(t("recorder_id_taken", lang, id=entry["id"]))
+        return out
+
+    def save(self) -> bool:
+        """Write the breach; True when saved. A refusal is shown in ``status`` and leaves nothing in memory."""
+        problems = self.problems()
+        if problems:
+            self.status.value = "<br>".join(html.escape(p) for p in problems)
+            return False
+        entry = self.entry()
+        if not _save(self, lambda: self.loaded.add("breaches", entry)):
+            return False
+        self.status.value = html.escape(t("recorder_saved", self.lang, id=entry["id"])) + "<br>" + self.status.value
+        self.refresh()
+        return True
+
+
+def _places(reg) -> list[str]:
+    """Where a breach can happen: the board, its schools, the parties and the systems."""
+    return [reg.controller.id, *(s.id for s in reg.controller.schools), *(p.id for p in reg.parties), *(s.id for s in reg.systems)]
+
+
+def _tables_of(register):
+    """The tables of ``register`` (``dpia.tables.Tables``), built once per register object: a widget
+    update then only selects rows (a save loads a new register object, so new tables)."""
+    from .tables import Tables
+
+    cached = getattr(_tables_of, "last", None)
+    if cached is None or cached[0] is not register:
+        cached = (register, Tables(register))
+        _tables_of.last = cached
+    return cached[1]
