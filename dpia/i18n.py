@@ -2670,6 +2670,7 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
         "en": "the sector DPIA {name} (version {version}) by {publisher}",
     },
     "cli_module_checksum": {"nl": "{checksum}", "en": "{checksum}"},
+    "module_finding": {"nl": "uit module {name} versie {version}", "en": "from module {name} version {version}"},
 
 }
 
