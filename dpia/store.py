@@ -22,6 +22,7 @@ import functools
 import glob
 import hashlib
 import io
+import json
 import os
 import re
 import stat
@@ -1813,3 +1814,37 @@ def folder_checksum(folder: str | os.PathLike[str]) -> str:
     if links:
         raise RegisterInvalid([_problem(_shown_path(root, links[0]), (0, 0), "symlink_outside", target=os.readlink(links[0]))])
     return module_checksum(files, root)
+
+
+def load_module(folder: str | os.PathLike[str]) -> LoadedRegister:
+    """A module folder loaded on its own, for ``dpia diff`` of two versions before an update is
+    accepted: its entities with a stand-in controller (the module's name) that is the same in every
+    version, so the diff shows only what the module changed. Same limits as a register."""
+    root = Path(folder)
+    files, problems = register_files(root)
+    if problems:
+        raise RegisterInvalid(problems)
+    parsed = []
+    name = root.name
+    for p in files:
+        shown = _shown_path(root, p)
+        read = _read_text(p, shown, problems)
+        if read is None:
+            continue
+        doc = _parse(read[0], shown, problems)
+        if p.name == MODULE_MANIFEST:
+            meta = plain(doc, shown, problems) if doc is not None else None
+            if isinstance(meta, dict) and isinstance(meta.get("name"), str):
+                name = meta["name"]
+            continue
+        if isinstance(doc, CommentedMap) and "controller" in doc:
+            problems.append(_problem(shown, _key_pos(doc, "controller"), "module_controller", module=name))
+        parsed.append((p, shown, read[0], read[1], doc))
+    if problems:
+        raise RegisterInvalid(problems)
+    stand_in = _yaml().load(f"controller: {{id: module, name: {json.dumps(name)}, sector: {next(iter(model.Sector)).value}}}\n")
+    parsed.append((root / MODULE_MANIFEST, _shown_path(root, root / MODULE_MANIFEST), "", "", stand_in))
+    result = _build(root, parsed)
+    if isinstance(result, list):
+        raise RegisterInvalid(result)
+    return result
