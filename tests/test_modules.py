@@ -190,3 +190,14 @@ def test_the_example_imports_the_sector_dpia_for_magister():
     (m,) = loaded.modules
     assert m.version == "2026.1" and "Magister" in m.name
     assert "magister" in {o.entity_id for o in loaded.overrides}
+
+
+def test_the_report_names_the_sector_dpia_and_its_version():
+    from dpia.report import cover_html
+
+    loaded = load(Path(__file__).parent.parent / "data" / "omo-helmond")
+    result = check(loaded.register, None, loaded.where, loaded.module_of)
+    html = cover_html(loaded.register, result, "nl", modules=loaded.modules)
+    assert ("Deze DPIA bouwt voort op de sector-DPIA Sector-DPIA Magister (leerlingadministratie) (versie 2026.1) "
+            "van Stichting Sectorprivacy Onderwijs (fictief)") in html
+    assert "sector-magister" not in html
