@@ -58,7 +58,7 @@ MAX_REGISTER_FILES = 1000
 MAX_YAML_TOTAL_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 40
 YAML_SUFFIXES = (".yaml", ".yml")
-TOP_KEYS = ("controller", "imports", *SECTIONS)
+TOP_KEYS = ("controller", *SECTIONS, "imports")
 
 
 # --------------------------------------------------------------------------------------------------
