@@ -339,7 +339,8 @@ def overrides_html(loaded: Any, lang: str | None = None) -> str:
         return ""
     from .cli import module_lines
 
-    lines = module_lines(loaded, lang)
+    root = str(loaded.root).rstrip("/") + "/"  # the register's own paths, not where it lies on this computer
+    lines = [line.replace(root, "", 1) for line in module_lines(loaded, lang)]
     return "<ul class=\"overrides\">" + "".join(f"<li>{_e(line)}</li>" for line in lines) + "</ul>"
 
 

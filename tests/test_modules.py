@@ -198,6 +198,6 @@ def test_the_report_names_the_sector_dpia_and_its_version():
     loaded = load(Path(__file__).parent.parent / "data" / "omo-helmond")
     result = check(loaded.register, None, loaded.where, loaded.module_of)
     html = cover_html(loaded.register, result, "nl", modules=loaded.modules)
-    assert ("Deze DPIA bouwt voort op de sector-DPIA Sector-DPIA Magister (leerlingadministratie) (versie 2026.1) "
+    assert ("Deze DPIA bouwt voort op de sector-DPIA Magister (leerlingadministratie) (versie 2026.1) "
             "van Stichting Sectorprivacy Onderwijs (fictief)") in html
     assert "sector-magister" not in html
