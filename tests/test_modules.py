@@ -201,3 +201,10 @@ def test_the_report_names_the_sector_dpia_and_its_version():
     assert ("Deze DPIA bouwt voort op de sector-DPIA Magister (leerlingadministratie) (versie 2026.1) "
             "van Stichting Sectorprivacy Onderwijs (fictief)") in html
     assert "sector-magister" not in html
+
+
+def test_module_checksum_command_prints_what_the_example_import_pins(capsys):
+    data = Path(__file__).parent.parent / "data" / "omo-helmond"
+    assert cli.main(["module", "checksum", str(data / "modules" / "sector-magister")]) == 0
+    printed = capsys.readouterr().out.strip()
+    assert printed.startswith("sha256:") and f'checksum: "{printed}"' in (data / "register.yaml").read_text(encoding="utf-8")
