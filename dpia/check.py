@@ -7,6 +7,7 @@ give identical output and a diff of the output is a diff of the assessment.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -29,6 +30,9 @@ class Finding:
     params: dict[str, Any] = field(compare=False, hash=False)
     location: str | None = field(default=None, compare=False, hash=False)
     accepted: dict[str, Any] | None = field(default=None, compare=False, hash=False)
+    # The imported module (sector DPIA) its first subject comes from: {"id", "name", "version"}, or
+    # None for the school's own entries (``LoadedRegister.module_of``).
+    module: dict[str, str] | None = field(default=None, compare=False, hash=False)
 
     @property
     def rule(self):
@@ -85,6 +89,7 @@ class Finding:
             "reference": r.article,
             "location": self.location,
             "accepted": self.accepted,
+            "module": self.module,
         }
         if register is not None:
             out["reader"] = self.reader(lang, register)
@@ -151,10 +156,11 @@ def _json_safe(value: Any) -> Any:
     return value
 
 
-def check(register: Register, on: dt.date | None = None, where: Any = None) -> CheckResult:
+def check(register: Register, on: dt.date | None = None, where: Any = None, module_of: Any = None) -> CheckResult:
     """Run every rule on ``register`` as of ``on`` (default: today) and apply the acceptances.
 
-    ``where`` maps an id to its 'file:line' (``LoadedRegister.where``) to locate findings.
+    ``where`` maps an id to its 'file:line' (``LoadedRegister.where``) to locate findings;
+    ``module_of`` an id to the imported module it comes from (``LoadedRegister.module_of``), or None.
     """
     on = on or dt.date.today()
     ctx = Context(register, on)
@@ -164,6 +170,9 @@ def check(register: Register, on: dt.date | None = None, where: Any = None) -> C
         for hit in hits:
             params = {k: _json_safe(v) for k, v in hit.params.items()}
             f = Finding(r.code, hit.subjects, params, where(hit.subjects[0]) if where and hit.subjects else None)
+            m = module_of(hit.subjects[0]) if module_of and hit.subjects else None
+            if m is not None:
+                f = dataclasses.replace(f, module={"id": m.import_id, "name": m.name, "version": m.version})
             found.setdefault(f.id, f)
 
     all_rules = rules()
@@ -186,9 +195,8 @@ def apply_acceptances(register: Register, findings: list[Finding], on: dt.date) 
     for f in findings:
         acc = current.get(f.id)
         if acc is not None:
-            f = Finding(
-                f.code, f.subjects, f.params, f.location,
-                {"by": acc.accepted_by, "reason": acc.reason, "until": acc.until.isoformat(), "acceptance": acc.id},
+            f = dataclasses.replace(
+                f, accepted={"by": acc.accepted_by, "reason": acc.reason, "until": acc.until.isoformat(), "acceptance": acc.id},
             )
         out.append(f)
     return out
@@ -234,6 +242,8 @@ def as_text(result: CheckResult, lang: str | None = None, register: Register | N
         kind = t(f"kind_{f.kind.value}", lang)
         where = f"{f.location}: " if f.location else ""
         line = f"{where}{sev} {f.code} {f.rule.name} [{kind}] {f.message(lang, register)} ({f.rule.article})"
+        if f.module:
+            line += " — " + t("module_finding", lang, **f.module)
         if f.accepted:
             line += " — " + t("accepted_note", lang, **f.accepted)
         lines.append(line)

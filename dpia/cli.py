@@ -30,8 +30,27 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(t("cli_valid", args.lang, path=args.path))
     if not args.quiet:
+        for line in module_lines(loaded, args.lang):
+            print(line)
         for line in summary_lines(loaded.register, args.lang):
             print(line)
+    return EXIT_OK
+
+
+def module_lines(loaded, lang: str) -> list[str]:
+    """One line per imported module (name, version, publisher) and one per override of a module's entry."""
+    lines = [t("module_imported", lang, id=m.import_id, name=m.name, version=m.version, publisher=m.publisher or "—")
+             for m in loaded.modules]
+    for o in loaded.overrides:
+        fields = ", ".join(o.fields) if o.fields else t("module_override_same", lang)
+        lines.append(t("module_override", lang, where=o.where, id=o.entity_id, module=o.module, fields=fields))
+    return lines
+
+
+def _cmd_module(args: argparse.Namespace) -> int:
+    from .store import folder_checksum
+
+    print(t("cli_module_checksum", args.lang, checksum=folder_checksum(args.folder)))
     return EXIT_OK
 
 
@@ -62,13 +81,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from .check import as_csv, as_json, as_text, check
 
     loaded = load(args.path)
-    result = check(loaded.register, assessment_date(args.on), loaded.where)
+    result = check(loaded.register, assessment_date(args.on), loaded.where, loaded.module_of)
     if args.format == "json":
         out = as_json(result, args.lang, args.path, loaded.register)
     elif args.format == "csv":
         out = as_csv(result, args.lang)
     else:
-        out = as_text(result, args.lang, loaded.register)
+        out = "".join(line + "\n" for line in module_lines(loaded, args.lang)) + as_text(result, args.lang, loaded.register)
     sys.stdout.write(out)
     return EXIT_BLOCKED if result.blocking else EXIT_OK
 
@@ -128,7 +147,7 @@ def _cmd_risks(args: argparse.Namespace) -> int:
     dpias = _dpias_of(loaded.register, args)
     if dpias is None:
         return EXIT_INVALID
-    result = check(loaded.register, assessment_date(args.on), loaded.where)
+    result = check(loaded.register, assessment_date(args.on), loaded.where, loaded.module_of)
     if args.format == "json":
         out = []
         for d in dpias:
@@ -428,6 +447,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export-register": _cmd_export_register,
     "import": _cmd_import,
     "synth": _cmd_synth,
+    "module": _cmd_module,
 }
 
 
@@ -564,6 +584,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p = sub.add_parser("rules", help="list the rules with their articles")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     sub.add_parser("schema", help="print the JSON Schema of the register files")
+    p = sub.add_parser("module", help="imported modules (a sector DPIA): 'checksum FOLDER' prints the checksum an import needs")
+    p.add_argument("action", choices=["checksum"])
+    p.add_argument("folder")
     p = sub.add_parser("export-art30", help="write the record of processing (GDPR Art. 30) as XLSX or CSV")
     p.add_argument("path")
     p.add_argument("-o", "--output", required=True, type=_output_file(lang, ".xlsx", ".csv"), help="FILE.xlsx or FILE.csv")

@@ -453,10 +453,12 @@ def _load(version: Version) -> Register:
     """Load a version; problems in a revision name it as ``REV:PATH/FILE``, not the temporary folder."""
     import dataclasses
 
-    from .store import RegisterInvalid, load
+    from .store import MODULE_MANIFEST, RegisterInvalid, load, load_module
 
     with materialise(version) as folder:
         try:
+            if (Path(folder) / MODULE_MANIFEST).is_file():  # a module (sector DPIA): two versions compared
+                return load_module(folder).register
             return load(folder).register
         except RegisterInvalid as exc:
             if version.folder is not None:

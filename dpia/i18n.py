@@ -2694,6 +2694,108 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
     "widget_breach_map": {"nl": "kaart", "en": "map"},
     "breach_map_format": {"nl": "--map {path}: geef een bestand dat eindigt op .png of .svg", "en": "--map {path}: give a file ending in .png or .svg"},
     "breach_map_written": {"nl": "Kaart van wat het lek kan raken geschreven naar {path}", "en": "Map of what the breach can reach written to {path}"},
+    # ---- imported modules: a sector DPIA reused by a school (issue 18 part 2)
+    "module_bad_import": {
+        "nl": "{path}: een import heeft 'id', 'source' en 'checksum' nodig; '{field}' ontbreekt of is geen tekst",
+        "en": "{path}: an import needs 'id', 'source' and 'checksum'; '{field}' is missing or not text",
+    },
+    "step_module_bad_import": {
+        "nl": "Schrijf de import als '- id: ..., source: modules/MAP, version: ..., checksum: sha256:...'.",
+        "en": "Write the import as '- id: ..., source: modules/FOLDER, version: ..., checksum: sha256:...'.",
+    },
+    "module_outside": {
+        "nl": "import '{module}': de map '{source}' ligt buiten de registermap; een module wordt alleen gelezen uit een map binnen het register",
+        "en": "import '{module}': the folder '{source}' lies outside the register folder; a module is read only from a folder inside the register",
+    },
+    "step_module_outside": {
+        "nl": "Kopieer de module naar een map in het register (bijvoorbeeld modules/) en verwijs daarnaar.",
+        "en": "Copy the module into a folder in the register (for example modules/) and refer to that.",
+    },
+    "module_missing": {
+        "nl": "import '{module}': de map '{source}' bestaat niet",
+        "en": "import '{module}': the folder '{source}' does not exist",
+    },
+    "step_module_missing": {
+        "nl": "Controleer de naam van de map, of zet de module op die plaats.",
+        "en": "Check the folder's name, or put the module in that place.",
+    },
+    "module_checksum": {
+        "nl": "import '{module}': de controlesom van '{source}' klopt niet: verwacht {expected}, gevonden {actual}; de module is veranderd en wordt niet gebruikt",
+        "en": "import '{module}': the checksum of '{source}' does not match: expected {expected}, found {actual}; the module has changed and is not used",
+    },
+    "step_module_checksum": {
+        "nl": "Bekijk eerst wat er veranderd is met 'dpia diff OUDE-MAP {source}'; neem je de nieuwe versie over, zet dan {actual} bij checksum.",
+        "en": "First review what changed with 'dpia diff OLD-FOLDER {source}'; if you accept the new version, put {actual} as the checksum.",
+    },
+    "module_no_manifest": {
+        "nl": "import '{module}': '{source}' heeft geen geldig module.yaml met naam en versie",
+        "en": "import '{module}': '{source}' has no valid module.yaml with a name and a version",
+    },
+    "step_module_no_manifest": {
+        "nl": "Een module heeft een module.yaml met 'name', 'publisher' en 'version'; vraag de uitgever om een volledige module.",
+        "en": "A module has a module.yaml with 'name', 'publisher' and 'version'; ask the publisher for a complete module.",
+    },
+    "module_version": {
+        "nl": "import '{module}': de import noemt versie {expected}, de module is versie {actual}",
+        "en": "import '{module}': the import names version {expected}, the module is version {actual}",
+    },
+    "step_module_version": {
+        "nl": "Bekijk de nieuwe versie met 'dpia diff' en zet daarna de versie en de controlesom van de import goed.",
+        "en": "Review the new version with 'dpia diff', then correct the import's version and checksum.",
+    },
+    "module_controller": {
+        "nl": "module '{module}' bevat een verwerkingsverantwoordelijke (controller); die staat alleen in het register van de school",
+        "en": "module '{module}' contains a controller; only the school's register holds the controller",
+    },
+    "step_module_controller": {
+        "nl": "Gebruik deze module niet; vraag de uitgever om een versie zonder 'controller'.",
+        "en": "Do not use this module; ask the publisher for a version without 'controller'.",
+    },
+    "module_imports": {
+        "nl": "module '{module}' importeert zelf modules; alleen het register van de school importeert",
+        "en": "module '{module}' imports modules itself; only the school's register imports",
+    },
+    "step_module_imports": {
+        "nl": "Importeer de andere module rechtstreeks in het register van de school.",
+        "en": "Import the other module directly in the school's register.",
+    },
+    "module_clash": {
+        "nl": "id '{value}' staat in module '{module}' en in module '{other}'",
+        "en": "id '{value}' is in module '{module}' and in module '{other}'",
+    },
+    "step_module_clash": {
+        "nl": "Kies in het eigen register van de school: neem een eigen item met id '{value}' op; dat vervangt beide.",
+        "en": "Choose in the school's own register: add an entry of its own with id '{value}'; it replaces both.",
+    },
+    "module_read_only": {
+        "nl": "'{value}' komt uit de module '{module}' en wordt daar niet gewijzigd",
+        "en": "'{value}' comes from the module '{module}' and is not changed there",
+    },
+    "step_module_read_only": {
+        "nl": "Neem in een eigen bestand van de school een item met hetzelfde id op; dat vervangt het item van de module.",
+        "en": "Add an entry with the same id to one of the school's own files; it replaces the module's entry.",
+    },
+    "module_override": {
+        "nl": "{where}: {id} vervangt het item uit module {module} (anders: {fields})",
+        "en": "{where}: {id} overrides the entry of module {module} (different: {fields})",
+    },
+    "module_override_same": {"nl": "geen velden", "en": "no fields"},
+    "module_imported": {
+        "nl": "module {name} versie {version} van {publisher} ({id})",
+        "en": "module {name} version {version} by {publisher} ({id})",
+    },
+    "module_source_own": {"nl": "eigen register", "en": "own register"},
+    "report_sector_dpia": {
+        "nl": "Deze DPIA bouwt voort op {modules}; wat de school zelf vastlegt, vervangt of vult die aan.",
+        "en": "This DPIA builds on {modules}; what the school records itself replaces or adds to it.",
+    },
+    "report_sector_dpia_item": {
+        "nl": "de sector-DPIA {name} (versie {version}) van {publisher}",
+        "en": "the sector DPIA {name} (version {version}) by {publisher}",
+    },
+    "cli_module_checksum": {"nl": "{checksum}", "en": "{checksum}"},
+    "module_finding": {"nl": "uit module {name} versie {version}", "en": "from module {name} version {version}"},
+
 }
 
 

@@ -299,14 +299,18 @@ def contact_line(register: Register, lang: str | None = None) -> str:
     return t("report_contact_none", lang)
 
 
-def cover_html(register: Register, result: CheckResult, lang: str | None = None, dpia: str | None = None) -> str:
-    """Page 1: title, the date of the assessment, whom to contact, what the MR is asked to do, and the
-    table of contents (filled in by ``fill_toc`` once the whole report is known)."""
+def cover_html(register: Register, result: CheckResult, lang: str | None = None, dpia: str | None = None,
+               modules: Any = ()) -> str:
+    """Page 1: title, the date of the assessment, whom to contact, the sector DPIAs it builds on
+    (``modules``, ``LoadedRegister.modules``), what the MR is asked to do, and the table of contents
+    (filled in by ``fill_toc`` once the whole report is known)."""
     parts = ['<section class="cover">', f"<h1>{_e(t('report_title', lang, name=register.controller.name))}</h1>"]
     if dpia is not None:
         parts.append(f'<p class="subtitle">{_e(_name(register, report_dpias(register, dpia)[0], lang))}</p>')
     parts.append(f"<p><b>{_e(t('report_cover_date', lang))}</b> {_e(format_date(result.on, lang))}</p>")
     parts.append(f"<p><b>{_e(t('report_cover_contact', lang))}</b> {_e(contact_line(register, lang))}</p>")
+    if modules:
+        parts.append(f"<p class=\"sector-dpia\">{_e(sector_dpia_sentence(modules, lang))}</p>")
     parts.append(f"<h2 class=\"ask\">{_e(t('report_cover_ask', lang))}</h2>")
     requests = mr_requests(register, dpia)
     if requests:
@@ -319,6 +323,25 @@ def cover_html(register: Register, result: CheckResult, lang: str | None = None,
     parts.append(f'<nav class="toc"><h2 class="toc-title">{_e(t("report_toc", lang))}</h2>{TOC_SLOT}</nav>')
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def sector_dpia_sentence(modules: Any, lang: str | None = None) -> str:
+    """'Deze DPIA bouwt voort op de sector-DPIA X (versie V) van P; ...': the imported modules by name,
+    version and publisher, without ids."""
+    items = [t("report_sector_dpia_item", lang, name=m.name, version=m.version, publisher=m.publisher or "—")
+             for m in modules]
+    return t("report_sector_dpia", lang, modules=format_list(items, lang))
+
+
+def overrides_html(loaded: Any, lang: str | None = None) -> str:
+    """For the officer's appendix: the school's entries that replace a module's, one line each."""
+    if not getattr(loaded, "overrides", None):
+        return ""
+    from .cli import module_lines
+
+    root = str(loaded.root).rstrip("/") + "/"  # the register's own paths, not where it lies on this computer
+    lines = [line.replace(root, "", 1) for line in module_lines(loaded, lang)]
+    return "<ul class=\"overrides\">" + "".join(f"<li>{_e(line)}</li>" for line in lines) + "</ul>"
 
 
 TOC_SLOT = "<!-- toc -->"
@@ -566,7 +589,7 @@ def section(name: str, loaded, result: CheckResult, lang: str | None = None, dpi
 
     register = loaded.register
     if name == "title":
-        return HTML(cover_html(register, result, lang, dpia))
+        return HTML(cover_html(register, result, lang, dpia, modules=getattr(loaded, "modules", ())))
     if name not in SECTION_NAMES:
         raise ValueError(f"unknown report section {name!r}")
     if name == "changes":  # only when the report is asked what changed since an earlier version
@@ -603,7 +626,7 @@ def section(name: str, loaded, result: CheckResult, lang: str | None = None, dpi
     elif name == "dpias":
         body = dpias_html(register, result, lang, dpia)
     else:
-        body = f'<div class="officer">{officer_html(register, result, lang, dpia)}</div>'
+        body = f'<div class="officer">{officer_html(register, result, lang, dpia)}{overrides_html(loaded, lang)}</div>'
     return HTML(heading + body)
 
 

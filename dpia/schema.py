@@ -13,14 +13,15 @@ from typing import Any
 
 from pydantic import Field, create_model
 
-from .model import SECTIONS, Controller, Strict
+from .model import SECTIONS, Controller, Import, Strict
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "register.schema.json"
 
 
 def register_file_schema() -> dict[str, Any]:
     """Schema of one register file: any subset of the sections (the folder as a whole needs a controller)."""
-    fields: dict[str, Any] = {"controller": (Controller | None, Field(default=None))}
+    fields: dict[str, Any] = {"controller": (Controller | None, Field(default=None)),
+                              "imports": (list[Import] | None, Field(default=None))}
     for name, cls in SECTIONS.items():
         fields[name] = (list[cls] | None, Field(default=None))  # type: ignore[valid-type]
     file_model = create_model("RegisterFile", __base__=Strict, **fields)

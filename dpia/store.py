@@ -22,6 +22,7 @@ import functools
 import glob
 import hashlib
 import io
+import json
 import os
 import re
 import stat
@@ -47,6 +48,7 @@ from . import model
 from .bulk import Bulk, cap_problems, read_bulk
 from .i18n import MESSAGES, t
 from .model import NESTED_REFERENCES, REFERENCES, SECTIONS, Controller, Register
+from .modules import Module, Override, differing_fields, inside, module_checksum
 
 # Round-trip YAML costs about 0.7 KB of memory and 50 µs per node, so 1 MB of one-letter list items
 # took ~50 s and more than 1 GB. A register file is tens of KB (the example's largest is 8 KB).
@@ -57,7 +59,7 @@ MAX_REGISTER_FILES = 1000
 MAX_YAML_TOTAL_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 40
 YAML_SUFFIXES = (".yaml", ".yml")
-TOP_KEYS = ("controller", *SECTIONS)
+TOP_KEYS = ("controller", *SECTIONS, "imports")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -78,7 +80,9 @@ _SYNTAX_LEVEL = {
     "yaml_syntax", "yaml_tab", "duplicate_key", "forbidden_tag", "alias", "too_deep", "csv_syntax",
     "csv_stray_cr", "csv_field_too_long", "csv_fields", "csv_no_header", "csv_unnamed_value",
 }
-_REFERENCE_LEVEL = {"dangling_ref", "duplicate_id"}
+_REFERENCE_LEVEL = {"dangling_ref", "duplicate_id", "module_clash"}
+_FILE_LEVEL |= {"module_checksum", "module_outside", "module_missing", "module_bad_import", "module_no_manifest",
+                "module_controller", "module_imports"}
 
 
 def problem_level(key: str, params: dict[str, Any] | None = None) -> str:
@@ -358,6 +362,7 @@ class SourceFile:
     digest: str
     doc: Any
     dirty: bool = False
+    module: Module | None = None  # the imported module this file belongs to (never written)
 
 
 _OS_REASONS = {
@@ -862,6 +867,14 @@ class LoadedRegister:
     files: list[SourceFile]
     origins: dict[str, Origin]
     bulk: Bulk | None = None  # the CSV files read with the YAML (dpia.bulk)
+    module_files: list[SourceFile] = field(default_factory=list)  # read, never written
+    modules: list[Module] = field(default_factory=list)  # the imported modules (sector DPIAs)
+    overrides: list[Override] = field(default_factory=list)  # the school's entities that replace a module's
+
+    def module_of(self, entity_id: str) -> Module | None:
+        """The imported module an entity comes from, or None for the school's own entries."""
+        origin = self.origins.get(entity_id)
+        return origin.file.module if origin is not None else None
 
     # ---- locating
     def where(self, entity_id: str) -> str:
@@ -881,6 +894,9 @@ class LoadedRegister:
             raise RegisterInvalid(
                 [_problem(str(self.root), (0, 0), "unknown_entity", value=entity_id, hint=did_you_mean(entity_id, self.origins))]
             )
+        if origin.file.module is not None:  # a module is someone else's: never written
+            raise RegisterInvalid([_problem(origin.shown, origin.pos, "module_read_only", value=entity_id,
+                                            module=origin.file.module.name)])
         if origin.file.doc is None:  # a row of a CSV file: edit the file itself
             raise RegisterInvalid([_problem(origin.shown, origin.pos, "csv_read_only", value=entity_id)])
         doc = origin.file.doc
@@ -947,12 +963,14 @@ class LoadedRegister:
         """The register as it would be on disk with ``texts`` written; ``RegisterInvalid`` if broken."""
         problems: list[Problem] = []
         docs = []
-        for f in self.files:
+        for f in [*self.files, *self.module_files]:
             doc = _parse(texts[f.path], self._shown(f.path), problems) if f.path in texts else f.doc
             docs.append((f, doc))
         if problems:
             raise RegisterInvalid(problems)
-        fresh = _build(self.root, [(f.path, self._shown(f.path), texts.get(f.path, f.text), f.digest, d) for f, d in docs], bulk=self.bulk)
+        modules = {f.path: f.module for f in self.module_files if f.module is not None}
+        fresh = _build(self.root, [(f.path, self._shown(f.path), texts.get(f.path, f.text), f.digest, d) for f, d in docs],
+                       bulk=self.bulk, modules=modules)
         if isinstance(fresh, list):
             raise RegisterInvalid(fresh)
         return fresh
@@ -961,6 +979,7 @@ class LoadedRegister:
         """Drop every unsaved edit: reload the files as they are on disk."""
         fresh = load(self.root)
         self.register, self.files, self.origins, self.bulk = fresh.register, fresh.files, fresh.origins, fresh.bulk
+        self.module_files, self.modules, self.overrides = fresh.module_files, fresh.modules, fresh.overrides
 
     def remove(self, entity_id: str) -> None:
         """Delete an entity (references to it become errors that ``save`` reports)."""
@@ -994,11 +1013,16 @@ class LoadedRegister:
                     raise ChangedOnDisk([_problem(self._shown(f.path), (0, 0), "changed_on_disk")])
                 written.append(f.path)
         # Adopt the saved state: the validated register was built from exactly the bytes written, so
-        # it is what a reload would give (without reading and validating every file once more).
-        for f in fresh.files:
-            if f.path in texts:
-                f.text, f.digest = texts[f.path], hashlib.sha256(texts[f.path].encode("utf-8")).hexdigest()
+        # it is what a reload would give (without reading and validating every file once more). An
+        # edit of the imports reads the modules again: the validation used the modules as loaded.
+        if any(isinstance(f.doc, CommentedMap) and "imports" in f.doc for f in dirty):
+            fresh = load(self.root)
+        else:
+            for f in fresh.files:
+                if f.path in texts:
+                    f.text, f.digest = texts[f.path], hashlib.sha256(texts[f.path].encode("utf-8")).hexdigest()
         self.register, self.files, self.origins, self.bulk = fresh.register, fresh.files, fresh.origins, fresh.bulk
+        self.module_files, self.modules, self.overrides = fresh.module_files, fresh.modules, fresh.overrides
         return written
 
     def _shown(self, path: Path) -> str:
@@ -1434,7 +1458,8 @@ def load(path: str | os.PathLike[str]) -> LoadedRegister:
         parsed.append((p, shown, text, digest, doc))
     bulk = read_bulk(root)  # flows.csv and inventories in CSV beside the YAML (dpia.bulk)
     causes += [_Cause(c, c.file, "refs_why_unread", None, sections) for c, sections in bulk.causes]
-    result = _build(root, parsed, problems + bulk.problems, bulk=bulk, causes=causes)
+    module_parsed, modules = _read_imports(root, parsed, problems)
+    result = _build(root, parsed + module_parsed, problems + bulk.problems, bulk=bulk, causes=causes, modules=modules)
     if isinstance(result, list):
         raise RegisterInvalid(result)
     return result
@@ -1446,6 +1471,7 @@ def _build(
     problems: list[Problem] | None = None,
     bulk: Bulk | None = None,
     causes: list[_Cause] | None = None,
+    modules: dict[Path, Module] | None = None,
 ) -> LoadedRegister | list[Problem]:
     """Validate parsed documents (and the register's CSV files, ``bulk``) into a register, or return the problems.
 
@@ -1461,8 +1487,9 @@ def _build(
     # (section, index-in-file, node, plain, source) for every entity, in reading order
     items: list[tuple[str, int | None, Any, Any, SourceFile]] = []
 
+    modules = modules or {}
     for path, shown, text, digest, doc in parsed:
-        src = SourceFile(path, text, digest, doc)
+        src = SourceFile(path, text, digest, doc, module=modules.get(path))
         sources.append(src)
         if doc is None:
             if text is not None and not text.strip() and not any(pr.file == shown for pr in problems):
@@ -1484,6 +1511,11 @@ def _build(
                 )
                 continue
             vpos = _pos_of(doc, key)
+            if key == "imports":
+                continue  # read before (``_read_imports``)
+            if key == "controller" and src.module is not None:
+                problems.append(_problem(shown, kpos, "module_controller", module=src.module.import_id))
+                continue
             if key == "controller":
                 if controller is not None:
                     problems.append(_problem(shown, kpos, "controller_twice", where=controller[2].path.name))
@@ -1558,6 +1590,8 @@ def _build(
         for i, s in enumerate(cdata.get("schools") if isinstance(cdata.get("schools"), list) else []):
             if isinstance(s, dict) and isinstance(schools, CommentedSeq):
                 claim(s.get("id"), "schools", csrc, i, schools[i], f"controller.schools[{i}]")
+
+    items, overrides = _resolve_overrides(root, items, problems)
 
     counters: dict[str, int] = {}
     entities: list[tuple[str, int, Any, Any, SourceFile, Any]] = []
@@ -1640,7 +1674,12 @@ def _build(
     register = Register(controller=ctrl, **valid)
     if bulk:
         bulk.attach(register)
-    return LoadedRegister(root, register, sources, origins, bulk)
+    own = [f for f in sources if f.module is None]
+    loaded = LoadedRegister(root, register, own, origins, bulk)
+    loaded.module_files = [f for f in sources if f.module is not None]
+    loaded.modules = sorted({m.import_id: m for m in modules.values()}.values(), key=lambda m: m.import_id)
+    loaded.overrides = overrides
+    return loaded
 
 
 def _ref_values(node: Any, data: Any, parts: list[str], path: str) -> Iterator[tuple[Any, tuple[int, int], str]]:
@@ -1668,3 +1707,173 @@ def _place(p: Problem) -> tuple[str, int, int]:
 def iter_problems_text(problems: Iterable[Problem], lang: str | None = None) -> Iterator[str]:
     for p in order_problems(problems):
         yield p.render(lang)
+
+
+# --------------------------------------------------------------------------------------------------
+# Imported modules (dpia.modules)
+
+MODULE_MANIFEST = "module.yaml"
+
+
+def _read_imports(root: Path, parsed: list[tuple[Path, str, str, str, Any]], problems: list[Problem]
+                  ) -> tuple[list[tuple[Path, str, str, str, Any]], dict[Path, Module]]:
+    """The parsed files of every module the register's ``imports:`` names, and which module each file
+    belongs to. A module is untrusted input: the same limits as a register folder, inside the register
+    folder (no ``../``, no link out), its checksum checked before anything of it is used."""
+    out: list[tuple[Path, str, str, str, Any]] = []
+    modules: dict[Path, Module] = {}
+    if not root.is_dir():
+        return out, modules
+    for _path, shown, _text, _digest, doc in parsed:
+        if not isinstance(doc, CommentedMap) or "imports" not in doc:
+            continue
+        seq = doc["imports"]
+        if not isinstance(seq, CommentedSeq):
+            problems.append(_problem(shown, _pos_of(doc, "imports"), "module_bad_import", path="imports", field="source"))
+            continue
+        for i, node in enumerate(seq):
+            ipos = _pos_of(seq, i)
+            entry = plain(node, shown, problems, ipos)
+            path = f"imports[{i}]"
+            if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("id", "source", "checksum")):
+                missing = next((k for k in ("id", "source", "checksum") if not isinstance(entry, dict)
+                                or not isinstance(entry.get(k), str)), "id")
+                problems.append(_problem(shown, ipos, "module_bad_import", path=path, field=missing))
+                continue
+            imp_id, source = entry["id"], entry["source"]
+            spos = _pos_of(node, "source")
+            folder = root / source
+            if Path(source).is_absolute() or not inside(root, folder):
+                problems.append(_problem(shown, spos, "module_outside", module=imp_id, source=source))
+                continue
+            if not folder.is_dir():
+                problems.append(_problem(shown, spos, "module_missing", module=imp_id, source=source))
+                continue
+            files, found = register_files(folder)
+            if found:
+                problems.extend(found)
+                continue
+            links = [p for p in files if p.is_symlink()]
+            if links:  # a module's files are its own: no link, not even within the register
+                problems.append(_problem(_shown_path(root, links[0]), (0, 0), "symlink_outside", target=os.readlink(links[0])))
+                continue
+            before = len(problems)
+            texts = {}
+            for p in files:
+                read = _read_text(p, _shown_path(root, p), problems)
+                if read is not None:
+                    texts[p] = read
+            if len(problems) > before:
+                continue
+            actual = module_checksum(files, folder)
+            if actual != entry["checksum"]:
+                problems.append(_problem(shown, _pos_of(node, "checksum"), "module_checksum", module=imp_id,
+                                         expected=entry["checksum"], actual=actual, source=source))
+                continue
+            manifest = folder / MODULE_MANIFEST
+            if manifest not in texts:
+                problems.append(_problem(shown, spos, "module_no_manifest", module=imp_id, source=source))
+                continue
+            mshown = _shown_path(root, manifest)
+            mdoc = _parse(texts[manifest][0], mshown, problems)
+            meta = plain(mdoc, mshown, problems) if mdoc is not None else None
+            if not isinstance(meta, dict) or not all(isinstance(meta.get(k), (str, int, float)) for k in ("name", "version")):
+                problems.append(_problem(mshown, (0, 0), "module_no_manifest", module=imp_id, source=source))
+                continue
+            module = Module(imp_id, str(meta["name"]), str(meta.get("publisher", "")), str(meta["version"]), folder, actual)
+            if "version" in entry and str(entry["version"]) != module.version:
+                problems.append(_problem(shown, _pos_of(node, "version"), "module_version", module=imp_id,
+                                         expected=str(entry["version"]), actual=module.version))
+                continue
+            for p in files:
+                if p == manifest:
+                    continue
+                pshown = _shown_path(root, p)
+                pdoc = _parse(texts[p][0], pshown, problems)
+                if isinstance(pdoc, CommentedMap) and "imports" in pdoc:
+                    problems.append(_problem(pshown, _key_pos(pdoc, "imports"), "module_imports", module=imp_id))
+                    continue
+                out.append((p, pshown, texts[p][0], texts[p][1], pdoc))
+                modules[p] = module
+    return out, modules
+
+
+def _resolve_overrides(root: Path, items: list[tuple[str, int | None, Any, Any, SourceFile]], problems: list[Problem]
+                       ) -> tuple[list[tuple[str, int | None, Any, Any, SourceFile]], list[Override]]:
+    """The entities that count: a school's entry replaces a module's entry with the same id (recorded as
+    an ``Override``); two modules with one id that the school does not override is a problem."""
+    own: dict[str, tuple[str, Any, SourceFile, Any]] = {}
+    for section, _i, node, pdata, src in items:
+        if src.module is None and isinstance(pdata.get("id"), str):
+            own.setdefault(pdata["id"], (section, pdata, src, node))
+    kept = []
+    overrides: list[Override] = []
+    from_module: dict[str, SourceFile] = {}
+    for item in items:
+        section, _i, node, pdata, src = item
+        eid = pdata.get("id")
+        if src.module is None or not isinstance(eid, str):
+            kept.append(item)
+            continue
+        if eid in own:
+            osection, odata, osrc, onode = own[eid]
+            pos = _pos_of(onode, "id") if isinstance(onode, CommentedMap) else _node_pos(onode)
+            overrides.append(Override(eid, osection, src.module.import_id, differing_fields(pdata, odata),
+                                      f"{_shown_path(root, osrc.path)}:{pos[0] + 1}"))
+            continue
+        other = from_module.get(eid)
+        if other is not None and other.module is not None and other.module.import_id != src.module.import_id:
+            pos = _pos_of(node, "id") if isinstance(node, CommentedMap) else _node_pos(node)
+            problems.append(_problem(_shown_path(root, src.path), pos, "module_clash", value=eid,
+                                     module=src.module.import_id, other=other.module.import_id))
+            continue
+        from_module.setdefault(eid, src)
+        kept.append(item)
+    return kept, overrides
+
+
+def folder_checksum(folder: str | os.PathLike[str]) -> str:
+    """The checksum of a module folder, as an import's ``checksum`` expects it (``RegisterInvalid``
+    when the folder is not one a register could import: missing, too large, a link out)."""
+    root = Path(folder)
+    files, problems = register_files(root)
+    if problems:
+        raise RegisterInvalid(problems)
+    links = [p for p in files if p.is_symlink()]
+    if links:
+        raise RegisterInvalid([_problem(_shown_path(root, links[0]), (0, 0), "symlink_outside", target=os.readlink(links[0]))])
+    return module_checksum(files, root)
+
+
+def load_module(folder: str | os.PathLike[str]) -> LoadedRegister:
+    """A module folder loaded on its own, for ``dpia diff`` of two versions before an update is
+    accepted: its entities with a stand-in controller (the module's name) that is the same in every
+    version, so the diff shows only what the module changed. Same limits as a register."""
+    root = Path(folder)
+    files, problems = register_files(root)
+    if problems:
+        raise RegisterInvalid(problems)
+    parsed = []
+    name = root.name
+    for p in files:
+        shown = _shown_path(root, p)
+        read = _read_text(p, shown, problems)
+        if read is None:
+            continue
+        doc = _parse(read[0], shown, problems)
+        if p.name == MODULE_MANIFEST:
+            meta = plain(doc, shown, problems) if doc is not None else None
+            if isinstance(meta, dict) and isinstance(meta.get("name"), str):
+                name = meta["name"]
+            continue
+        if isinstance(doc, CommentedMap) and "controller" in doc:
+            problems.append(_problem(shown, _key_pos(doc, "controller"), "module_controller", module=name))
+        parsed.append((p, shown, read[0], read[1], doc))
+    if problems:
+        raise RegisterInvalid(problems)
+    stand_in = _yaml().load(f"controller: {{id: module, name: {json.dumps(name)}, sector: {next(iter(model.Sector)).value}}}\n")
+    parsed.append((root / MODULE_MANIFEST, _shown_path(root, root / MODULE_MANIFEST), "", "", stand_in))
+    result = _build(root, parsed)
+    if isinstance(result, list):
+        raise RegisterInvalid(result)
+    return result

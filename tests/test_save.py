@@ -12,7 +12,7 @@ from dpia.store import ChangedOnDisk, RegisterInvalid, load
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
 def test_load_save_load_is_identity_and_writes_nothing(mini: Path) -> None:
@@ -254,7 +254,7 @@ def test_add_near_its_kind_keeps_the_next_groups_heading_and_the_files_style(tmp
 
 def test_preview_validates_without_writing_and_discard_drops_the_edit(tmp_path: Path) -> None:
     copy = _example_copy(tmp_path)
-    files = {p.name: p.read_bytes() for p in copy.iterdir()}
+    files = {p.name: p.read_bytes() for p in copy.iterdir() if p.is_file()}
     loaded = load(copy)
     loaded.add("systems", {"id": "x-app", "name": "X", "kind": "learning_platform", "operated_by": "nobody"})
     with pytest.raises(RegisterInvalid) as info:
@@ -264,7 +264,7 @@ def test_preview_validates_without_writing_and_discard_drops_the_edit(tmp_path: 
     assert "x-app" not in {s.id for s in loaded.register.systems} and loaded.preview() is loaded
     loaded.add("systems", {"id": "x-app", "name": "X", "kind": "learning_platform", "operated_by": "iddink"})
     assert "x-app" in {s.id for s in loaded.preview().register.systems}
-    assert {p.name: p.read_bytes() for p in copy.iterdir()} == files
+    assert {p.name: p.read_bytes() for p in copy.iterdir() if p.is_file()} == files
 
 
 def test_after_a_save_the_workbench_holds_what_a_fresh_load_reads(mini: Path) -> None:

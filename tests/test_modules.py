@@ -1,0 +1,210 @@
+"""Imported modules: a sector DPIA reused by a school (issue 18 part 2)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from dpia import cli
+from dpia.check import check
+from dpia.store import RegisterInvalid, folder_checksum, load
+
+REGISTER = """\
+controller:
+  id: school
+  name: Testschool
+  sector: vo
+  public_authority: true
+"""
+
+MODULE = {
+    "module.yaml": 'name: Sector-DPIA Testlas\npublisher: Sector (fictief)\nversion: "1.0"\n',
+    "parties.yaml": textwrap.dedent("""\
+        parties:
+          - id: supplier
+            name: Leverancier B.V.
+            role: processor
+            location: {country: NL}
+        """),
+    "systems.yaml": textwrap.dedent("""\
+        systems:
+          - id: las
+            name: Testlas
+            kind: pupil_administration
+            operated_by: supplier
+        """),
+    "measures.yaml": textwrap.dedent("""\
+        measures:
+          - id: m-access
+            label: {nl: Toegang per rol, en: Role-based access}
+            kind: technical
+            status: planned
+            systems: [las]
+        """),
+}
+
+
+def write_module(folder: Path, files: dict[str, str] = MODULE) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def make_register(tmp_path: Path, own: str = "", modules: dict[str, dict[str, str]] | None = None) -> Path:
+    reg = tmp_path / "reg"
+    reg.mkdir()
+    imports = []
+    for name, files in (modules or {"sector": MODULE}).items():
+        folder = write_module(reg / "modules" / name, files)
+        imports.append(f"  - id: {name}\n    source: modules/{name}\n    checksum: \"{folder_checksum(folder)}\"\n")
+    (reg / "register.yaml").write_text(REGISTER + "imports:\n" + "".join(imports), encoding="utf-8")
+    if own:
+        (reg / "own.yaml").write_text(textwrap.dedent(own), encoding="utf-8")
+    return reg
+
+
+def test_module_entities_are_imported_and_findings_name_the_module(tmp_path, capsys):
+    reg = make_register(tmp_path)
+    loaded = load(reg)
+    assert {p.id for p in loaded.register.parties} == {"supplier"}
+    assert loaded.module_of("las").name == "Sector-DPIA Testlas"
+    assert loaded.where("las").startswith(str(reg / "modules" / "sector" / "systems.yaml"))
+    result = check(loaded.register, None, loaded.where, loaded.module_of)
+    from_module = [f for f in result.findings if f.subjects[0] in ("supplier", "las", "m-access")]
+    assert from_module and all(f.module == {"id": "sector", "name": "Sector-DPIA Testlas", "version": "1.0"}
+                               for f in from_module)
+    assert cli.main(["--lang", "en", "check", str(reg), "--format", "json"]) in (0, 1)
+    doc = json.loads(capsys.readouterr().out)
+    assert any(f["module"] and f["module"]["version"] == "1.0" for f in doc["findings"])
+
+
+def test_override_wins_and_is_reported(tmp_path, capsys):
+    reg = make_register(tmp_path, own="""\
+        measures:
+          - id: m-access
+            label: {nl: Toegang per rol, en: Role-based access}
+            kind: technical
+            status: implemented
+            systems: [las]
+        """)
+    loaded = load(reg)
+    (measure,) = loaded.register.measures
+    assert measure.status.value == "implemented"
+    assert loaded.module_of("m-access") is None
+    (o,) = loaded.overrides
+    assert (o.entity_id, o.module, o.fields) == ("m-access", "sector", ("status",))
+    assert cli.main(["--lang", "en", "validate", str(reg)]) == 0
+    out = capsys.readouterr().out
+    assert f"{reg}/own.yaml:2: m-access overrides the entry of module sector (different: status)" in out
+    assert "module Sector-DPIA Testlas version 1.0" in out
+
+
+def test_tampered_module_is_refused_with_its_place(tmp_path, capsys):
+    reg = make_register(tmp_path)
+    target = reg / "modules" / "sector" / "measures.yaml"
+    target.write_bytes(target.read_bytes().replace(b"planned", b"plannee"))  # one byte changed
+    with pytest.raises(RegisterInvalid) as exc:
+        load(reg)
+    (p,) = exc.value.problems
+    assert p.key == "module_checksum" and p.file == str(reg / "register.yaml") and p.line == 9
+    assert cli.main(["--lang", "en", "validate", str(reg)]) == 2
+    err = capsys.readouterr().err
+    assert "import 'sector': the checksum of 'modules/sector' does not match" in err
+    assert folder_checksum(reg / "modules" / "sector") in err and "dpia diff" in err
+
+
+def test_module_with_a_controller_is_refused(tmp_path):
+    files = {**MODULE, "controller.yaml": REGISTER}
+    reg = make_register(tmp_path, modules={"sector": files})
+    with pytest.raises(RegisterInvalid) as exc:
+        load(reg)
+    assert [p.key for p in exc.value.problems] == ["module_controller"]
+    assert exc.value.problems[0].file.endswith("modules/sector/controller.yaml")
+
+
+def test_two_modules_with_one_id_are_refused_unless_the_school_overrides(tmp_path):
+    other = {"module.yaml": 'name: Ander\nversion: "2"\n', "parties.yaml": MODULE["parties.yaml"]}
+    reg = make_register(tmp_path, modules={"sector": MODULE, "other": other})
+    with pytest.raises(RegisterInvalid) as exc:
+        load(reg)
+    assert [p.key for p in exc.value.problems] == ["module_clash"]
+    (reg / "own.yaml").write_text(MODULE["parties.yaml"], encoding="utf-8")
+    loaded = load(reg)
+    assert {o.module for o in loaded.overrides} == {"sector", "other"}
+
+
+@pytest.mark.parametrize("how", ["dotdot", "symlink", "file_link"])
+def test_module_outside_the_register_is_refused(tmp_path, how):
+    outside = write_module(tmp_path / "elsewhere")
+    reg = tmp_path / "reg"
+    reg.mkdir()
+    if how == "dotdot":
+        source = "../elsewhere"
+    elif how == "symlink":
+        (reg / "modules").symlink_to(outside)
+        source = "modules"
+    else:
+        folder = write_module(reg / "modules" / "sector", {"module.yaml": MODULE["module.yaml"]})
+        (folder / "parties.yaml").symlink_to(outside / "parties.yaml")
+        source = "modules/sector"
+    (reg / "register.yaml").write_text(REGISTER + f"imports:\n  - id: sector\n    source: {source}\n"
+                                       f"    checksum: \"sha256:0\"\n", encoding="utf-8")
+    with pytest.raises(RegisterInvalid) as exc:
+        load(reg)
+    assert [p.key for p in exc.value.problems] == ["symlink_outside" if how == "file_link" else "module_outside"]
+
+
+def test_saving_never_touches_module_files(tmp_path):
+    reg = make_register(tmp_path)
+    before = {p: p.read_bytes() for p in (reg / "modules").rglob("*.yaml")}
+    loaded = load(reg)
+    with pytest.raises(RegisterInvalid) as exc:
+        loaded.update("m-access", status="implemented")
+    assert exc.value.problems[0].key == "module_read_only"
+    loaded.add("measures", {"id": "m-local", "label": {"nl": "Eigen", "en": "Own"}, "kind": "organisational",
+                            "status": "implemented"})
+    written = loaded.save()
+    assert written == [reg / "register.yaml"]
+    assert {p: p.read_bytes() for p in (reg / "modules").rglob("*.yaml")} == before
+    assert {m.id for m in load(reg).register.measures} == {"m-access", "m-local"}
+
+
+def test_a_new_module_version_is_shown_as_a_diff(tmp_path, capsys):
+    old = write_module(tmp_path / "v1")
+    new = write_module(tmp_path / "v2", {**MODULE, "measures.yaml": MODULE["measures.yaml"].replace(
+        "Toegang per rol", "Toegang per rol en per school")})
+    code = cli.main(["--lang", "en", "diff", str(old), str(new)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "label.nl: Toegang per rol → Toegang per rol en per school" in out
+
+
+def test_the_example_imports_the_sector_dpia_for_magister():
+    loaded = load(Path(__file__).parent.parent / "data" / "omo-helmond")
+    (m,) = loaded.modules
+    assert m.version == "2026.1" and "Magister" in m.name
+    assert "magister" in {o.entity_id for o in loaded.overrides}
+
+
+def test_the_report_names_the_sector_dpia_and_its_version():
+    from dpia.report import cover_html
+
+    loaded = load(Path(__file__).parent.parent / "data" / "omo-helmond")
+    result = check(loaded.register, None, loaded.where, loaded.module_of)
+    html = cover_html(loaded.register, result, "nl", modules=loaded.modules)
+    assert ("Deze DPIA bouwt voort op de sector-DPIA Magister (leerlingadministratie) (versie 2026.1) "
+            "van Stichting Sectorprivacy Onderwijs (fictief)") in html
+    assert "sector-magister" not in html
+
+
+def test_module_checksum_command_prints_what_the_example_import_pins(capsys):
+    data = Path(__file__).parent.parent / "data" / "omo-helmond"
+    assert cli.main(["module", "checksum", str(data / "modules" / "sector-magister")]) == 0
+    printed = capsys.readouterr().out.strip()
+    assert printed.startswith("sha256:") and f'checksum: "{printed}"' in (data / "register.yaml").read_text(encoding="utf-8")
