@@ -237,11 +237,11 @@ def _with_breach(tmp_path: Path, text: str) -> Path:
 ])
 def test_bad_breach_entries_are_located_and_explained(tmp_path: Path, capsys, entry: str, expected: str) -> None:
     folder = _with_breach(tmp_path, entry)
-    before = {p: p.read_bytes() for p in folder.iterdir()}
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     assert main(["validate", str(folder)]) == 2
     err = capsys.readouterr().err
     assert "breaches.yaml:2:" in err and expected in err and "Traceback" not in err
-    assert {p: p.read_bytes() for p in folder.iterdir()} == before
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
     with pytest.raises(RegisterInvalid):
         load(folder)
 

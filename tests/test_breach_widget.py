@@ -62,20 +62,20 @@ def test_the_form_is_filled_beforehand_with_what_reaches_the_place(copy: Path) -
 
 
 def test_saving_writes_the_entry_and_leaves_the_rest_of_the_file_as_it_was(copy: Path) -> None:
-    before = {p.name: p.read_bytes() for p in copy.iterdir()}
+    before = {p: p.read_bytes() for p in copy.rglob("*") if p.is_file()}
     loaded = load(copy)
     rec = _filled(loaded)
     rec.ap.value, rec.ap_reason.value = "not_notify", "Twee ouders, geen gevoelige gegevens."
     assert rec.save(), rec.status.value
     text = (copy / "breaches.yaml").read_bytes()
-    old = before["breaches.yaml"]
+    old = before[copy / "breaches.yaml"]
     assert text.startswith(old)  # every line and comment of the file as it was, the entry after them
     added = text[len(old):].decode()
     assert added.startswith("  - id: lek-2026-11-28-snelsms\n")
     assert "discovered_at: 2026-11-28T09:15:00+01:00" in added and "reported_by: iddink" in added
     assert "nature: [confidentiality]" in added and "decision: not_notify" in added
-    assert {p.name: p.read_bytes() for p in copy.iterdir() if p.name != "breaches.yaml"} == {
-        k: v for k, v in before.items() if k != "breaches.yaml"}
+    assert {p: p.read_bytes() for p in copy.rglob("*") if p.is_file() and p.name != "breaches.yaml"} == {
+        k: v for k, v in before.items() if k.name != "breaches.yaml"}
     saved = next(b for b in load(copy).register.breaches if b.id == "lek-2026-11-28-snelsms")
     assert saved.discovered_at == dt.datetime(2026, 11, 28, 9, 15, tzinfo=DUTCH_TIME)
     assert saved.measures_taken == ["Ouders gevraagd de sms te verwijderen.", "Lijst gecorrigeerd."]
@@ -84,14 +84,14 @@ def test_saving_writes_the_entry_and_leaves_the_rest_of_the_file_as_it_was(copy:
 
 
 def test_a_discovery_in_the_future_is_refused_with_its_place_and_nothing_is_written(copy: Path) -> None:
-    before = {p.name: p.read_bytes() for p in copy.iterdir()}
+    before = {p: p.read_bytes() for p in copy.rglob("*") if p.is_file()}
     loaded = load(copy)
     rec = _filled(loaded, "en")
     rec.date.value = dt.date(2099, 1, 1)
     rec.breach_id.value = "lek-toekomst"
     assert rec.save() is False
     assert "breaches.yaml:" in rec.status.value and "lies in the future" in rec.status.value
-    assert {p.name: p.read_bytes() for p in copy.iterdir()} == before
+    assert {p: p.read_bytes() for p in copy.rglob("*") if p.is_file()} == before
     assert "lek-toekomst" not in {b.id for b in loaded.register.breaches}  # nothing left in memory
     assert not any(f.dirty for f in loaded.files)
 

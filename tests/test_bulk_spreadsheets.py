@@ -186,7 +186,7 @@ def test_windows_1252_is_refused_with_the_encoding_and_the_fix(tmp_path: Path, c
     path = mini_with_csv_flows(tmp_path)
     rows = [["id", "name", "role"], ["bus", "Busbedrijf Café", "processor"]]
     (path / "parties.csv").write_bytes(spreadsheet_csv(rows, "excel-nl-puntkomma"))
-    before = {p.name: p.read_bytes() for p in path.iterdir()}
+    before = {p: p.read_bytes() for p in path.rglob("*") if p.is_file()}
     assert main(["--lang", "nl", "validate", str(path)]) == 2
     out, err = capsys.readouterr()
     lines = err.splitlines()
@@ -196,7 +196,7 @@ def test_windows_1252_is_refused_with_the_encoding_and_the_fix(tmp_path: Path, c
     assert main(["--lang", "en", "validate", str(path)]) == 2
     err = capsys.readouterr().err
     assert "probably saved as Windows-1252, where this is 'é'. Save it as CSV UTF-8" in err.splitlines()[0]
-    assert {p.name: p.read_bytes() for p in path.iterdir()} == before  # nothing written
+    assert {p: p.read_bytes() for p in path.rglob("*") if p.is_file()} == before  # nothing written
 
 
 def test_an_unreadable_inventory_is_the_cause_of_the_references_into_it(tmp_path: Path) -> None:

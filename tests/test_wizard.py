@@ -28,7 +28,7 @@ def omo(tmp_path: Path) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def comments(text: str) -> list[str]:
@@ -77,7 +77,7 @@ def test_saving_adds_party_system_flow_and_agreement_keeping_every_comment(omo: 
     agreement = next(a for a in reg.agreements if a.id == "va-leerapp")
     assert agreement.valid_from == dt.date(2026, 8, 1) and agreement.security_annex == "Beveiligingsbijlage LeerApp 2026"
     assert not [f for f in wizard.result.open if "leerapp" in f.id and f.code in ("DPIA201", "DPIA202")]
-    after = {p.name: p.read_text() for p in omo.iterdir()}
+    after = {name: data.decode() for name, data in snapshot(omo).items()}
     for name, text in before.items():
         assert comments(text) == comments(after[name]), name  # every comment kept, in order
     assert "    location: {country: NL}\n    notes: Maakt pasfoto" in after["parties.yaml"]
