@@ -122,7 +122,7 @@ def test_running_the_notebooks_twice_leaves_the_register_byte_identical(tmp_path
 
     copy = tmp_path / "omo"
     shutil.copytree(EXAMPLE, copy)
-    before = {p.name: p.read_bytes() for p in sorted(copy.iterdir())}
+    before = {p: p.read_bytes() for p in sorted(copy.rglob("*")) if p.is_file()}
     monkeypatch.setenv("DPIA_REGISTER", str(copy))
     monkeypatch.setenv("DPIA_ON", "2026-11-29")
     monkeypatch.setenv("DPIA_CHOICE", str(tmp_path / "choice.json"))
@@ -134,5 +134,5 @@ def test_running_the_notebooks_twice_leaves_the_register_byte_identical(tmp_path
             texts.append([o.get("text", "") or o.get("data", {}).get("text/plain", "")
                           for c in nb.cells for o in c.get("outputs", []) if "widget-view" not in str(o.get("data", {}).keys())])
         assert texts[0] == texts[1], name
-    assert {p.name: p.read_bytes() for p in sorted(copy.iterdir())} == before
+    assert {p: p.read_bytes() for p in sorted(copy.rglob("*")) if p.is_file()} == before
     assert not (tmp_path / "choice.json").exists()
