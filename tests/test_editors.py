@@ -20,15 +20,7 @@ from .conftest import EXAMPLE
 ON = dt.date(2026, 11, 29)
 
 
-@pytest.fixture
-def omo(tmp_path: Path) -> Path:
-    copy = tmp_path / "omo"
-    shutil.copytree(EXAMPLE, copy)
-    return copy
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+from .test_wizard import omo, snapshot  # noqa: E402,F401 - a copy of the example, and its files' bytes
 
 
 def changed_lines(before: str, after: str) -> list[str]:
