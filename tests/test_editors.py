@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ from dpia.i18n import LANGS, MESSAGES
 from dpia.store import load
 from dpia.widgets import LiveViews
 
-from .conftest import EXAMPLE
 
 ON = dt.date(2026, 11, 29)
 
