@@ -28,9 +28,9 @@ from pydantic import BaseModel
 from .check import CheckResult
 from .i18n import MESSAGES, t
 from .model import REFERENCES, SECTIONS
-from .names import label_of, name_of
+from .names import label_of
 from .store import LoadedRegister
-from .widgets import CheckList, _Displayable, _guarded, _label, _save, slug
+from .widgets import CheckList, _Displayable, _guarded, _label, _named_options, _save, slug
 
 KINDS = ("consents", "access_roles", "retention", "measures", "acceptances", "parties", "systems")
 NEW = "__new__"  # the entry dropdown's "new entry" choice
@@ -114,8 +114,7 @@ def _reference_options(register, sections: tuple[str, ...], lang: str | None) ->
             ids += [s.id for s in register.controller.schools]
         else:
             ids += [e.id for e in getattr(register, section)]
-    named = [(name_of(register, i, lang, officer=True), i) for i in ids]
-    return sorted(named, key=lambda o: (o[0].lower(), o[1]))
+    return _named_options(register, ids, lang, officer=True)
 
 
 def _controls(register, section: str, cls: type[BaseModel], lang: str | None, prefix: tuple[str, ...] = ()) -> list[Control]:
@@ -257,8 +256,7 @@ class EntityEditor(_Displayable):
                 c.widget.observe(lambda _c: self._suggest_id(), names="value")
         self.controls[("id",)].widget.observe(lambda _c: self._id_typed(), names="value")
         self.form.children = [c.widget for c in self.controls.values()]
-        named = sorted(((name_of(reg, e.id, self.lang, officer=True), e.id) for e in self.entries()),
-                       key=lambda o: (o[0].lower(), o[1]))
+        named = _named_options(reg, [e.id for e in self.entries()], self.lang, officer=True)
         options = [(t("editor_new", self.lang), NEW)] + named
         self._filling = True
         self.entry.options = options

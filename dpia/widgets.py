@@ -929,11 +929,11 @@ class LiveViews:
 # ---- transparency (notebook 06) and breaches (notebook 07)
 
 
-def _named_options(register, ids: list[str], lang: str | None) -> list[tuple[str, str]]:
-    """Dropdown options named for people, sorted by name, the id as the value."""
+def _named_options(register, ids: list[str], lang: str | None, officer: bool = False) -> list[tuple[str, str]]:
+    """Dropdown options named for people (``officer``: "Name (id)"), sorted by name, the id as the value."""
     from .names import name_of
 
-    return sorted(((name_of(register, i, lang), i) for i in ids), key=lambda o: (o[0].lower(), o[1]))
+    return sorted(((name_of(register, i, lang, officer), i) for i in ids), key=lambda o: (o[0].lower(), o[1]))
 
 
 def promises_table(register, on, lang: str | None = None):
