@@ -46,11 +46,7 @@ APPS, USE, SEED = 150, 0.9, 1
 ON = "2026-11-29"
 TARGETS = {"check_1m_s": 10.0, "peak_1m_mb": 2048.0, "slope": 1.1, "report_s": 60.0, "whatif_ms": 50.0,
            "processings_share": 0.10, "breach_1m_s": 2.0, "promises_share": 0.10, "letter_100k_s": 10.0,
-<<<<<<< HEAD
-           "save_ms": 200.0, "diff_1m_s": 15.0, "diff_1m_mb": 3072.0}
-=======
-           "breach_widget_ms": 100.0}
->>>>>>> wip-17
+           "save_ms": 200.0, "diff_1m_s": 15.0, "diff_1m_mb": 3072.0, "breach_widget_ms": 100.0}
 
 sys.path.insert(0, str(ROOT))
 
@@ -191,7 +187,6 @@ def whatif_timing(repeats: int = 21) -> dict:
             "png_render_ms": round(statistics.median(render) * 1000, 1), "repeats": repeats}
 
 
-<<<<<<< HEAD
 def save_timing(repeats: int = 7) -> dict:
     """A save in the workbench on a copy of the example, until every view shows the new assessment: the
     agreement editor changes one agreement's security annex and saves; the live summary, findings and
@@ -249,7 +244,8 @@ def save_timing(repeats: int = 7) -> dict:
     return {"update_ms": round(statistics.median(total) * 1000, 1), "update_min_ms": round(min(total) * 1000, 1),
             **{f"{k}_ms": v for k, v in med.items()}, "repeats": repeats,
             "findings": len(views.result.findings)}
-=======
+
+
 def breach_widget_timing(repeats: int = 21) -> dict:
     """One update of the breach explorer on the example: choose another place in its dropdown (the
     places in turn), and the same with the highlighted map drawn (ticked **map**), which the widget
@@ -281,7 +277,6 @@ def breach_widget_timing(repeats: int = 21) -> dict:
     return {"places": len(places), "update_ms": round(statistics.median(plain) * 1000, 1),
             "update_max_ms": round(max(plain) * 1000, 1), "with_map_ms": round(statistics.median(drawn) * 1000, 1),
             "repeats": repeats, "map_repeats": len(drawn)}
->>>>>>> wip-17
 
 
 # ---- output
@@ -354,19 +349,16 @@ def markdown(doc: dict) -> str:
                          f"{w['update_ms']} ms (median of {w['repeats']}; fastest {w.get('update_min_ms', '—')} ms): the "
                          f"risk computation {w['compute_ms']} ms, the rest builds the risk table and the risk map figure. "
                          f"The notebook then renders the figure as PNG: {w.get('png_render_ms', '—')} ms more.")
-<<<<<<< HEAD
     if doc.get("save"):
         v = doc["save"]
         lines.append(f"A save in the workbench on the example (agreement editor, every live view following): "
                      f"{v['update_ms']} ms (median of {v['repeats']}; fastest {v['update_min_ms']} ms): validating and "
                      f"writing {v['save_ms']} ms, the check {v['check_ms']} ms, the views {v['views_ms']} ms.")
-=======
     if doc.get("breach_widget"):
         b = doc["breach_widget"]
         lines.append(f"Breach widget on the example (choosing each of its {b['places']} places in turn): one update "
                      f"{b['update_ms']} ms (median of {b['repeats']}; slowest {b['update_max_ms']} ms). With the map of "
                      f"the reach drawn (ticked on request): {b['with_map_ms']} ms (median of {b['map_repeats']}).")
->>>>>>> wip-17
     lines += ["", "Targets (issue 7):", "", "| target | measured | met |", "|---|---|---|"]
     for name, (target, measured, ok) in doc["targets"].items():
         lines.append(f"| {name} | {measured} | {'yes' if ok else 'NO'} |")
@@ -431,16 +423,13 @@ def targets(doc: dict) -> dict:
     if doc.get("whatif") and "update_ms" in doc["whatif"]:
         out["what-if widget update on the example ≤ 50 ms"] = (
             TARGETS["whatif_ms"], f"{doc['whatif']['update_ms']} ms", doc["whatif"]["update_ms"] <= TARGETS["whatif_ms"])
-<<<<<<< HEAD
     if doc.get("save"):
         out["widget update after a save on the example ≤ 200 ms"] = (
             TARGETS["save_ms"], f"{doc['save']['update_ms']} ms", doc["save"]["update_ms"] <= TARGETS["save_ms"])
-=======
     if doc.get("breach_widget") and "update_ms" in doc["breach_widget"]:
         out["breach widget update on the example ≤ 100 ms"] = (
             TARGETS["breach_widget_ms"], f"{doc['breach_widget']['update_ms']} ms",
             doc["breach_widget"]["update_ms"] <= TARGETS["breach_widget_ms"])
->>>>>>> wip-17
     return out
 
 
@@ -530,14 +519,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_whatif:
         log("what-if widget on the example")
         doc["whatif"] = whatif_timing()
-<<<<<<< HEAD
+        log("breach widget on the example")
+        doc["breach_widget"] = breach_widget_timing()
     if not args.no_save:
         log("a save in the workbench on the example")
         doc["save"] = save_timing()
-=======
-        log("breach widget on the example")
-        doc["breach_widget"] = breach_widget_timing()
->>>>>>> wip-17
     doc["targets"] = {k: list(v) for k, v in targets(doc).items()}
     stem = Path(args.output)
     stem.parent.mkdir(parents=True, exist_ok=True)

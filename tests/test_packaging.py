@@ -40,3 +40,16 @@ def test_rule_reference_pages_are_current() -> None:
 
     assert DOC_PATH.read_text() == rules_markdown("en"), "run `make docs` and commit docs/rules.md"
     assert DOC_PATH.with_name("regels.md").read_text() == rules_markdown("nl"), "run `make docs`"
+
+
+def test_no_file_in_the_repository_holds_merge_conflict_markers_and_every_script_compiles() -> None:
+    """A merge once left `<<<<<<<` in benchmarks/run.py: `make bench` failed while every test passed."""
+    import subprocess
+
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    marker = re.compile(r"^(<{7} |>{7} |={7}$)", re.M)
+    bad = [p for p in tracked if p.endswith((".py", ".md", ".yaml", ".yml", ".toml", ".cfg", ".csv", "Makefile"))
+           and marker.search((ROOT / p).read_text(encoding="utf-8", errors="replace"))]
+    assert bad == []
+    for script in sorted((ROOT / "benchmarks").glob("*.py")):
+        compile(script.read_text(), str(script), "exec")
