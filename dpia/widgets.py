@@ -156,10 +156,10 @@ class FlowEditor(_Displayable):
         """Take the register's current flows, targets and lists (after a save elsewhere)."""
         reg = self.loaded.register
         keep = self.flow.value
-        self.to.options = sorted([reg.controller.id] + [s.id for s in reg.controller.schools] + [p.id for p in reg.parties] + [s.id for s in reg.systems])
+        set_options(self.to, sorted([reg.controller.id] + [s.id for s in reg.controller.schools] + [p.id for p in reg.parties] + [s.id for s in reg.systems]))
         self.categories.set_options(_category_options(reg, self.lang))
         self.purposes.set_options(_purpose_options(reg, self.lang))
-        self.flow.options = sorted(f.id for f in reg.flows)
+        set_options(self.flow, sorted(f.id for f in reg.flows))
         if keep in self.flow.options:
             self.flow.value = keep
         if self.flow.value:
@@ -231,7 +231,7 @@ class AgreementEditor(_Displayable):
         keep = self.agreement.value
         self.categories.set_options(_category_options(reg, self.lang))
         self.purposes.set_options(_purpose_options(reg, self.lang))
-        self.agreement.options = sorted(a.id for a in reg.agreements)
+        set_options(self.agreement, sorted(a.id for a in reg.agreements))
         if keep in self.agreement.options:
             self.agreement.value = keep
         if self.agreement.value:
@@ -445,6 +445,14 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
+def set_options(control, options) -> None:
+    """Give a dropdown new ``options`` only when they differ: assigning options rebuilds the control
+    in the browser, and after every save most of them are the same."""
+    options = tuple(tuple(o) if isinstance(o, list) else o for o in options)
+    if tuple(control.options) != options:
+        control.options = options
+
+
 class CheckList(_Displayable):
     """Checkboxes for a set of ids: ticking one never drops the others (as a plain click in a
     multi-select list does). ``value`` is the ticked ids, in the order of the options."""
@@ -456,12 +464,26 @@ class CheckList(_Displayable):
         self.set_options(options, value)
 
     def set_options(self, options: list[tuple[str, str]], value=None) -> None:
-        """New options (after a save elsewhere); the ticks of options that remain stay."""
+        """New options (after a save elsewhere); the ticks of options that remain stay. The boxes of
+        options that remain are kept (a new widget per box and save made every save slow)."""
         ticked = set(self.value if value is None else value)
-        self.order = [v for _, v in options]
-        self.boxes = {v: w.Checkbox(value=v in ticked, description=label, indent=False, layout=w.Layout(width="24em"))
-                      for label, v in options}
-        self.grid.children = list(self.boxes.values())
+        old, boxes = self.boxes, {}
+        for label, v in options:
+            box = old.pop(v, None)
+            if box is None:
+                box = w.Checkbox(value=v in ticked, description=label, indent=False, layout=w.Layout(width="24em"))
+            else:
+                if box.description != label:
+                    box.description = label
+                box.value = v in ticked
+            boxes[v] = box
+        for box in old.values():
+            box.close()
+        order = [v for _, v in options]
+        self.boxes = boxes
+        if order != getattr(self, "order", None):
+            self.order = order
+            self.grid.children = list(boxes.values())
 
     @property
     def value(self) -> tuple[str, ...]:
@@ -561,36 +583,39 @@ class SupplierWizard(_Displayable):
     def refresh(self) -> None:
         reg = self.loaded.register
         lang = self.lang
-        self.processor_of.options = [("—", None)] + [(f"{p.name} ({p.id})", p.id) for p in sorted(reg.parties, key=lambda p: p.id)
-                                                      if p.role.value in ("processor", "sub_processor")]
+        set_options(self.processor_of, [("—", None)] + [(f"{p.name} ({p.id})", p.id) for p in sorted(reg.parties, key=lambda p: p.id)
+                                                         if p.role.value in ("processor", "sub_processor")])
         sources = [(f"{reg.controller.name} ({reg.controller.id})", reg.controller.id)]
         sources += [(f"{s.name} ({s.id})", s.id) for s in reg.controller.schools]
         sources += [(f"{s.name} ({s.id})", s.id) for s in sorted(reg.systems, key=lambda s: s.id)]
         sources += [(f"{_name(s.label, lang)} ({s.id})", s.id) for s in sorted(reg.subjects, key=lambda s: s.id)]
         keep_existing = self.existing.value
-        self.existing.options = [(t("wizard_new_party", lang), None)] + [(f"{p.name} ({p.id})", p.id) for p in sorted(reg.parties, key=lambda p: p.id)]
+        set_options(self.existing, [(t("wizard_new_party", lang), None)] + [(f"{p.name} ({p.id})", p.id) for p in sorted(reg.parties, key=lambda p: p.id)])
         self.existing.value = keep_existing if keep_existing in {p.id for p in reg.parties} else None
         self._targets()
         keep = self.source.value
-        self.source.options = sources
+        set_options(self.source, sources)
         self.source.value = keep if keep in [v for _, v in sources] else reg.controller.id
-        old = {k: getattr(self, k).value for k in ("categories", "purposes", "subjects") if hasattr(self, k)}
-        self.categories = CheckList([(f"{_name(c.label, lang)} ({c.id})", c.id) for c in sorted(reg.data_categories, key=lambda c: c.id)],
-                                    t("widget_categories", lang), old.get("categories", ()))
-        self.purposes = CheckList([(f"{_name(p.label, lang)} ({p.id})", p.id) for p in sorted(reg.purposes, key=lambda p: p.id)],
-                                  t("widget_purposes", lang), old.get("purposes", ()))
-        self.subjects = CheckList([(f"{_name(s.label, lang)} ({s.id})", s.id) for s in sorted(reg.subjects, key=lambda s: s.id)],
-                                  t("wizard_subjects", lang), old.get("subjects", ()))
+        lists = {"categories": (_category_options(reg, lang), "widget_categories"),
+                 "purposes": (_purpose_options(reg, lang), "widget_purposes"),
+                 "subjects": ([(f"{_name(s.label, lang)} ({s.id})", s.id) for s in sorted(reg.subjects, key=lambda s: s.id)],
+                              "wizard_subjects")}
+        for attr, (options, key) in lists.items():  # built once; after a save the ticks that remain stay
+            if hasattr(self, attr):
+                getattr(self, attr).set_options(options)
+            else:
+                setattr(self, attr, CheckList(options, t(key, lang)))
+        if getattr(self, "ui", None) is not None:
+            return
         h = lambda key: w.HTML(f"<h4>{html.escape(t(key, lang))}</h4>")  # noqa: E731
-        self.ui = getattr(self, "ui", None) or w.VBox()
-        self.ui.children = [
+        self.ui = w.VBox([
             h("wizard_step_party"), self.existing, self.name, self.party_id, self.role, self.processor_of, self.country,
             h("wizard_step_system"), self.with_system, self.system_name, self.system_kind,
             h("wizard_step_flow"), self.with_flow, self.source, self.target, self.categories.ui, self.purposes.ui, self.subjects.ui, self.channel,
             h("wizard_step_agreement"), self.with_agreement, self.agreement_kind, self.valid_from, self.valid_until,
             self.deletion, self.security_annex, self.privacy_annex,
             w.HBox([self.preview_button, self.save_button]), self.status, self.findings,
-        ]
+        ])
 
     def _existing_changed(self) -> None:
         """An existing party: its fields are shown, not edited; only the new flow, system or agreement is added."""
@@ -610,7 +635,7 @@ class SupplierWizard(_Displayable):
         pid = self.existing.value
         systems = sorted(s.id for s in self.loaded.register.systems if pid and s.operated_by == pid)
         options = [(i, i) for i in systems] + ([(pid, pid)] if pid else [])
-        self.target.options = options
+        set_options(self.target, options)
         self.target.value = options[0][1] if options else None
         self.target.disabled = not pid or self.with_system.value
 

@@ -160,6 +160,17 @@ def test_checklist_keeps_the_other_choices() -> None:
     assert box.value == ("class_group",)
 
 
+def test_checklist_new_options_keep_the_ticks_and_the_boxes_of_options_that_remain() -> None:
+    box = CheckList([("Naam (name)", "name"), ("BSN (bsn)", "bsn")], "Gegevens", ("bsn",))
+    bsn = box.boxes["bsn"]
+    box.set_options([("BSN-nummer (bsn)", "bsn"), ("Klas (class_group)", "class_group"), ("Naam (name)", "name")])
+    assert box.value == ("bsn",)
+    assert box.boxes["bsn"] is bsn and bsn.description == "BSN-nummer (bsn)"  # renamed, not rebuilt
+    assert [b.description for b in box.grid.children] == ["BSN-nummer (bsn)", "Klas (class_group)", "Naam (name)"]
+    box.set_options([("Klas (class_group)", "class_group")])
+    assert box.value == () and list(box.grid.children) == [box.boxes["class_group"]]
+
+
 def test_slug_makes_an_id_without_the_legal_form() -> None:
     assert [slug("LeerApp B.V."), slug("Microsoft Ireland Operations Ltd."), slug("Café Noord & Zn")] == \
         ["leerapp", "microsoft-ireland-operations", "cafe-noord-zn"]
