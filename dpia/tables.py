@@ -18,7 +18,6 @@ Bulk flows (``dpia.bulk``) come in as Arrow-backed columns and are encoded witho
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -83,7 +82,46 @@ def _group(*keys: np.ndarray) -> np.ndarray:
     return frame.groupby(list(frame.columns), sort=False).ngroup().to_numpy().astype(np.int64)
 
 
-def _encoded(name: str, doc: str) -> cached_property:
+class table:  # noqa: N801 - used like functools.cached_property
+    """``functools.cached_property`` for a table of :class:`Tables` that also tells the incremental
+    check (``dpia.check.Incremental``) which tables a rule used: ``("table", name)`` goes to the
+    rule's frame of :class:`dpia.rules.base.Reads`, also when the table comes from the cache, and what
+    building the table reads stays out of it (the incremental check compares the table itself)."""
+
+    def __init__(self, func) -> None:
+        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        d = obj.__dict__
+        cache = d.get("_tables")
+        if cache is None:
+            from .rules.base import register_reads
+
+            cache = d["_tables"] = {}
+            d["_reads"] = register_reads(obj.register)
+        reads = d["_reads"]
+        if reads is not None:
+            reads.add(("table", self.name))
+        if self.name in cache:
+            return cache[self.name]
+        if reads is None:
+            value = self.func(obj)
+        else:
+            with reads.frame(muted=True):
+                value = self.func(obj)
+        cache[self.name] = value
+        return value
+
+    def __set__(self, obj, value) -> None:
+        raise AttributeError(f"the table {self.name} is read-only")
+
+
+def _encoded(name: str, doc: str) -> table:
     """A table built as text by ``Tables._raw_<name>``, its id columns (``ID_COLUMNS``) encoded."""
 
     def build(self: Tables) -> pd.DataFrame:
@@ -93,7 +131,7 @@ def _encoded(name: str, doc: str) -> cached_property:
         return frame
 
     build.__name__, build.__doc__ = name, doc
-    return cached_property(build)
+    return table(build)
 
 
 @dataclass
@@ -102,13 +140,13 @@ class Tables:
 
     register: Register
 
-    @cached_property
+    @table
     def _bulk(self):
         """The register's bulk flows (``dpia.bulk.FlowTable``) or None."""
         return bulk_flows(self.register)
 
     # ---- ids
-    @cached_property
+    @table
     def ids(self) -> pd.CategoricalDtype:
         """The dtype of every id column but ``flow``: every id the register defines or names, sorted."""
         values: set[str] = set(self.register.index())
@@ -126,7 +164,7 @@ class Tables:
                                   (bulk.categories, "category"), (bulk.purposes, "purpose"), (bulk.subjects, "subject")):
                 values.update(v for v in frame[column].cat.categories.tolist() if isinstance(v, str))
         values.discard("")
-        return pd.CategoricalDtype(pd.Index(sorted(values), dtype="str"), ordered=False)
+        return pd.CategoricalDtype(pd.Index(sorted(values), dtype=PYSTR), ordered=False)
 
     # ---- nodes: every id that can be a flow's end
     def _raw_nodes(self) -> pd.DataFrame:
@@ -162,7 +200,7 @@ class Tables:
         operates it; the controller's schools are held by the controller.""")
 
     # ---- flows
-    @cached_property
+    @table
     def _flow_index(self) -> tuple[pd.CategoricalDtype, np.ndarray]:
         """The dtype of every ``flow`` column (the sorted flow ids as categories), and the code of each
         flow (YAML flows, then bulk flows)."""
@@ -196,7 +234,7 @@ class Tables:
             parts.append(_codes(bulk_frame[column], self.ids))
         return np.concatenate(parts) if len(parts) > 1 else parts[0]
 
-    @cached_property
+    @table
     def flows(self) -> pd.DataFrame:
         """flow, src, dst, agreement (explicit or None), src_holder, dst_holder, dst_role, dst_kind (all
         categorical: ids with the register's id dtype, role and kind with their own few values)."""
@@ -246,20 +284,20 @@ class Tables:
         return pd.DataFrame({"flow": self._flow_column(positions),
                              column: pd.Categorical.from_codes(codes, dtype=self.ids)})
 
-    @cached_property
+    @table
     def flow_categories(self) -> pd.DataFrame:
         return self._flow_items("categories", "categories", "category")
 
-    @cached_property
+    @table
     def flow_purposes(self) -> pd.DataFrame:
         return self._flow_items("purposes", "purposes", "purpose")
 
-    @cached_property
+    @table
     def flow_subjects(self) -> pd.DataFrame:
         return self._flow_items("subjects", "subjects", "subject")
 
     # ---- flow profiles: many flows carry the same lists (a product's flow from every school)
-    @cached_property
+    @table
     def _profile_codes(self) -> np.ndarray:
         """The profile of each flow, by flow code: flows whose categories, purposes and subjects are the
         same multisets share a profile.
@@ -292,12 +330,12 @@ class Tables:
         register of a million flows from a few hundred product templates that is thousands of times less
         work, with the same findings.
         """
+        flows, profile = self.flows, self._profile_codes  # read first: the incremental check learns what it uses
         cache = self.__dict__.setdefault("_representatives", {})
         if columns in cache:
             return cache[columns]
-        flows = self.flows
         codes = flows["flow"].cat.codes.to_numpy()
-        keys = [self._profile_codes[codes]] + [flows[c].cat.codes.to_numpy().astype(np.int64) for c in columns]
+        keys = [profile[codes]] + [flows[c].cat.codes.to_numpy().astype(np.int64) for c in columns]
         group = _group(*keys)
         first = np.full(group.max() + 1 if len(group) else 0, -1, dtype=np.int64)
         first[group[::-1]] = np.arange(len(group))[::-1]
@@ -305,7 +343,7 @@ class Tables:
         cache[columns] = pd.DataFrame({"flow": flow, "rep": flow.take(first[group])})
         return cache[columns]
 
-    @cached_property
+    @table
     def _flow_ids_sorted(self) -> np.ndarray:
         return np.asarray(self._flow_index[0].categories.to_numpy(), dtype=object)
 
@@ -411,7 +449,7 @@ class Tables:
 
     agreement_subprocessors = _encoded("agreement_subprocessors", """agreement, party: the sub-processors each agreement permits.""")
 
-    @cached_property
+    @table
     def flow_agreements(self) -> pd.DataFrame:
         """flow, agreement: the candidate agreements of each flow.
 

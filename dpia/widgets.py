@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 
 import ipywidgets as w
-from .check import CheckResult, Finding, check
+from .check import CheckResult, Finding, Incremental, check
 from .datamap import draw_datamap, select_flows
 from .figures import show_figure
 from .i18n import t
@@ -284,13 +284,27 @@ def _save(editor, apply: Callable[[], None]) -> bool:
         editor.status.value = html.escape(t("write_failed", editor.lang, reason=exc.strerror or str(exc)))
         _reload(editor)
         return False
-    editor.result = check(editor.loaded.register, editor.on, editor.loaded.where)
+    editor.result = recheck(editor.loaded, editor.on)
     counts = editor.result.counts()
     names = ", ".join(p.name for p in written)
     editor.status.value = html.escape(t("widget_saved", editor.lang, files=names, **counts))
     if editor.on_saved:
         editor.on_saved(editor.result)
     return True
+
+
+def incremental(loaded: LoadedRegister) -> Incremental:
+    """The incremental check that follows this register through its edits in the workbench (kept with
+    it, so every editor and view of one register shares it)."""
+    found = loaded.__dict__.get("_incremental")
+    if found is None:
+        found = loaded.__dict__["_incremental"] = Incremental()
+    return found
+
+
+def recheck(loaded: LoadedRegister, on: dt.date | None) -> CheckResult:
+    """The check of the register as it is now, re-running only the rules an edit concerns."""
+    return check(loaded.register, on, loaded.where, incremental=incremental(loaded))
 
 
 def _reload(editor) -> None:
@@ -725,7 +739,7 @@ class SupplierWizard(_Displayable):
 
     def _baseline(self) -> set[str]:
         if self.result is None:
-            self.result = check(self.loaded.register, self.on, self.loaded.where)
+            self.result = recheck(self.loaded, self.on)
         return {f.id for f in self.result.findings}
 
     def _apply(self) -> None:
@@ -753,7 +767,7 @@ class SupplierWizard(_Displayable):
             return []
         finally:
             self.loaded.discard()
-        after = check(fresh.register, self.on, fresh.where)
+        after = check(fresh.register, self.on, fresh.where, incremental=incremental(self.loaded))
         self.new_findings = [f for f in after.findings if f.id not in before]
         self.status.value = html.escape(t("wizard_preview_count", self.lang, count=len(self.new_findings)))
         self.findings.value = _findings_list_html(self.new_findings, self.lang)
@@ -938,7 +952,7 @@ class LiveViews:
         """Show ``result`` (default: a new check of the register) in every view."""
         from IPython.display import update_display
 
-        self.result = result or check(self.loaded.register, self.result.on, self.loaded.where)
+        self.result = result or recheck(self.loaded, self.result.on)
         for display_id, render in self.views:
             update_display(render(), display_id=display_id)
         for widget in self.followers:

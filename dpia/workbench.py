@@ -72,10 +72,11 @@ def overview(register: Register, lang: str | None = None) -> pd.DataFrame:
 
 
 def assess(loaded: LoadedRegister, on: str | dt.date | None = None):
-    """Run the compliance check as of ``on`` (a notebook parameter), else ``$DPIA_ON``, else today."""
-    from .check import check
+    """Run the compliance check as of ``on`` (a notebook parameter), else ``$DPIA_ON``, else today. The
+    check after an edit in one of the workbench's editors starts from this one (``widgets.recheck``)."""
+    from .widgets import recheck
 
-    return check(loaded.register, assessment_date(on), loaded.where)
+    return recheck(loaded, assessment_date(on))
 
 
 def show_figure(fig) -> None:

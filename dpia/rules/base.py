@@ -9,16 +9,25 @@ words.
 
 A rule function takes a :class:`Context` and yields :class:`Hit` objects. It works on whole tables
 (``ctx.tables``) and graph algorithms (``ctx.graph``): joins, not a loop per flow.
+
+A rule is a function of the register and the date only (no files, clock or settings of its own): the
+workbench's check after an edit (``dpia.check.Incremental``) keeps the hits of a rule whose inputs did
+not change. It learns the inputs by itself (:class:`Reads`); a rule that depends on *which ids exist*
+beyond the values in the tables it reads (a count per category including zeros, say) reads
+``ctx.tables.ids``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property, wraps
 from typing import Any
+
+from pydantic import PrivateAttr
 
 from ..i18n import LANGS, MESSAGES, t
 from ..model import Register
@@ -101,37 +110,116 @@ def rule(
     return register
 
 
+class Reads:
+    """What the computations of a check read of the register, for the incremental check
+    (``dpia.check.Incremental``): a stack of frames, one per rule being run (and per shared helper or
+    table being built inside it). A frame collects ``("section", name)`` for a field of the register
+    read directly and ``("table", name)`` for a table of :class:`dpia.tables.Tables`; a frame ends by
+    passing what it collected to the frame around it, unless it is *muted* (a table's own reads: the
+    incremental check compares the table itself, by value)."""
+
+    def __init__(self) -> None:
+        self.frames: list[set[tuple[str, str]]] = []
+
+    def add(self, *deps: tuple[str, str]) -> None:
+        if self.frames:
+            self.frames[-1].update(deps)
+
+    @contextmanager
+    def frame(self, muted: bool = False):
+        deps: set[tuple[str, str]] = set()
+        self.frames.append(deps)
+        try:
+            yield deps
+        finally:
+            self.frames.pop()
+            if not muted and self.frames:
+                self.frames[-1].update(deps)
+
+
+_REGISTER_FIELDS = frozenset(Register.model_fields) | {"_flow_table"}
+_WHOLE = frozenset({"__dict__", "model_dump", "model_dump_json", "model_copy", "__iter__", "__getstate__"})
+
+
+class _ReadRegister(Register):
+    """A register that tells its :class:`Reads` which of its fields are read (made by
+    :func:`reading`; the fields are the same objects as the original's). Reading it whole
+    (``model_dump``, ``__dict__``) counts as reading every field."""
+
+    _reads: Any = PrivateAttr(default=None)
+
+    def __getattribute__(self, name: str) -> Any:
+        if name in _REGISTER_FIELDS or name in _WHOLE:
+            reads = object.__getattribute__(self, "__pydantic_private__").get("_reads")
+            if reads is not None and reads.frames:
+                if name in _WHOLE:
+                    reads.add(*(("section", n) for n in _REGISTER_FIELDS))
+                else:
+                    reads.add(("section", name))
+        return super().__getattribute__(name)
+
+
+def reading(register: Register, reads: Reads) -> Register:
+    """``register`` as a :class:`_ReadRegister` reporting to ``reads``."""
+    out = _ReadRegister.model_construct(**{name: getattr(register, name) for name in Register.model_fields})
+    out._flow_table = getattr(register, "_flow_table", None)
+    out._reads = reads
+    return out
+
+
+def register_reads(register: Register) -> Reads | None:
+    """The :class:`Reads` a register reports to (a register made by :func:`reading`), or None."""
+    if type(register) is not _ReadRegister:
+        return None
+    return object.__getattribute__(register, "__pydantic_private__").get("_reads")
+
+
 @dataclass
 class Context:
-    """What a rule may look at: the register, its tables and graph, and the assessment date."""
+    """What a rule may look at: the register, its tables and graph, and the assessment date.
+
+    With ``reads`` (the incremental check) the register is a :func:`reading` one, and the graph and
+    the shared helpers pass what they read to every rule that uses them, also from their cache."""
 
     register: Register
     on: dt.date
+    reads: Reads | None = None
 
     @cached_property
     def tables(self) -> Tables:
         return Tables(self.register)
 
-    @cached_property
+    @property
     def graph(self):  # -> nx.MultiDiGraph
         from ..graph import build_graph
 
-        return build_graph(self.register)
+        return self.memo("ctx.graph", lambda: build_graph(self.register))
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """``compute()``, once per check: for a helper that several rules call (treat the result as read-only)."""
         store = self.__dict__.setdefault("_memo", {})
-        if key not in store:
-            store[key] = compute()
-        return store[key]
+        reads = self.reads
+        if key in store:
+            value, deps = store[key]
+            if reads is not None:
+                reads.add(*deps)
+            return value
+        if reads is None:
+            value, deps = compute(), ()
+        else:
+            with reads.frame() as found:
+                value = compute()
+            deps = tuple(found)
+        store[key] = (value, deps)
+        return value
 
-    @cached_property
+    @property
     def party_graph(self):  # -> nx.MultiDiGraph
         """Flows merged to one edge per pair of holders (``dpia.graph.party_graph``): enough for
         questions about parties and sub-processors, and small however many flows there are."""
         from ..graph import party_graph
 
-        return party_graph(self.tables)
+        return self.memo("ctx.party_graph", lambda: party_graph(self.tables))
 
 
 def shared(func: Callable[[Context], Any]) -> Callable[[Context], Any]:
