@@ -177,14 +177,6 @@ def check(register: Register, on: dt.date | None = None, where: Any = None, modu
                 f = dataclasses.replace(f, module={"id": m.import_id, "name": m.name, "version": m.version})
             found.setdefault(f.id, f)
 
-    if incremental is not None:
-        run = incremental.start(register, on)
-    else:
-        ctx = Context(register, on)
-
-        def run(r, *args):
-            return list(r.func(ctx, *args))
-
     import pandas as pd
 
     all_rules = rules()
@@ -192,6 +184,14 @@ def check(register: Register, on: dt.date | None = None, where: Any = None, modu
     # strings cost a fixed conversion in every join and selection, which on a school's register made
     # up a third of the check (0.66 s -> 0.41 s on the example); the flow tables are categorical anyway.
     with pd.option_context("mode.string_storage", "python"):
+        if incremental is not None:
+            run = incremental.start(register, on)
+        else:
+            ctx = Context(register, on)
+
+            def run(r, *args):
+                return list(r.func(ctx, *args))
+
         for r in all_rules:
             if not r.after_findings:
                 collect(r, run(r))
@@ -217,6 +217,47 @@ class _State:
     tables: Any  # the previous check's dpia.tables.Tables
     records: dict[str, _Record]
     findings: tuple  # what the rules run after the others were given: (id, params) of each finding
+    memo: dict  # the previous check's shared helpers: key -> (value, what it read)
+
+
+def _carry_over(prev: _State, ctx: Context, changed: frozenset) -> None:
+    """Give the new check the previous check's tables and shared helpers that are still what they were:
+    a table built only from fields that did not change and from tables carried over, or one that, built
+    again, is identical (dtypes included: the register's id dtype, built from every field, mostly is).
+    Such tables are neither built again by the rules nor compared; a rule that runs again joins them
+    with the new ones as before."""
+    from .rules.base import register_reads
+
+    old = prev.tables.__dict__
+    cache, deps = old.get("_tables", {}), old.get("_deps", {})
+    new = ctx.tables.__dict__
+    new["_reads"] = register_reads(ctx.register)
+    new_cache, new_deps = new.setdefault("_tables", {}), new.setdefault("_deps", {})
+    carried: dict[str, bool] = {}
+
+    def fresh(name: str) -> bool:
+        if name in carried:
+            return carried[name]
+        carried[name] = False  # a table never reads itself; this only guards the recursion
+        if name not in cache or name not in deps:
+            return False
+        read = deps[name]
+        tables_kept = all(fresh(n) for kind, n in read if kind == "table")
+        if tables_kept and all(n not in changed for kind, n in read if kind == "section"):
+            new_cache[name], new_deps[name] = cache[name], read
+        elif tables_kept and _same(cache[name], getattr(ctx.tables, name), strict=True):
+            new_cache[name] = cache[name]  # built again and identical: keep the object its dependants were built on
+        else:
+            return False
+        carried[name] = True
+        return True
+
+    for name in list(cache):
+        fresh(name)
+    memo = ctx.__dict__.setdefault("_memo", {})
+    for key, (value, read) in prev.memo.items():
+        if all(n not in changed if kind == "section" else kind == "table" and fresh(n) for kind, n in read):
+            memo[key] = (value, read)
 
 
 class Incremental:
@@ -257,8 +298,10 @@ class Incremental:
         ctx = Context(reading(register, reads), on, reads)
         prev = self._state if self._state is not None and self._state.on == on else None
         changed = _changed_fields(prev.register, register) if prev else frozenset()
+        if prev:
+            _carry_over(prev, ctx, changed)
         same: dict[str, bool] = {}
-        state = _State(register, on, ctx.tables, {}, ())
+        state = _State(register, on, ctx.tables, {}, (), ctx.__dict__.setdefault("_memo", {}))
 
         def unchanged(deps: frozenset, args: tuple) -> bool:
             for kind, name in deps:
@@ -304,18 +347,20 @@ def _changed_fields(old: Register, new: Register) -> frozenset:
     return frozenset(out)
 
 
-def _same(a: Any, b: Any) -> bool:
+def _same(a: Any, b: Any, strict: bool = False) -> bool:
     """Whether two tables (or arrays, dtypes, tuples of them) hold the same values: same columns,
     index, dtypes and values; two categorical columns with the same values count as the same when
-    their categories differ (the register's id dtype grows with every entity added)."""
+    their categories differ (the register's id dtype grows with every entity added), unless ``strict``."""
     import numpy as np
     import pandas as pd
 
+    if a is b:
+        return True
     if type(a) is not type(b):
         return False
     if isinstance(a, pd.DataFrame):
         return (list(a.columns) == list(b.columns) and a.index.equals(b.index)
-                and all(_same(a[c], b[c]) for c in a.columns))
+                and all(_same(a[c], b[c], strict) for c in a.columns))
     if isinstance(a, pd.Series):
         if not a.index.equals(b.index):
             return False
@@ -324,11 +369,11 @@ def _same(a: Any, b: Any) -> bool:
         # An id column after an entity was added: its categories (every id of the register) differ, its
         # values may not. The rules read values; one that needs the ids themselves reads ``tables.ids``.
         both = isinstance(a.dtype, pd.CategoricalDtype) and isinstance(b.dtype, pd.CategoricalDtype)
-        return both and a.astype(object).equals(b.astype(object))
+        return not strict and both and a.astype(object).equals(b.astype(object))
     if isinstance(a, np.ndarray):
         return a.dtype == b.dtype and a.shape == b.shape and bool(np.array_equal(a, b))
     if isinstance(a, tuple):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(_same(x, y, strict) for x, y in zip(a, b))
     if isinstance(a, pd.CategoricalDtype):
         return a == b
     if a is None or a is b:

@@ -112,8 +112,9 @@ class table:  # noqa: N801 - used like functools.cached_property
         if reads is None:
             value = self.func(obj)
         else:
-            with reads.frame(muted=True):
+            with reads.frame(muted=True) as deps:
                 value = self.func(obj)
+            d.setdefault("_deps", {})[self.name] = frozenset(deps)  # what it was built from
         cache[self.name] = value
         return value
 
