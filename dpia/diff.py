@@ -276,12 +276,43 @@ def _scalar_values(table: Any, ids: pd.Index, positions: np.ndarray) -> dict[str
     return out
 
 
+def _value_codes(column: pd.Series, values: pd.Index) -> np.ndarray:
+    """The position in ``values`` of each value of ``column`` (-1 for none): for a categorical column by
+    its few categories, not by hashing millions of strings."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        at = values.get_indexer(pd.Index(column.cat.categories.astype(object)))
+        codes = column.cat.codes.to_numpy()
+        return np.where(codes < 0, -1, at[np.maximum(codes, 0)]) if len(at) else np.full(len(codes), -1)
+    return values.get_indexer(column.astype(object))
+
+
+def _distinct(column: pd.Series) -> pd.Index:
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return pd.Index(column.cat.categories.astype(object))
+    return pd.Index(column.astype(object).unique())
+
+
 def _pair_keys(table: Any, frame_name: str, column: str, positions: np.ndarray, values: pd.Index) -> np.ndarray:
     """Each (flow, value) of a list column as one integer: flow position in the union of ids times the
     number of values, plus the value's position; so two versions compare with one set operation."""
     frame = getattr(table, frame_name)
-    codes = values.get_indexer(frame[column].astype(object))
-    return positions[frame["row"].to_numpy(dtype=np.int64)] * len(values) + codes
+    return positions[frame["row"].to_numpy(dtype=np.int64)] * len(values) + _value_codes(frame[column], values)
+
+
+def _aligned_ids(a: Any, b: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The flow ids of both bulk tables (those of ``a`` first, then those only in ``b``) and the position
+    of each row of ``a`` and of ``b`` among them. One hash lookup of ``b``'s ids in ``a``'s: no sorting
+    of a million strings (the changes are sorted by id at the end anyway)."""
+    empty = np.zeros(0, dtype=object)
+    cats_a = np.asarray(a.flow_dtype.categories.to_numpy(), dtype=object) if a is not None else empty
+    cats_b = np.asarray(b.flow_dtype.categories.to_numpy(), dtype=object) if b is not None else empty
+    at = pd.Index(cats_a).get_indexer(cats_b) if len(cats_a) else np.full(len(cats_b), -1)
+    new = at < 0
+    ids = np.concatenate([cats_a, cats_b[new]])
+    at[new] = len(cats_a) + np.arange(int(new.sum()))
+    pos_a = a.flow_codes.astype(np.int64) if a is not None else np.zeros(0, dtype=np.int64)
+    pos_b = at[b.flow_codes] if b is not None else np.zeros(0, dtype=np.int64)
+    return ids, pos_a, pos_b
 
 
 def _sorted_lists(table: Any, frame_name: str, column: str, rows: np.ndarray) -> dict[int, list]:
@@ -367,9 +398,11 @@ def compare(old: Register, new: Register, old_on: dt.date, new_on: dt.date, lang
     return out
 
 
+_ORDER = {name: i for i, name in enumerate(["controller", "schools", *SECTIONS])}
+
+
 def _section_order(section: str) -> int:
-    order = ["controller", "schools", *SECTIONS]
-    return order.index(section) if section in order else len(order)
+    return _ORDER.get(section, len(_ORDER))
 
 
 def _agreement_name(register: Register, agreement: Any, lang: str | None) -> str:
@@ -386,11 +419,7 @@ def _bulk_changes(old: Register, new: Register, lang: str | None) -> list[Entity
     a, b = bulk_flows(old), bulk_flows(new)
     if a is None and b is None:
         return []
-    empty = pd.Index([], dtype=object)
-    ids_a = pd.Index(a.flows["flow"].astype(object)) if a is not None else empty
-    ids_b = pd.Index(b.flows["flow"].astype(object)) if b is not None else empty
-    ids = ids_a.union(ids_b)
-    pos_a, pos_b = ids.get_indexer(ids_a), ids.get_indexer(ids_b)
+    ids, pos_a, pos_b = _aligned_ids(a, b)
     in_a, in_b = np.zeros(len(ids), bool), np.zeros(len(ids), bool)
     in_a[pos_a], in_b[pos_b] = True, True
     both = in_a & in_b
@@ -400,8 +429,7 @@ def _bulk_changes(old: Register, new: Register, lang: str | None) -> list[Entity
         for column in SCALARS:
             differ |= va[column] != vb[column]
         for frame_name, column in LISTS:
-            values = pd.Index(getattr(a, frame_name)[column].astype(object).unique()).union(
-                pd.Index(getattr(b, frame_name)[column].astype(object).unique()))
+            values = _distinct(getattr(a, frame_name)[column]).union(_distinct(getattr(b, frame_name)[column]))
             ka, kb = _pair_keys(a, frame_name, column, pos_a, values), _pair_keys(b, frame_name, column, pos_b, values)
             # the pairs in one version only; a lookup table over the key range (ids x values) is linear
             odd = np.concatenate([ka[~np.isin(ka, kb, kind="table")], kb[~np.isin(kb, ka, kind="table")]])
@@ -412,7 +440,9 @@ def _bulk_changes(old: Register, new: Register, lang: str | None) -> list[Entity
     out = []
     changed = np.flatnonzero(differ)
     if len(changed):
-        row_a, row_b = ids_a.get_indexer(ids[changed]), ids_b.get_indexer(ids[changed])
+        row_of_a, row_of_b = np.full(len(ids), -1, dtype=np.int64), np.full(len(ids), -1, dtype=np.int64)
+        row_of_a[pos_a], row_of_b[pos_b] = np.arange(len(pos_a)), np.arange(len(pos_b))
+        row_a, row_b = row_of_a[changed], row_of_b[changed]
         lists_a = [_sorted_lists(a, f, c, row_a) for f, c in LISTS]
         lists_b = [_sorted_lists(b, f, c, row_b) for f, c in LISTS]
         for k, at in enumerate(changed):
@@ -445,11 +475,12 @@ def diff_versions(old_spec: str, new_spec: str, on: dt.date | None = None, old_o
     old_v, new_v = resolve(old_spec, cwd), resolve(new_spec, cwd)
     new_day = on or new_v.committed_on or dt.date.today()
     old_day = old_on or old_v.committed_on or new_day
-    old_reg, new_reg = _load(old_v), _load(new_v)
+    parses: dict = {}  # the files both versions hold byte for byte are parsed once
+    old_reg, new_reg = _load(old_v, parses), _load(new_v, parses)
     return compare(old_reg, new_reg, old_day, new_day, lang, old_v.label, new_v.label)
 
 
-def _load(version: Version) -> Register:
+def _load(version: Version, parses: dict | None = None) -> Register:
     """Load a version; problems in a revision name it as ``REV:PATH/FILE``, not the temporary folder."""
     import dataclasses
 
@@ -459,7 +490,7 @@ def _load(version: Version) -> Register:
         try:
             if (Path(folder) / MODULE_MANIFEST).is_file():  # a module (sector DPIA): two versions compared
                 return load_module(folder).register
-            return load(folder).register
+            return load(folder, shared_parses=parses).register
         except RegisterInvalid as exc:
             if version.folder is not None:
                 raise

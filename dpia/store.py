@@ -1432,10 +1432,15 @@ def outside_links(root: Path, paths: Iterable[Path]) -> list[Problem]:
     return out
 
 
-def load(path: str | os.PathLike[str]) -> LoadedRegister:
+def load(path: str | os.PathLike[str], shared_parses: dict[str, Any] | None = None) -> LoadedRegister:
     """Load and validate a register folder (or a single YAML file).
 
     Raises ``RegisterInvalid`` with every problem found when the register is not valid.
+
+    ``shared_parses`` (for registers only read, such as the two versions ``dpia diff`` compares): the
+    parsed YAML of each file by its sha256, shared between the loads given the same dict, so a file
+    both versions hold byte for byte is parsed once. The documents are then shared too: never edit a
+    register loaded this way.
     """
     root = Path(path)
     files, problems = register_files(root)
@@ -1452,7 +1457,12 @@ def load(path: str | os.PathLike[str]) -> LoadedRegister:
             causes.append(_Cause.of_file(problems[before], p, salvage.get("text")))
             continue
         text, digest = read
-        doc = _parse(text, shown, problems)
+        if shared_parses is not None and digest in shared_parses:
+            doc = shared_parses[digest]
+        else:
+            doc = _parse(text, shown, problems)
+            if shared_parses is not None and doc is not None and len(problems) == before:
+                shared_parses[digest] = doc
         if doc is None and len(problems) > before:
             causes.append(_Cause.of_file(problems[before], p, text))
         parsed.append((p, shown, text, digest, doc))

@@ -258,3 +258,22 @@ def test_bulk_flows_started_stopped_and_changed_match_a_row_by_row_reading(tmp_p
     found = {e.id: sorted((c.field, c.old, c.new) for c in e.fields) for e in d.flows("changed")}
     assert found == expected
     assert len(found) > 5
+
+
+def test_files_both_versions_hold_byte_for_byte_are_parsed_once_and_the_diff_is_the_same(tmp_path: Path, monkeypatch) -> None:
+    import dpia.store as store
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(EXAMPLE, old)
+    shutil.copytree(EXAMPLE, new)
+    agreements = new / "agreements.yaml"
+    agreements.write_text(agreements.read_text().replace("valid_until: 2026-07-31", "valid_until: 2027-07-31"))
+    separate = as_json(diff_versions(str(old), str(new), on=ON, old_on=ON))
+    parsed: list[str] = []
+    real = store._parse
+    monkeypatch.setattr(store, "_parse", lambda text, shown, problems: parsed.append(shown) or real(text, shown, problems))
+    shared = as_json(diff_versions(str(old), str(new), on=ON, old_on=ON))
+    assert shared == separate and "2027-07-31" in shared
+    yaml_files = {p.relative_to(new).as_posix() for p in new.glob("*.yaml")}
+    assert len(parsed) < 2 * len(yaml_files)
+    assert sum("agreements.yaml" in s for s in parsed) == 2  # the changed file: once per version
