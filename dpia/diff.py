@@ -329,8 +329,10 @@ BULK_FIELDS = ("from", "to", "agreement", "channel", "categories", "purposes", "
 
 
 def compare(old: Register, new: Register, old_on: dt.date, new_on: dt.date, lang: str | None = None,
-            old_label: str = "old", new_label: str = "new") -> RegisterDiff:
-    """Everything that differs between two loaded registers (see the module's description)."""
+            old_label: str = "old", new_label: str = "new", was: Any = None) -> RegisterDiff:
+    """Everything that differs between two loaded registers (see the module's description). ``was``:
+    the check of ``old`` on ``old_on`` when it is known, or a function that waits for it and gives it
+    (or None), called once the new version is checked."""
     from .check import check
 
     out = RegisterDiff(old_label, new_label, old_on, new_on)
@@ -357,7 +359,9 @@ def compare(old: Register, new: Register, old_on: dt.date, new_on: dt.date, lang
             out.agreements.append(AgreementEvent(key[1], _agreement_name(new, b[key], lang), "expired", before, after))
 
     # findings, each version on its own date
-    was, now = check(old, old_on), check(new, new_on)
+    now = check(new, new_on)
+    was = was() if callable(was) else was
+    was = was if was is not None else check(old, old_on)
     before_f = {f.id: f for f in was.findings}
     after_f = {f.id: f for f in now.findings}
     for fid in sorted(set(before_f) | set(after_f)):
@@ -476,25 +480,91 @@ def diff_versions(old_spec: str, new_spec: str, on: dt.date | None = None, old_o
     new_day = on or new_v.committed_on or dt.date.today()
     old_day = old_on or old_v.committed_on or new_day
     parses: dict = {}  # the files both versions hold byte for byte are parsed once
-    old_reg, new_reg = _load(old_v, parses), _load(new_v, parses)
-    return compare(old_reg, new_reg, old_day, new_day, lang, old_v.label, new_v.label)
+    with materialise(old_v) as old_folder, _checked_elsewhere(old_folder, old_day) as was:
+        old_reg = _load(old_v, parses, old_folder)
+        new_reg = _load(new_v, parses)
+        return compare(old_reg, new_reg, old_day, new_day, lang, old_v.label, new_v.label, was=was)
 
 
-def _load(version: Version, parses: dict | None = None) -> Register:
-    """Load a version; problems in a revision name it as ``REV:PATH/FILE``, not the temporary folder."""
+# From this size of the old version's flows.csv (about 150k flows) its check runs in a second process
+# while this one loads both versions and checks the new one: a million flows then take the time of one
+# load and check less. Below it, starting a process (about a second) costs more than it saves.
+ELSEWHERE_FROM_BYTES = 20 * 2**20
+
+
+@contextlib.contextmanager
+def _checked_elsewhere(folder: Path, on: dt.date):
+    """A function giving the check of the register in ``folder`` on ``on``: for a large register
+    computed meanwhile by a second Python process (``python -c``, importing only dpia: no fork beside
+    pandas' and Arrow's threads, and no re-running of the caller's script as multiprocessing's spawn
+    does), else None (``compare`` then checks it here, as it also does when the other process fails)."""
+    import pickle
+    import sys
+
+    from .bulk import FLOWS_FILE
+
+    csv = Path(folder) / FLOWS_FILE
+    size = csv.stat().st_size if csv.is_file() else 0
+    if size < ELSEWHERE_FROM_BYTES:
+        yield lambda: None
+        return
+    with tempfile.TemporaryDirectory(prefix="dpia-diff-check-") as tmp:
+        out = Path(tmp) / "check.pickle"
+        code = "import sys, datetime; from dpia.diff import _check_folder; _check_folder(*sys.argv[1:])"
+        proc = subprocess.Popen([sys.executable, "-c", code, str(folder), on.isoformat(), str(out)],
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+        def result():
+            _, err = proc.communicate()
+            if proc.returncode != 0 or not out.is_file():
+                return None  # checked here instead; a register that does not load failed here first
+            with out.open("rb") as fh:
+                return pickle.load(fh)  # written by our own process into our own temporary folder
+
+        try:
+            yield result
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate()
+
+
+def _check_folder(folder: str, on: str, out: str) -> None:
+    """The other process's part of the diff: the check of a register folder (or module) on ``on``,
+    written to ``out`` as a pickle (through a temporary file and a rename: whole or not at all)."""
+    import pickle
+
+    from .check import check
+
+    result = check(_read(Path(folder)), dt.date.fromisoformat(on))
+    part = Path(out).with_suffix(".part")
+    with part.open("wb") as fh:
+        pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(part, out)
+
+
+def _read(folder: Path, parses: dict | None = None) -> Register:
+    from .store import MODULE_MANIFEST, load, load_module
+
+    if (folder / MODULE_MANIFEST).is_file():  # a module (sector DPIA): two versions compared
+        return load_module(folder).register
+    return load(folder, shared_parses=parses).register
+
+
+def _load(version: Version, parses: dict | None = None, folder: Path | None = None) -> Register:
+    """Load a version (from ``folder`` when it is already materialised); problems in a revision name
+    it as ``REV:PATH/FILE``, not the temporary folder."""
     import dataclasses
 
-    from .store import MODULE_MANIFEST, RegisterInvalid, load, load_module
+    from .store import RegisterInvalid
 
-    with materialise(version) as folder:
+    with contextlib.nullcontext(folder) if folder is not None else materialise(version) as place:
         try:
-            if (Path(folder) / MODULE_MANIFEST).is_file():  # a module (sector DPIA): two versions compared
-                return load_module(folder).register
-            return load(folder, shared_parses=parses).register
+            return _read(Path(place), parses)
         except RegisterInvalid as exc:
             if version.folder is not None:
                 raise
-            shown = str(folder)
+            shown = str(place)
             named = [dataclasses.replace(p, file=p.file.replace(shown, f"{version.spec.partition(':')[0]}:{version.path}", 1))
                      for p in exc.problems]
             raise RegisterInvalid(named) from None

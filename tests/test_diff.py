@@ -277,3 +277,28 @@ def test_files_both_versions_hold_byte_for_byte_are_parsed_once_and_the_diff_is_
     yaml_files = {p.relative_to(new).as_posix() for p in new.glob("*.yaml")}
     assert len(parsed) < 2 * len(yaml_files)
     assert sum("agreements.yaml" in s for s in parsed) == 2  # the changed file: once per version
+
+
+def test_a_large_old_version_checked_in_another_process_gives_the_same_diff(tmp_path: Path, monkeypatch) -> None:
+
+    import dpia.diff as diff
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(EXAMPLE, old)
+    shutil.copytree(EXAMPLE, new)
+    agreements = new / "agreements.yaml"
+    agreements.write_text(agreements.read_text().replace("valid_until: 2026-07-31", "valid_until: 2027-07-31"))
+    here = as_json(diff_versions(str(old), str(new), on=ON, old_on=ON))
+    monkeypatch.setattr(diff, "ELSEWHERE_FROM_BYTES", 0)  # the example counts as large
+    given = []
+    real = diff.compare
+
+    def spy(*args, was=None, **kwargs):
+        result = was()
+        given.append(result)
+        return real(*args, was=result, **kwargs)
+
+    monkeypatch.setattr(diff, "compare", spy)
+    elsewhere = as_json(diff_versions(str(old), str(new), on=ON, old_on=ON))
+    assert given and given[0] is not None and given[0].findings
+    assert elsewhere == here
