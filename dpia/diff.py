@@ -265,15 +265,24 @@ SCALARS = ("src", "dst", "agreement", "channel")
 LISTS = (("categories", "category"), ("purposes", "purpose"), ("subjects", "subject"))
 
 
-def _scalar_values(table: Any, ids: pd.Index, positions: np.ndarray) -> dict[str, np.ndarray]:
-    """The scalar columns of a bulk flow table, aligned on ``ids`` (None where a flow has no value)."""
-    out = {}
+def _scalar_codes(a: Any, b: Any, pos_a: np.ndarray, pos_b: np.ndarray, n: int) -> tuple[dict, dict, dict]:
+    """The scalar columns of both bulk flow tables as integer codes in one index of their values per
+    column, aligned on the union of flow ids (-1: no value, -2: no such flow in that version), and the
+    index of each column's values. Codes compare without touching a million strings."""
+    ca, cb, values = {}, {}, {}
     for column in SCALARS:
-        values = np.full(len(ids), None, dtype=object)
-        col = table.flows[column].astype(object)
-        values[positions] = col.where(col.notna(), None).to_numpy()
-        out[column] = values
-    return out
+        index = _distinct(a.flows[column]).union(_distinct(b.flows[column]))
+        for table, positions, out in ((a, pos_a, ca), (b, pos_b, cb)):
+            codes = np.full(n, -2, dtype=np.int64)
+            codes[positions] = _value_codes(table.flows[column], index)
+            out[column] = codes
+        values[column] = index
+    return ca, cb, values
+
+
+def _value_at(codes: np.ndarray, index: pd.Index, at: int) -> Any:
+    code = codes[at]
+    return index[code] if code >= 0 else None
 
 
 def _value_codes(column: pd.Series, values: pd.Index) -> np.ndarray:
@@ -306,7 +315,14 @@ def _aligned_ids(a: Any, b: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     empty = np.zeros(0, dtype=object)
     cats_a = np.asarray(a.flow_dtype.categories.to_numpy(), dtype=object) if a is not None else empty
     cats_b = np.asarray(b.flow_dtype.categories.to_numpy(), dtype=object) if b is not None else empty
-    at = pd.Index(cats_a).get_indexer(cats_b) if len(cats_a) else np.full(len(cats_b), -1)
+    if len(cats_a) and len(cats_b):  # Arrow's hash lookup: a few times faster than pandas' on a million ids
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        at = pc.index_in(pa.array(cats_b, type=pa.string()), value_set=pa.array(cats_a, type=pa.string()))
+        at = at.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    else:
+        at = np.full(len(cats_b), -1, dtype=np.int64)
     new = at < 0
     ids = np.concatenate([cats_a, cats_b[new]])
     at[new] = len(cats_a) + np.arange(int(new.sum()))
@@ -429,7 +445,7 @@ def _bulk_changes(old: Register, new: Register, lang: str | None) -> list[Entity
     both = in_a & in_b
     differ = np.zeros(len(ids), bool)
     if a is not None and b is not None:
-        va, vb = _scalar_values(a, ids, pos_a), _scalar_values(b, ids, pos_b)
+        va, vb, scalar_values = _scalar_codes(a, b, pos_a, pos_b, len(ids))
         for column in SCALARS:
             differ |= va[column] != vb[column]
         for frame_name, column in LISTS:
@@ -450,8 +466,8 @@ def _bulk_changes(old: Register, new: Register, lang: str | None) -> list[Entity
         lists_a = [_sorted_lists(a, f, c, row_a) for f, c in LISTS]
         lists_b = [_sorted_lists(b, f, c, row_b) for f, c in LISTS]
         for k, at in enumerate(changed):
-            x = [va[c][at] for c in SCALARS] + [lists[row_a[k]] for lists in lists_a]
-            y = [vb[c][at] for c in SCALARS] + [lists[row_b[k]] for lists in lists_b]
+            x = [_value_at(va[c], scalar_values[c], at) for c in SCALARS] + [lists[row_a[k]] for lists in lists_a]
+            y = [_value_at(vb[c], scalar_values[c], at) for c in SCALARS] + [lists[row_b[k]] for lists in lists_b]
             fields = tuple(FieldChange(n, p, q) for n, p, q in zip(BULK_FIELDS, x, y) if p != q)
             out.append(EntityChange("flows", ids[at], ids[at], "changed", fields))
     for at in np.flatnonzero(in_b & ~in_a):
