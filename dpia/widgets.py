@@ -304,7 +304,7 @@ def incremental(loaded: LoadedRegister) -> Incremental:
 
 def recheck(loaded: LoadedRegister, on: dt.date | None) -> CheckResult:
     """The check of the register as it is now, re-running only the rules an edit concerns."""
-    return check(loaded.register, on, loaded.where, incremental=incremental(loaded))
+    return check(loaded.register, on, loaded.where, loaded.module_of, incremental=incremental(loaded))
 
 
 def _reload(editor) -> None:
@@ -767,7 +767,7 @@ class SupplierWizard(_Displayable):
             return []
         finally:
             self.loaded.discard()
-        after = check(fresh.register, self.on, fresh.where, incremental=incremental(self.loaded))
+        after = check(fresh.register, self.on, fresh.where, fresh.module_of, incremental=incremental(self.loaded))
         self.new_findings = [f for f in after.findings if f.id not in before]
         self.status.value = html.escape(t("wizard_preview_count", self.lang, count=len(self.new_findings)))
         self.findings.value = _findings_list_html(self.new_findings, self.lang)
