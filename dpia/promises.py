@@ -104,7 +104,11 @@ def _reps(tables, promise: Promise | None = None) -> _Reps:
     """The representative flows that a promise about recipients speaks of: to its parties (or their
     systems) or to parties of its roles, carrying one of its categories when it names any."""
     groups = tables.representatives("agreement", "dst")  # a flow's explicit agreement decides under_agreement
-    flows = _rows_of(tables.flows, np.unique(groups["rep"].cat.codes.to_numpy()))
+    every = tables.flows  # read before the cache below: the incremental check learns what this uses
+    cache = tables.__dict__.setdefault("_promise_reps", {})  # the same for every promise of one check
+    if "rows" not in cache:
+        cache["rows"] = _rows_of(every, np.unique(groups["rep"].cat.codes.to_numpy()))
+    flows = cache["rows"]
     if promise is not None and (promise.to or promise.roles):
         mask = np.zeros(len(flows), dtype=bool)
         if promise.to:
