@@ -2695,14 +2695,6 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
     "breach_map_format": {"nl": "--map {path}: geef een bestand dat eindigt op .png of .svg", "en": "--map {path}: give a file ending in .png or .svg"},
     "breach_map_written": {"nl": "Kaart van wat het lek kan raken geschreven naar {path}", "en": "Map of what the breach can reach written to {path}"},
     # ---- imported modules: a sector DPIA reused by a school (issue 18 part 2)
-    "module_bad_import": {
-        "nl": "{path}: een import heeft 'id', 'source' en 'checksum' nodig; '{field}' ontbreekt of is geen tekst",
-        "en": "{path}: an import needs 'id', 'source' and 'checksum'; '{field}' is missing or not text",
-    },
-    "step_module_bad_import": {
-        "nl": "Schrijf de import als '- id: ..., source: modules/MAP, version: ..., checksum: sha256:...'.",
-        "en": "Write the import as '- id: ..., source: modules/FOLDER, version: ..., checksum: sha256:...'.",
-    },
     "module_outside": {
         "nl": "import '{module}': de map '{source}' ligt buiten de registermap; een module wordt alleen gelezen uit een map binnen het register",
         "en": "import '{module}': the folder '{source}' lies outside the register folder; a module is read only from a folder inside the register",
@@ -2795,6 +2787,11 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
     },
     "cli_module_checksum": {"nl": "{checksum}", "en": "{checksum}"},
     "module_finding": {"nl": "uit module {name} versie {version}", "en": "from module {name} version {version}"},
+    # ---- issue 18 part 3: imports checked by the model, archive sources, the module in the MR report
+    "form_checksum": {
+        "nl": "'sha256:' gevolgd door 64 tekens 0-9 en a-f, zoals 'dpia module checksum' het toont",
+        "en": "'sha256:' followed by 64 characters 0-9 and a-f, as 'dpia module checksum' prints it",
+    },
 
 }
 

@@ -1049,14 +1049,17 @@ class Register(Strict):
         return out
 
 
+CHECKSUM_PATTERN = r"^sha256:[0-9a-f]{64}$"
+
+
 class Import(Strict):
     """A module (a sector DPIA published by someone else) the register imports: a folder inside the
     register folder, pinned by the checksum ``dpia module checksum FOLDER`` prints (dpia.modules)."""
 
     id: Id
     source: str = Field(description="the module's folder, relative to the register folder (e.g. modules/sector-magister)")
-    version: str | None = Field(default=None, description="the module's version, as its module.yaml says")
-    checksum: str = Field(pattern=r"^sha256:[0-9a-f]{64}$", description="sha256 over the module's YAML files")
+    version: str = Field(description="the module's version, as its module.yaml says (in quotes: \"2026.1\")")
+    checksum: str = Field(pattern=CHECKSUM_PATTERN, description="sha256 over the module's YAML files")
 
 
 SECTIONS: dict[str, type[Strict]] = {

@@ -81,7 +81,7 @@ _SYNTAX_LEVEL = {
     "csv_stray_cr", "csv_field_too_long", "csv_fields", "csv_no_header", "csv_unnamed_value",
 }
 _REFERENCE_LEVEL = {"dangling_ref", "duplicate_id", "module_clash"}
-_FILE_LEVEL |= {"module_checksum", "module_outside", "module_missing", "module_bad_import", "module_no_manifest",
+_FILE_LEVEL |= {"module_checksum", "module_outside", "module_missing", "module_no_manifest",
                 "module_controller", "module_imports"}
 
 
@@ -676,6 +676,7 @@ _FORMS = {
     r"^[0-9]{2}[A-Z]{2}([0-9]{2})?$": "form_brin",
     r"^[0-9]{8}$": "form_kvk",
     model.FINDING_PATTERN: "form_finding",
+    model.CHECKSUM_PATTERN: "form_checksum",
 }
 
 
@@ -1729,18 +1730,28 @@ def _read_imports(root: Path, parsed: list[tuple[Path, str, str, str, Any]], pro
             continue
         seq = doc["imports"]
         if not isinstance(seq, CommentedSeq):
-            problems.append(_problem(shown, _pos_of(doc, "imports"), "module_bad_import", path="imports", field="source"))
+            before = len(problems)
+            found = plain(seq, shown, problems, _pos_of(doc, "imports"))
+            if len(problems) == before:
+                problems.append(_problem(shown, _pos_of(doc, "imports"), "section_not_list", section="imports",
+                                         found=_describe(found)))
             continue
         for i, node in enumerate(seq):
             ipos = _pos_of(seq, i)
-            entry = plain(node, shown, problems, ipos)
             path = f"imports[{i}]"
-            if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("id", "source", "checksum")):
-                missing = next((k for k in ("id", "source", "checksum") if not isinstance(entry, dict)
-                                or not isinstance(entry.get(k), str)), "id")
-                problems.append(_problem(shown, ipos, "module_bad_import", path=path, field=missing))
+            before = len(problems)
+            entry = plain(node, shown, problems, ipos)
+            if len(problems) > before:
+                continue  # a refused tag or alias, already explained
+            if not isinstance(entry, dict):
+                problems.append(_problem(shown, ipos, "item_not_mapping", path=path, found=_describe(entry)))
                 continue
-            imp_id, source = entry["id"], entry["source"]
+            try:  # the same located messages as any entity: unknown field, bad checksum, missing version
+                imp = model.Import.model_validate(entry, by_alias=True, by_name=False)
+            except ValidationError as exc:
+                problems.extend(validation_problems(exc, model.Import, node, path, shown))
+                continue
+            imp_id, source = imp.id, imp.source
             spos = _pos_of(node, "source")
             folder = root / source
             if Path(source).is_absolute() or not inside(root, folder):
@@ -1766,9 +1777,9 @@ def _read_imports(root: Path, parsed: list[tuple[Path, str, str, str, Any]], pro
             if len(problems) > before:
                 continue
             actual = module_checksum(files, folder)
-            if actual != entry["checksum"]:
+            if actual != imp.checksum:
                 problems.append(_problem(shown, _pos_of(node, "checksum"), "module_checksum", module=imp_id,
-                                         expected=entry["checksum"], actual=actual, source=source))
+                                         expected=imp.checksum, actual=actual, source=source))
                 continue
             manifest = folder / MODULE_MANIFEST
             if manifest not in texts:
@@ -1781,9 +1792,9 @@ def _read_imports(root: Path, parsed: list[tuple[Path, str, str, str, Any]], pro
                 problems.append(_problem(mshown, (0, 0), "module_no_manifest", module=imp_id, source=source))
                 continue
             module = Module(imp_id, str(meta["name"]), str(meta.get("publisher", "")), str(meta["version"]), folder, actual)
-            if "version" in entry and str(entry["version"]) != module.version:
+            if imp.version != module.version:
                 problems.append(_problem(shown, _pos_of(node, "version"), "module_version", module=imp_id,
-                                         expected=str(entry["version"]), actual=module.version))
+                                         expected=imp.version, actual=module.version))
                 continue
             for p in files:
                 if p == manifest:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -62,7 +63,9 @@ def make_register(tmp_path: Path, own: str = "", modules: dict[str, dict[str, st
     imports = []
     for name, files in (modules or {"sector": MODULE}).items():
         folder = write_module(reg / "modules" / name, files)
-        imports.append(f"  - id: {name}\n    source: modules/{name}\n    checksum: \"{folder_checksum(folder)}\"\n")
+        version = re.search(r'version: "([^"]*)"', files["module.yaml"]).group(1)
+        imports.append(f"  - id: {name}\n    source: modules/{name}\n    version: \"{version}\"\n"
+                       f"    checksum: \"{folder_checksum(folder)}\"\n")
     (reg / "register.yaml").write_text(REGISTER + "imports:\n" + "".join(imports), encoding="utf-8")
     if own:
         (reg / "own.yaml").write_text(textwrap.dedent(own), encoding="utf-8")
@@ -112,7 +115,7 @@ def test_tampered_module_is_refused_with_its_place(tmp_path, capsys):
     with pytest.raises(RegisterInvalid) as exc:
         load(reg)
     (p,) = exc.value.problems
-    assert p.key == "module_checksum" and p.file == str(reg / "register.yaml") and p.line == 9
+    assert p.key == "module_checksum" and p.file == str(reg / "register.yaml") and p.line == 10
     assert cli.main(["--lang", "en", "validate", str(reg)]) == 2
     err = capsys.readouterr().err
     assert "import 'sector': the checksum of 'modules/sector' does not match" in err
@@ -154,7 +157,7 @@ def test_module_outside_the_register_is_refused(tmp_path, how):
         (folder / "parties.yaml").symlink_to(outside / "parties.yaml")
         source = "modules/sector"
     (reg / "register.yaml").write_text(REGISTER + f"imports:\n  - id: sector\n    source: {source}\n"
-                                       f"    checksum: \"sha256:0\"\n", encoding="utf-8")
+                                       f"    version: \"1.0\"\n    checksum: \"sha256:{'0' * 64}\"\n", encoding="utf-8")
     with pytest.raises(RegisterInvalid) as exc:
         load(reg)
     assert [p.key for p in exc.value.problems] == ["symlink_outside" if how == "file_link" else "module_outside"]
@@ -208,3 +211,36 @@ def test_module_checksum_command_prints_what_the_example_import_pins(capsys):
     assert cli.main(["module", "checksum", str(data / "modules" / "sector-magister")]) == 0
     printed = capsys.readouterr().out.strip()
     assert printed.startswith("sha256:") and f'checksum: "{printed}"' in (data / "register.yaml").read_text(encoding="utf-8")
+
+
+# An import entry is checked by the model (dpia.model.Import), with the located messages of any entity.
+@pytest.mark.parametrize("change, line, expected", [
+    (("    version:", "    versoin:"), 9,
+     "imports[0]: unknown field 'versoin'; allowed: id, source, version, checksum; did you mean 'version'?"),
+    (("    checksum: \"sha256:", "    checksum: \"md5:"), 10, "does not have the form 'sha256:' followed by 64"),
+    (('    version: "1.0"\n', ""), 7, "imports[0]: required field 'version' is missing"),
+    (('    version: "1.0"', "    version: 1.0"), 9, "imports[0].version: expected text, found"),
+    (("  - id: sector", "  - id: Sector Magister"), 7, "imports[0].id: "),
+])
+def test_a_wrong_import_entry_is_located_like_any_entity(tmp_path, capsys, change, line, expected):
+    reg = make_register(tmp_path)
+    text = (reg / "register.yaml").read_text(encoding="utf-8")
+    assert change[0] in text
+    (reg / "register.yaml").write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    with pytest.raises(RegisterInvalid):
+        load(reg)
+    assert cli.main(["--lang", "en", "validate", str(reg)]) == 2
+    err = capsys.readouterr().err
+    assert f"{reg}/register.yaml:{line}:" in err and expected in err, err
+    assert "Traceback" not in err
+    assert cli.main(["--lang", "nl", "validate", str(reg)]) == 2
+    assert f"{reg}/register.yaml:{line}:" in capsys.readouterr().err
+
+
+def test_imports_that_are_not_a_list_are_refused_with_the_place(tmp_path, capsys):
+    reg = make_register(tmp_path)
+    text = (reg / "register.yaml").read_text(encoding="utf-8")
+    (reg / "register.yaml").write_text(text.split("imports:")[0] + "imports: modules/sector\n", encoding="utf-8")
+    assert cli.main(["--lang", "en", "validate", str(reg)]) == 2
+    err = capsys.readouterr().err
+    assert f"{reg}/register.yaml:6:" in err and "section 'imports' must be a list" in err
