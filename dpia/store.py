@@ -1381,8 +1381,11 @@ def explain(causes: list[_Cause], value: str, targets: Iterable[str], where: str
 @functools.lru_cache(maxsize=4096)  # called per entry; thousands of CSV rows share a few files
 def _shown_path(root: Path, path: Path) -> str:
     try:
-        rel = path.relative_to(root) if root.is_dir() else Path(path.name)
-        return str(Path(root.as_posix()) / rel) if root.is_dir() else str(root)
+        if root.is_dir():
+            return str(Path(root.as_posix()) / path.relative_to(root))
+        if path == root:
+            return str(root)
+        return str(Path(root.parent.as_posix()) / path.relative_to(root.parent))  # a module beside a one-file register
     except ValueError:
         return str(path)
 
@@ -1720,11 +1723,11 @@ def _read_imports(root: Path, parsed: list[tuple[Path, str, str, str, Any]], pro
                   ) -> tuple[list[tuple[Path, str, str, str, Any]], dict[Path, Module]]:
     """The parsed files of every module the register's ``imports:`` names, and which module each file
     belongs to. A module is untrusted input: the same limits as a register folder, inside the register
-    folder (no ``../``, no link out), its checksum checked before anything of it is used."""
+    folder (no ``../``, no link out), its checksum checked before anything of it is used. A register of
+    one file reads its modules from folders beside that file, with the same limits."""
     out: list[tuple[Path, str, str, str, Any]] = []
     modules: dict[Path, Module] = {}
-    if not root.is_dir():
-        return out, modules
+    base = root if root.is_dir() else root.parent
     for _path, shown, _text, _digest, doc in parsed:
         if not isinstance(doc, CommentedMap) or "imports" not in doc:
             continue
@@ -1753,8 +1756,8 @@ def _read_imports(root: Path, parsed: list[tuple[Path, str, str, str, Any]], pro
                 continue
             imp_id, source = imp.id, imp.source
             spos = _pos_of(node, "source")
-            folder = root / source
-            if Path(source).is_absolute() or not inside(root, folder):
+            folder = base / source
+            if Path(source).is_absolute() or not inside(base, folder):
                 problems.append(_problem(shown, spos, "module_outside", module=imp_id, source=source))
                 continue
             if not folder.is_dir():

@@ -244,3 +244,39 @@ def test_imports_that_are_not_a_list_are_refused_with_the_place(tmp_path, capsys
     assert cli.main(["--lang", "en", "validate", str(reg)]) == 2
     err = capsys.readouterr().err
     assert f"{reg}/register.yaml:6:" in err and "section 'imports' must be a list" in err
+
+
+def single_file_register(tmp_path: Path, source: str = "modules/sector") -> Path:
+    """A register of one YAML file with its module in a folder beside it."""
+    folder = write_module(tmp_path / "modules" / "sector")
+    path = tmp_path / "school.yaml"
+    path.write_text(REGISTER + f'imports:\n  - id: sector\n    source: {source}\n    version: "1.0"\n'
+                    f'    checksum: "{folder_checksum(folder)}"\n', encoding="utf-8")
+    return path
+
+
+def test_a_one_file_register_imports_a_module_beside_it(tmp_path, capsys):
+    path = single_file_register(tmp_path)
+    loaded = load(path)
+    assert {s.id for s in loaded.register.systems} == {"las"}
+    assert loaded.module_of("las").name == "Sector-DPIA Testlas"
+    assert loaded.where("las") == f"{tmp_path}/modules/sector/systems.yaml:2"
+    loaded.add("measures", {"id": "m-local", "label": {"nl": "Eigen", "en": "Own"}, "kind": "organisational",
+                            "status": "implemented"})
+    assert loaded.save() == [path]
+    assert {m.id for m in load(path).register.measures} == {"m-access", "m-local"}
+    assert cli.main(["--lang", "en", "validate", str(path)]) == 0
+    assert "module Sector-DPIA Testlas version 1.0" in capsys.readouterr().out
+
+
+def test_a_one_file_register_keeps_the_limits_of_a_folder(tmp_path, capsys):
+    path = single_file_register(tmp_path, source="../modules/sector")
+    assert cli.main(["--lang", "en", "validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:8:" in err and "lies outside the register folder" in err
+    path = single_file_register(tmp_path)
+    target = tmp_path / "modules" / "sector" / "parties.yaml"
+    target.write_text(target.read_text(encoding="utf-8").replace("Leverancier", "Derde"), encoding="utf-8")
+    assert cli.main(["--lang", "en", "validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:10:" in err and "does not match" in err
