@@ -453,12 +453,13 @@ def _load(version: Version) -> Register:
     """Load a version; problems in a revision name it as ``REV:PATH/FILE``, not the temporary folder."""
     import dataclasses
 
+    from .modules import is_archive
     from .store import MODULE_MANIFEST, RegisterInvalid, load, load_module
 
     with materialise(version) as folder:
         try:
-            if (Path(folder) / MODULE_MANIFEST).is_file():  # a module (sector DPIA): two versions compared
-                return load_module(folder).register
+            if (Path(folder) / MODULE_MANIFEST).is_file() or (Path(folder).is_file() and is_archive(folder)):
+                return load_module(folder).register  # a module (sector DPIA, a folder or an archive): two versions
             return load(folder).register
         except RegisterInvalid as exc:
             if version.folder is not None:

@@ -2792,6 +2792,70 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
         "nl": "'sha256:' gevolgd door 64 tekens 0-9 en a-f, zoals 'dpia module checksum' het toont",
         "en": "'sha256:' followed by 64 characters 0-9 and a-f, as 'dpia module checksum' prints it",
     },
+    "archive_missing": {
+        "nl": "import '{module}': het archief '{source}' bestaat niet",
+        "en": "import '{module}': the archive '{source}' does not exist",
+    },
+    "step_archive_missing": {
+        "nl": "Controleer de naam van het archief, of zet het archief van de uitgever op die plaats.",
+        "en": "Check the archive's name, or put the publisher's archive in that place.",
+    },
+    "archive_member_path": {
+        "nl": "archief '{source}': '{member}' wijst naar een plaats buiten het archief (een absoluut pad of '..'); het archief wordt niet gelezen",
+        "en": "archive '{source}': '{member}' points to a place outside the archive (an absolute path or '..'); the archive is not read",
+    },
+    "step_archive_member_path": {
+        "nl": "Gebruik dit archief niet; vraag de uitgever om een archief met alleen gewone bestanden in de module.",
+        "en": "Do not use this archive; ask the publisher for an archive that holds only plain files of the module.",
+    },
+    "archive_member_kind": {
+        "nl": "archief '{source}': '{member}' is geen gewoon bestand (een koppeling of een apparaat); het archief wordt niet gelezen",
+        "en": "archive '{source}': '{member}' is not a plain file (a link or a device); the archive is not read",
+    },
+    "step_archive_member_kind": {
+        "nl": "Gebruik dit archief niet; vraag de uitgever om een archief zonder koppelingen.",
+        "en": "Do not use this archive; ask the publisher for an archive without links.",
+    },
+    "archive_member_twice": {
+        "nl": "archief '{source}': '{member}' staat er twee keer in; niet te zeggen welke geldt",
+        "en": "archive '{source}': '{member}' is in it twice; there is no telling which one counts",
+    },
+    "step_archive_member_twice": {
+        "nl": "Vraag de uitgever om een archief waarin elk bestand één keer staat.",
+        "en": "Ask the publisher for an archive that holds each file once.",
+    },
+    "archive_too_many": {
+        "nl": "archief '{source}': meer dan {limit} onderdelen; zoveel heeft een module niet",
+        "en": "archive '{source}': more than {limit} members; a module has not that many",
+    },
+    "step_archive_too_many": {
+        "nl": "Gebruik dit archief niet; vraag de uitgever om een archief met alleen de bestanden van de module.",
+        "en": "Do not use this archive; ask the publisher for an archive with only the module's files.",
+    },
+    "archive_too_large": {
+        "nl": "archief '{source}': uitgepakt meer dan {limit} MB; zoveel YAML heeft een module niet",
+        "en": "archive '{source}': more than {limit} MB when unpacked; a module has not that much YAML",
+    },
+    "step_archive_too_large": {
+        "nl": "Gebruik dit archief niet; vraag de uitgever om een archief met alleen de bestanden van de module.",
+        "en": "Do not use this archive; ask the publisher for an archive with only the module's files.",
+    },
+    "archive_unreadable": {
+        "nl": "archief '{source}' is niet te lezen als .tar, .tar.gz of .zip: {reason}",
+        "en": "archive '{source}' cannot be read as .tar, .tar.gz or .zip: {reason}",
+    },
+    "step_archive_unreadable": {
+        "nl": "Download het archief opnieuw bij de uitgever; een versleuteld archief wordt niet gelezen.",
+        "en": "Download the archive again from the publisher; an encrypted archive is not read.",
+    },
+    "archive_empty": {
+        "nl": "archief '{source}' bevat geen YAML-bestanden (bovenin, of in de ene map die het bevat)",
+        "en": "archive '{source}' holds no YAML files (at its top, or in the one folder it holds)",
+    },
+    "step_archive_empty": {
+        "nl": "Controleer of dit het archief van de module is; de bestanden module.yaml en de YAML-bestanden staan bovenin.",
+        "en": "Check that this is the module's archive; module.yaml and the YAML files are at its top.",
+    },
 
 }
 

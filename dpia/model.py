@@ -1053,13 +1053,16 @@ CHECKSUM_PATTERN = r"^sha256:[0-9a-f]{64}$"
 
 
 class Import(Strict):
-    """A module (a sector DPIA published by someone else) the register imports: a folder inside the
-    register folder, pinned by the checksum ``dpia module checksum FOLDER`` prints (dpia.modules)."""
+    """A module (a sector DPIA published by someone else) the register imports: a folder or an archive
+    (.tar.gz, .tgz, .tar, .zip) inside the register folder, pinned by the checksum
+    ``dpia module checksum FOLDER|ARCHIVE`` prints (dpia.modules)."""
 
     id: Id
-    source: str = Field(description="the module's folder, relative to the register folder (e.g. modules/sector-magister)")
+    source: str = Field(description="the module's folder or archive, relative to the register folder "
+                                    "(e.g. modules/sector-magister or modules/sector-magister-1.2.tar.gz)")
     version: str = Field(description="the module's version, as its module.yaml says (in quotes: \"2026.1\")")
-    checksum: str = Field(pattern=CHECKSUM_PATTERN, description="sha256 over the module's YAML files")
+    checksum: str = Field(pattern=CHECKSUM_PATTERN, description="sha256 over the module's YAML files (of a folder) "
+                                                                "or over the archive file's bytes")
 
 
 SECTIONS: dict[str, type[Strict]] = {

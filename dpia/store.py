@@ -48,7 +48,8 @@ from . import model
 from .bulk import Bulk, cap_problems, read_bulk
 from .i18n import MESSAGES, t
 from .model import NESTED_REFERENCES, REFERENCES, SECTIONS, Controller, Register
-from .modules import Module, Override, differing_fields, inside, module_checksum
+from .modules import (ArchiveRefused, Module, Override, archive_checksum, differing_fields, inside, is_archive,
+                      module_checksum, read_archive)
 
 # Round-trip YAML costs about 0.7 KB of memory and 50 µs per node, so 1 MB of one-letter list items
 # took ~50 s and more than 1 GB. A register file is tens of KB (the example's largest is 8 KB).
@@ -58,6 +59,8 @@ MAX_FILE_BYTES = 512 * 1024
 MAX_REGISTER_FILES = 1000
 MAX_YAML_TOTAL_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 40
+# A module archive (dpia.modules): the YAML a folder may hold, with room for a header per member.
+MAX_ARCHIVE_BYTES = MAX_YAML_TOTAL_BYTES + (MAX_REGISTER_FILES + 10) * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
 TOP_KEYS = ("controller", *SECTIONS, "imports")
 
@@ -81,7 +84,9 @@ _SYNTAX_LEVEL = {
     "csv_stray_cr", "csv_field_too_long", "csv_fields", "csv_no_header", "csv_unnamed_value",
 }
 _REFERENCE_LEVEL = {"dangling_ref", "duplicate_id", "module_clash"}
-_FILE_LEVEL |= {"module_checksum", "module_outside", "module_missing", "module_no_manifest",
+_FILE_LEVEL |= {"module_checksum", "module_outside", "module_missing", "module_no_manifest", "archive_missing",
+                "archive_member_path", "archive_member_kind", "archive_member_twice", "archive_too_many",
+                "archive_too_large", "archive_unreadable", "archive_empty",
                 "module_controller", "module_imports"}
 
 
@@ -463,6 +468,12 @@ def _read_text(path: Path, shown: str, problems: list[Problem], salvage: dict[st
     data = read_limited(path, shown, MAX_FILE_BYTES, problems)
     if data is None:
         return None
+    return _decode_text(data, shown, problems, salvage)
+
+
+def _decode_text(data: bytes, shown: str, problems: list[Problem], salvage: dict[str, str] | None = None
+                 ) -> tuple[str, str] | None:
+    """``_read_text`` for bytes already read (a file, or a member of a module's archive)."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         problems.append(_problem(shown, (0, 0), "utf16"))
         if salvage is not None:
@@ -1760,30 +1771,34 @@ def _read_imports(root: Path, parsed: list[tuple[Path, str, str, str, Any]], pro
             if Path(source).is_absolute() or not inside(base, folder):
                 problems.append(_problem(shown, spos, "module_outside", module=imp_id, source=source))
                 continue
-            if not folder.is_dir():
-                problems.append(_problem(shown, spos, "module_missing", module=imp_id, source=source))
+            archive = is_archive(source)
+            if not (folder.is_file() if archive else folder.is_dir()):
+                problems.append(_problem(shown, spos, "archive_missing" if archive else "module_missing",
+                                         module=imp_id, source=source))
                 continue
-            files, found = register_files(folder)
-            if found:
-                problems.extend(found)
-                continue
-            links = [p for p in files if p.is_symlink()]
-            if links:  # a module's files are its own: no link, not even within the register
-                problems.append(_problem(_shown_path(root, links[0]), (0, 0), "symlink_outside", target=os.readlink(links[0])))
-                continue
-            before = len(problems)
-            texts = {}
-            for p in files:
-                read = _read_text(p, _shown_path(root, p), problems)
-                if read is not None:
-                    texts[p] = read
-            if len(problems) > before:
-                continue
-            actual = module_checksum(files, folder)
-            if actual != imp.checksum:
-                problems.append(_problem(shown, _pos_of(node, "checksum"), "module_checksum", module=imp_id,
-                                         expected=imp.checksum, actual=actual, source=source))
-                continue
+            if archive:  # pinned by the archive's bytes: checked before the archive is opened
+                data = read_limited(folder, _shown_path(root, folder), MAX_ARCHIVE_BYTES, problems)
+                if data is None:
+                    continue
+                actual = archive_checksum(data)
+                if actual != imp.checksum:
+                    problems.append(_problem(shown, _pos_of(node, "checksum"), "module_checksum", module=imp_id,
+                                             expected=imp.checksum, actual=actual, source=source))
+                    continue
+                got = _archive_texts(root, folder, data, problems, (shown, spos), source)
+                if got is None:
+                    continue
+                files, texts = got
+            else:
+                got = _folder_texts(root, folder, problems)
+                if got is None:
+                    continue
+                files, texts = got
+                actual = module_checksum(files, folder)
+                if actual != imp.checksum:
+                    problems.append(_problem(shown, _pos_of(node, "checksum"), "module_checksum", module=imp_id,
+                                             expected=imp.checksum, actual=actual, source=source))
+                    continue
             manifest = folder / MODULE_MANIFEST
             if manifest not in texts:
                 problems.append(_problem(shown, spos, "module_no_manifest", module=imp_id, source=source))
@@ -1810,6 +1825,67 @@ def _read_imports(root: Path, parsed: list[tuple[Path, str, str, str, Any]], pro
                 out.append((p, pshown, texts[p][0], texts[p][1], pdoc))
                 modules[p] = module
     return out, modules
+
+
+def _folder_texts(root: Path, folder: Path, problems: list[Problem]
+                  ) -> tuple[list[Path], dict[Path, tuple[str, str]]] | None:
+    """The YAML files of a module folder and their texts (and digests); None with the reasons in
+    ``problems``. The limits of a register folder, and no link at all: a module's files are its own."""
+    files, found = register_files(folder)
+    if found:
+        problems.extend(found)
+        return None
+    links = [p for p in files if p.is_symlink()]
+    if links:
+        problems.append(_problem(_shown_path(root, links[0]), (0, 0), "symlink_outside", target=os.readlink(links[0])))
+        return None
+    before = len(problems)
+    texts = {}
+    for p in files:
+        read = _read_text(p, _shown_path(root, p), problems)
+        if read is not None:
+            texts[p] = read
+    return None if len(problems) > before else (files, texts)
+
+
+def _archive_texts(root: Path, archive: Path, data: bytes, problems: list[Problem], at: tuple[str, tuple[int, int]],
+                   source: str) -> tuple[list[Path], dict[Path, tuple[str, str]]] | None:
+    """The YAML files of a module archive (``data``, its bytes) and their texts, read in memory and
+    never extracted: each file is named ``ARCHIVE/NAME`` (a path that exists only in messages). The
+    limits of a register folder; a member that points elsewhere, a link or a device refuses the whole
+    archive, reported at ``at`` (the import's source, or the archive itself)."""
+    try:
+        members = read_archive(data, archive.name, MAX_REGISTER_FILES, MAX_YAML_TOTAL_BYTES)
+    except ArchiveRefused as refused:
+        problems.append(_problem(at[0], at[1], refused.key, source=source, **refused.params))
+        return None
+    names = sorted(n for n in members if "/" not in n and n.endswith(YAML_SUFFIXES) and not n.startswith("."))
+    if not names:
+        problems.append(_problem(at[0], at[1], "archive_empty", source=source))
+        return None
+    before = len(problems)
+    files, texts = [], {}
+    for name in names:
+        path = archive / name
+        shown = _shown_path(root, path)
+        if len(members[name]) > MAX_FILE_BYTES:
+            problems.append(_problem(shown, (0, 0), "file_too_large", size=round(len(members[name]) / 2**20, 1),
+                                     limit=round(MAX_FILE_BYTES / 2**20, 1)))
+            continue
+        read = _decode_text(members[name], shown, problems)
+        if read is not None:
+            files.append(path)
+            texts[path] = read
+    return None if len(problems) > before else (files, texts)
+
+
+def module_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a module archive, within MAX_ARCHIVE_BYTES (``RegisterInvalid`` otherwise)."""
+    problems: list[Problem] = []
+    data = read_limited(Path(path), str(path), MAX_ARCHIVE_BYTES, problems)
+    if data is None:
+        raise RegisterInvalid(problems)
+    return data
 
 
 def _resolve_overrides(root: Path, items: list[tuple[str, int | None, Any, Any, SourceFile]], problems: list[Problem]
@@ -1847,9 +1923,16 @@ def _resolve_overrides(root: Path, items: list[tuple[str, int | None, Any, Any, 
 
 
 def folder_checksum(folder: str | os.PathLike[str]) -> str:
-    """The checksum of a module folder, as an import's ``checksum`` expects it (``RegisterInvalid``
-    when the folder is not one a register could import: missing, too large, a link out)."""
+    """The checksum of a module folder or archive, as an import's ``checksum`` expects it
+    (``RegisterInvalid`` when it is not one a register could import: missing, too large, a link out,
+    an archive member outside the archive). For an archive, the sha256 of its bytes."""
     root = Path(folder)
+    if is_archive(root) and not root.is_dir():
+        data = module_bytes(root)
+        problems: list[Problem] = []
+        if _archive_texts(root.parent, root, data, problems, (str(root), (0, 0)), str(root)) is None:
+            raise RegisterInvalid(problems)
+        return archive_checksum(data)
     files, problems = register_files(root)
     if problems:
         raise RegisterInvalid(problems)
@@ -1862,16 +1945,27 @@ def folder_checksum(folder: str | os.PathLike[str]) -> str:
 def load_module(folder: str | os.PathLike[str]) -> LoadedRegister:
     """A module folder loaded on its own, for ``dpia diff`` of two versions before an update is
     accepted: its entities with a stand-in controller (the module's name) that is the same in every
-    version, so the diff shows only what the module changed. Same limits as a register."""
+    version, so the diff shows only what the module changed. Same limits as a register; an archive
+    (``.tar.gz``, ``.zip``) is read in memory as an import reads it."""
     root = Path(folder)
-    files, problems = register_files(root)
-    if problems:
+    problems: list[Problem] = []
+    if is_archive(root) and not root.is_dir():
+        got = _archive_texts(root.parent, root, module_bytes(root), problems, (str(root), (0, 0)), str(root))
+        shown_root = root.parent
+    else:
+        files, problems = register_files(root)
+        if problems:
+            raise RegisterInvalid(problems)
+        got = (files, {})
+        shown_root = root
+    if got is None:
         raise RegisterInvalid(problems)
+    files, texts = got
     parsed = []
     name = root.name
     for p in files:
-        shown = _shown_path(root, p)
-        read = _read_text(p, shown, problems)
+        shown = _shown_path(shown_root, p)
+        read = texts.get(p) or _read_text(p, shown, problems)
         if read is None:
             continue
         doc = _parse(read[0], shown, problems)
@@ -1886,8 +1980,8 @@ def load_module(folder: str | os.PathLike[str]) -> LoadedRegister:
     if problems:
         raise RegisterInvalid(problems)
     stand_in = _yaml().load(f"controller: {{id: module, name: {json.dumps(name)}, sector: {next(iter(model.Sector)).value}}}\n")
-    parsed.append((root / MODULE_MANIFEST, _shown_path(root, root / MODULE_MANIFEST), "", "", stand_in))
-    result = _build(root, parsed)
+    parsed.append((root / MODULE_MANIFEST, _shown_path(shown_root, root / MODULE_MANIFEST), "", "", stand_in))
+    result = _build(shown_root, parsed)
     if isinstance(result, list):
         raise RegisterInvalid(result)
     return result

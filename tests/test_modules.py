@@ -280,3 +280,189 @@ def test_a_one_file_register_keeps_the_limits_of_a_folder(tmp_path, capsys):
     assert cli.main(["--lang", "en", "validate", str(path)]) == 2
     err = capsys.readouterr().err
     assert f"{path}:10:" in err and "does not match" in err
+
+
+# ---- a module published as an archive (.tar.gz, .zip), read in memory and never extracted
+
+def tar_bytes(members: list[tuple[str, bytes | None, bytes]], compress: str = "gz") -> bytes:
+    """A tar of ``(name, content, type)`` members; type is a tarfile type (REGTYPE, SYMTYPE, ...)."""
+    import io
+    import tarfile
+
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode=f"w:{compress}" if compress else "w") as tar:
+        for name, content, kind in members:
+            info = tarfile.TarInfo(name)
+            info.type = kind
+            if kind == tarfile.REGTYPE:
+                info.size = len(content)
+                tar.addfile(info, io.BytesIO(content))
+            else:
+                info.linkname = "/etc/passwd"
+                tar.addfile(info)
+    return buf.getvalue()
+
+
+def module_members(top: str = "sector-testlas-1.0/") -> list[tuple[str, bytes, bytes]]:
+    import tarfile
+
+    return [(top + name, text.encode("utf-8"), tarfile.REGTYPE) for name, text in MODULE.items()]
+
+
+def zip_bytes(members: list[tuple[str, bytes]], modes: dict[str, int] | None = None) -> bytes:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in members:
+            info = zipfile.ZipInfo(name)
+            if modes and name in modes:
+                info.external_attr = modes[name] << 16
+            z.writestr(info, content)
+    return buf.getvalue()
+
+
+def archive_register(tmp_path: Path, data: bytes, name: str = "sector-testlas-1.0.tar.gz", own: str = "") -> Path:
+    """A register importing the archive ``data`` (pinned by its own checksum) as modules/NAME."""
+    import hashlib
+
+    reg = tmp_path / "reg"
+    (reg / "modules").mkdir(parents=True)
+    (reg / "modules" / name).write_bytes(data)
+    (reg / "register.yaml").write_text(
+        REGISTER + f'imports:\n  - id: sector\n    source: modules/{name}\n    version: "1.0"\n'
+        f'    checksum: "sha256:{hashlib.sha256(data).hexdigest()}"\n', encoding="utf-8")
+    if own:
+        (reg / "own.yaml").write_text(textwrap.dedent(own), encoding="utf-8")
+    return reg
+
+
+OWN_MEASURE = """\
+    measures:
+      - id: m-access
+        label: {nl: Toegang per rol, en: Role-based access}
+        kind: technical
+        status: implemented
+        systems: [las]
+    """
+
+
+@pytest.mark.parametrize("kind", ["tar.gz", "tar", "zip"])
+def test_an_archive_gives_the_same_entities_and_findings_as_the_folder(tmp_path, kind, capsys):
+    members = module_members()
+    if kind == "zip":
+        data = zip_bytes([(n, c) for n, c, _ in members])
+    else:
+        data = tar_bytes(members, "gz" if kind == "tar.gz" else "")
+    by_archive = load(archive_register(tmp_path / "a", data, f"sector-testlas-1.0.{kind}", own=OWN_MEASURE))
+    (tmp_path / "f").mkdir()
+    by_folder = load(make_register(tmp_path / "f", own=OWN_MEASURE))
+    assert by_archive.register.model_dump() == by_folder.register.model_dump()
+    assert by_archive.module_of("las").name == "Sector-DPIA Testlas"
+    assert [(o.entity_id, o.fields) for o in by_archive.overrides] == [("m-access", ("status",))]
+    archive = tmp_path / "a" / "reg" / "modules" / f"sector-testlas-1.0.{kind}"
+    assert by_archive.where("las") == f"{archive}/systems.yaml:2"
+    found = [check(x.register, None, x.where, x.module_of).findings for x in (by_archive, by_folder)]
+    assert [(f.id, f.module) for f in found[0]] == [(f.id, f.module) for f in found[1]] and found[0]
+    assert not list((tmp_path / "a").rglob("systems.yaml"))  # read in memory, nothing unpacked
+    assert cli.main(["module", "checksum", str(archive)]) == 0
+    assert capsys.readouterr().out.strip() in (tmp_path / "a" / "reg" / "register.yaml").read_text(encoding="utf-8")
+
+
+def refused(reg: Path, capsys) -> str:
+    """The message ``dpia validate`` gives (exit 2) for a register whose import is refused."""
+    with pytest.raises(RegisterInvalid):
+        load(reg)
+    assert cli.main(["--lang", "en", "validate", str(reg)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert cli.main(["--lang", "nl", "validate", str(reg)]) == 2
+    capsys.readouterr()
+    return err
+
+
+@pytest.mark.parametrize("member, kind, expected", [
+    ("/etc/cron.d/evil.yaml", "REGTYPE", "points to a place outside the archive"),
+    ("sector-testlas-1.0/../../evil.yaml", "REGTYPE", "points to a place outside the archive"),
+    ("sector-testlas-1.0/link.yaml", "SYMTYPE", "is not a plain file (a link or a device)"),
+    ("sector-testlas-1.0/hard.yaml", "LNKTYPE", "is not a plain file (a link or a device)"),
+    ("sector-testlas-1.0/null", "CHRTYPE", "is not a plain file (a link or a device)"),
+    ("sector-testlas-1.0/fifo", "FIFOTYPE", "is not a plain file (a link or a device)"),
+    ("sector-testlas-1.0/parties.yaml", "REGTYPE", "is in it twice"),
+])
+def test_an_archive_member_that_is_not_a_plain_file_inside_is_refused(tmp_path, capsys, member, kind, expected):
+    import tarfile
+
+    data = tar_bytes([*module_members(), (member, b"parties: []\n", getattr(tarfile, kind))])
+    reg = archive_register(tmp_path, data)
+    err = refused(reg, capsys)
+    assert f"{reg}/register.yaml:8:13: archive 'modules/sector-testlas-1.0.tar.gz': '{member}' {expected}" in err, err
+    assert not (tmp_path / "evil.yaml").exists() and not list(tmp_path.rglob("evil.yaml"))
+
+
+def test_a_zip_with_a_link_or_a_path_out_is_refused(tmp_path, capsys):
+    import stat
+
+    members = [(n, c) for n, c, _ in module_members()]
+    for extra, modes, expected in [
+        (("../evil.yaml", b""), None, "'../evil.yaml' points to a place outside the archive"),
+        (("sector-testlas-1.0/link.yaml", b"/etc/passwd"), {"sector-testlas-1.0/link.yaml": stat.S_IFLNK | 0o777},
+         "'sector-testlas-1.0/link.yaml' is not a plain file"),
+    ]:
+        reg = archive_register(tmp_path / str(len(expected)), zip_bytes([*members, extra], modes), "m.zip")
+        err = refused(reg, capsys)
+        assert f"{reg}/register.yaml:8:13: archive 'modules/m.zip': {expected}" in err, err
+
+
+def test_an_archive_with_too_many_members_or_too_much_data_is_refused(tmp_path, capsys, monkeypatch):
+    import tarfile
+
+    from dpia import store
+
+    many = [*module_members(), *((f"sector-testlas-1.0/x{i}.txt", b"", tarfile.REGTYPE) for i in range(12))]
+    monkeypatch.setattr(store, "MAX_REGISTER_FILES", 10)  # the folder loader's limit, applied to the members
+    reg = archive_register(tmp_path / "many", tar_bytes(many))
+    assert "'modules/sector-testlas-1.0.tar.gz': more than 10 members" in refused(reg, capsys)
+    monkeypatch.undo()
+    # 5 MB of zeros compress to a few kB: refused by the sizes in the headers before it is unpacked
+    bomb = [*module_members(), ("sector-testlas-1.0/big.yaml", bytes(5 * 2**20), tarfile.REGTYPE)]
+    data = tar_bytes(bomb)
+    assert len(data) < 100_000
+    reg = archive_register(tmp_path / "bomb", data)
+    err = refused(reg, capsys)
+    assert f"{reg}/register.yaml:8:13: archive 'modules/sector-testlas-1.0.tar.gz': more than 4.0 MB when unpacked" in err
+
+
+def test_a_damaged_or_empty_archive_is_refused(tmp_path, capsys):
+    data = tar_bytes(module_members())
+    reg = archive_register(tmp_path / "cut", data[: len(data) // 2])
+    assert "cannot be read as .tar, .tar.gz or .zip" in refused(reg, capsys)
+    reg = archive_register(tmp_path / "none", zip_bytes([("readme.txt", b"hello")]), "m.zip")
+    assert "archive 'modules/m.zip' holds no YAML files" in refused(reg, capsys)
+
+
+def test_a_changed_archive_is_refused_with_both_checksums_and_the_diff_hint(tmp_path, capsys):
+    import hashlib
+
+    data = tar_bytes(module_members())
+    reg = archive_register(tmp_path, data)
+    new = tar_bytes([(n, c.replace(b"planned", b"implemented"), k) for n, c, k in module_members()])
+    (reg / "modules" / "sector-testlas-1.0.tar.gz").write_bytes(new)
+    err = refused(reg, capsys)
+    assert f"{reg}/register.yaml:10:" in err and "does not match" in err
+    assert f"sha256:{hashlib.sha256(data).hexdigest()}" in err and f"sha256:{hashlib.sha256(new).hexdigest()}" in err
+    assert "dpia diff" in err
+    old = tmp_path / "old.tar.gz"
+    old.write_bytes(data)
+    assert cli.main(["--lang", "en", "diff", str(old), str(reg / "modules" / "sector-testlas-1.0.tar.gz")]) == 0
+    assert "status: planned → implemented" in capsys.readouterr().out
+
+
+def test_module_checksum_refuses_an_archive_a_register_would_refuse(tmp_path, capsys):
+    import tarfile
+
+    path = tmp_path / "evil.tar.gz"
+    path.write_bytes(tar_bytes([*module_members(), ("../x.yaml", b"", tarfile.REGTYPE)]))
+    assert cli.main(["--lang", "en", "module", "checksum", str(path)]) == 2
+    assert f"{path}:1:1: archive '{path}': '../x.yaml' points to a place outside the archive" in capsys.readouterr().err
