@@ -2792,6 +2792,10 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
         "nl": "'sha256:' gevolgd door 64 tekens 0-9 en a-f, zoals 'dpia module checksum' het toont",
         "en": "'sha256:' followed by 64 characters 0-9 and a-f, as 'dpia module checksum' prints it",
     },
+    "report_from_module": {
+        "nl": "Dit komt uit de sector-DPIA {name} (versie {version}).",
+        "en": "This comes from the sector DPIA {name} (version {version}).",
+    },
     "archive_missing": {
         "nl": "import '{module}': het archief '{source}' bestaat niet",
         "en": "import '{module}': the archive '{source}' does not exist",

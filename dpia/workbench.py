@@ -75,7 +75,7 @@ def assess(loaded: LoadedRegister, on: str | dt.date | None = None):
     """Run the compliance check as of ``on`` (a notebook parameter), else ``$DPIA_ON``, else today."""
     from .check import check
 
-    return check(loaded.register, assessment_date(on), loaded.where)
+    return check(loaded.register, assessment_date(on), loaded.where, loaded.module_of)
 
 
 def show_figure(fig) -> None:
