@@ -2796,6 +2796,19 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
         "nl": "Dit komt uit de sector-DPIA {name} (versie {version}).",
         "en": "This comes from the sector DPIA {name} (version {version}).",
     },
+    "diff_read_with": {
+        "nl": "De oude versie is gelezen met waarden voor velden die er later bij kwamen, overgenomen uit de nieuwe versie: {fields}",
+        "en": "The old version was read with values for fields added later, taken from the new version: {fields}",
+    },
+    "diff_read_with_item": {
+        "nl": "{field} = {value} (veld toegevoegd op {added})",
+        "en": "{field} = {value} (field added on {added})",
+    },
+    "diff_sum_read_with": {
+        "nl": "De oude versie legde nog niet alles vast wat nu verplicht is. Voor de vergelijking is dit uit de nieuwe versie overgenomen: {items}.",
+        "en": "The old version did not yet record everything that is required now. For the comparison, this was taken from the new version: {items}.",
+    },
+    "diff_later_controller_sector": {"nl": "de sector {value}", "en": "the sector {value}"},
     "archive_missing": {
         "nl": "import '{module}': het archief '{source}' bestaat niet",
         "en": "import '{module}': the archive '{source}' does not exist",
