@@ -2809,6 +2809,42 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
         "en": "The old version did not yet record everything that is required now. For the comparison, this was taken from the new version: {items}.",
     },
     "diff_later_controller_sector": {"nl": "de sector {value}", "en": "the sector {value}"},
+    "form_commit": {
+        "nl": "een volledige commit-id van 40 tekens 0-9 en a-f, zoals 'git rev-parse HEAD' die toont; een branch, een tag of een korte id kan later naar een andere commit wijzen",
+        "en": "a full commit id of 40 characters 0-9 and a-f, as 'git rev-parse HEAD' prints it; a branch, a tag or a short id can later point to another commit",
+    },
+    "module_url_scheme": {
+        "nl": "import '{module}': '{source}' wordt niet gelezen; een module komt uit een map, een archief of een git-repository (file://) binnen de registermap, nooit van internet",
+        "en": "import '{module}': '{source}' is not read; a module comes from a folder, an archive or a git repository (file://) inside the register folder, never from the internet",
+    },
+    "step_module_url_scheme": {
+        "nl": "Download het archief van de uitgever, zet het in de registermap (bijvoorbeeld modules/) en importeer dat; of clone de repository daar en verwijs ernaar met file://.",
+        "en": "Download the publisher's archive, put it in the register folder (for example modules/) and import that; or clone the repository there and refer to it with file://.",
+    },
+    "module_not_pinned": {
+        "nl": "import '{module}': de git-repository '{source}' heeft een 'revision' nodig: de volledige commit-id die de import vastlegt",
+        "en": "import '{module}': the git repository '{source}' needs a 'revision': the full commit id the import is pinned to",
+    },
+    "step_module_not_pinned": {
+        "nl": "Zet 'revision:' met de commit-id die 'git rev-parse BRANCH' in die repository toont.",
+        "en": "Add 'revision:' with the commit id that 'git rev-parse BRANCH' prints in that repository.",
+    },
+    "module_revision_not_git": {
+        "nl": "import '{module}': 'revision' hoort alleen bij een git-repository (file://...), niet bij '{source}'",
+        "en": "import '{module}': 'revision' belongs only to a git repository (file://...), not to '{source}'",
+    },
+    "step_module_revision_not_git": {
+        "nl": "Verwijder 'revision', of verwijs met 'source' naar de git-repository.",
+        "en": "Remove 'revision', or let 'source' name the git repository.",
+    },
+    "module_git_failed": {
+        "nl": "git-repository '{source}' is niet te lezen: {reason}",
+        "en": "git repository '{source}' cannot be read: {reason}",
+    },
+    "step_module_git_failed": {
+        "nl": "Controleer dat de map een git-repository is en de commit bevat ('git cat-file -t COMMIT' toont 'commit').",
+        "en": "Check that the folder is a git repository holding the commit ('git cat-file -t COMMIT' prints 'commit').",
+    },
     "archive_missing": {
         "nl": "import '{module}': het archief '{source}' bestaat niet",
         "en": "import '{module}': the archive '{source}' does not exist",

@@ -11,7 +11,11 @@ with entity sections (never a ``controller``). A register imports it in its ``im
 
 A module may also come as an archive (``source: modules/sector-magister-1.2.tar.gz``, or ``.zip``),
 read in memory and never unpacked, with the same limits as a folder; its checksum is the sha256 of the
-archive file's bytes.
+archive file's bytes. Or as a git repository inside the register folder, named by a ``file:///`` URL
+and pinned by ``revision:`` to a full commit id (a branch, a tag or a short id is refused: it can
+move); git itself makes an archive of that commit from a fresh clone, read as any archive, and the
+checksum is that of the commit's files (what ``dpia module checksum`` gives for a checkout of it).
+Nothing is ever fetched from the internet: a register loads the same offline, every time.
 
 The checksum of a folder is taken over its YAML files (sorted relative paths and their bytes); one that
 does not match is refused, so an update of the module is reviewed (``dpia diff OLD NEW``) before its
@@ -58,10 +62,14 @@ class Override:
 
 def module_checksum(files: list[Path], folder: Path) -> str:
     """``sha256:<hex>`` over ``files`` (inside ``folder``): sorted relative paths, each with its bytes."""
+    return files_checksum({p.relative_to(folder).as_posix(): p.read_bytes() for p in files})
+
+
+def files_checksum(files: dict[str, bytes]) -> str:
+    """``module_checksum`` of files given as relative path and bytes (a git revision's, read in memory)."""
     h = hashlib.sha256()
-    for p in sorted(files, key=lambda p: p.relative_to(folder).as_posix()):
-        rel = p.relative_to(folder).as_posix().encode("utf-8")
-        data = p.read_bytes()
+    for name in sorted(files):
+        rel, data = name.encode("utf-8"), files[name]
         h.update(len(rel).to_bytes(8, "big") + rel + len(data).to_bytes(8, "big") + data)
     return "sha256:" + h.hexdigest()
 
@@ -180,4 +188,54 @@ def _read_zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
         data = fh.read(info.file_size + 1)
     if len(data) != info.file_size:
         raise ArchiveRefused("archive_unreadable", reason=f"{info.filename}: size differs from its header")
+    return data
+
+
+# ---- modules in a git repository, pinned to a commit (``source: file:///…/sector.git``, ``revision: <40 hex>``)
+
+GIT_TIMEOUT = 120
+COMMIT_PATTERN = r"^[0-9a-f]{40}$"
+URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def is_url(source: str) -> bool:
+    """Whether an import's ``source`` is a URL (``file:///…``) rather than a path in the register."""
+    return bool(URL.match(source))
+
+
+def git_revision_tar(repo: Path, commit: str, max_bytes: int) -> bytes:
+    """The files of ``commit`` in the git repository ``repo`` as a tar, made by git itself from a fresh
+    bare clone in a temporary folder (the repository is someone else's: its configuration and hooks
+    are never used, and only the file transport is allowed). ``ArchiveRefused`` when git is missing,
+    the repository cannot be cloned or the commit is not in it; the tar is then read as any archive."""
+    import subprocess
+    import tempfile
+
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_CONFIG_NOSYSTEM": "1", "GIT_ASKPASS": "true"}
+    safe = ["-c", "protocol.allow=never", "-c", "protocol.file.allow=always", "-c", "core.hooksPath=/dev/null"]
+
+    def git(*args: str) -> bytes:
+        try:
+            done = subprocess.run(["git", *safe, *args], capture_output=True, timeout=GIT_TIMEOUT, env=env, check=False)
+        except FileNotFoundError:
+            raise ArchiveRefused("module_git_failed", reason="git is not installed") from None
+        except subprocess.TimeoutExpired:
+            raise ArchiveRefused("module_git_failed", reason=f"git took more than {GIT_TIMEOUT} s") from None
+        if done.returncode != 0:
+            reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise ArchiveRefused("module_git_failed", reason=reason[-1] if reason else f"exit {done.returncode}")
+        return done.stdout
+
+    with tempfile.TemporaryDirectory(prefix="dpia-module-") as tmp:
+        clone = os.path.join(tmp, "clone.git")
+        git("clone", "--quiet", "--bare", "--no-local", "--", repo.resolve().as_uri(), clone)
+        try:
+            kind = git("--git-dir", clone, "cat-file", "-t", commit).strip()
+        except ArchiveRefused:
+            kind = b""
+        if kind != b"commit":
+            raise ArchiveRefused("module_git_failed", reason=f"commit {commit} is not in the repository")
+        data = git("--git-dir", clone, "archive", "--format=tar", commit)
+    if len(data) > max_bytes:
+        raise ArchiveRefused("archive_too_large", limit=round(max_bytes / 2**20, 1))
     return data

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
@@ -48,8 +49,8 @@ from . import model
 from .bulk import Bulk, cap_problems, read_bulk
 from .i18n import MESSAGES, t
 from .model import NESTED_REFERENCES, REFERENCES, SECTIONS, Controller, Register
-from .modules import (ArchiveRefused, Module, Override, archive_checksum, differing_fields, inside, is_archive,
-                      module_checksum, read_archive)
+from .modules import (ArchiveRefused, Module, Override, archive_checksum, differing_fields, files_checksum, git_revision_tar,
+                      inside, is_archive, is_url, module_checksum, read_archive)
 
 # Round-trip YAML costs about 0.7 KB of memory and 50 µs per node, so 1 MB of one-letter list items
 # took ~50 s and more than 1 GB. A register file is tens of KB (the example's largest is 8 KB).
@@ -86,7 +87,8 @@ _SYNTAX_LEVEL = {
 _REFERENCE_LEVEL = {"dangling_ref", "duplicate_id", "module_clash"}
 _FILE_LEVEL |= {"module_checksum", "module_outside", "module_missing", "module_no_manifest", "archive_missing",
                 "archive_member_path", "archive_member_kind", "archive_member_twice", "archive_too_many",
-                "archive_too_large", "archive_unreadable", "archive_empty",
+                "archive_too_large", "archive_unreadable", "archive_empty", "module_url_scheme", "module_not_pinned",
+                "module_revision_not_git", "module_git_failed",
                 "module_controller", "module_imports"}
 
 
@@ -688,6 +690,7 @@ _FORMS = {
     r"^[0-9]{8}$": "form_kvk",
     model.FINDING_PATTERN: "form_finding",
     model.CHECKSUM_PATTERN: "form_checksum",
+    model.COMMIT_PATTERN: "form_commit",
 }
 
 
@@ -1767,16 +1770,40 @@ def _read_imports(root: Path, parsed: list[tuple[Path, str, str, str, Any]], pro
                 continue
             imp_id, source = imp.id, imp.source
             spos = _pos_of(node, "source")
-            folder = base / source
-            if Path(source).is_absolute() or not inside(base, folder):
+            url = is_url(source)
+            if url and not source.startswith("file:///"):  # a git repository on this computer, no host
+                problems.append(_problem(shown, spos, "module_url_scheme", module=imp_id, source=source))
+                continue
+            if url != (imp.revision is not None):
+                problems.append(_problem(shown, spos if url else _pos_of(node, "revision"),
+                                         "module_not_pinned" if url else "module_revision_not_git", module=imp_id,
+                                         source=source))
+                continue
+            folder = Path(unquote(urlparse(source).path)) if url else base / source
+            if (not url and Path(source).is_absolute()) or not inside(base, folder):
                 problems.append(_problem(shown, spos, "module_outside", module=imp_id, source=source))
                 continue
-            archive = is_archive(source)
+            archive = is_archive(source) and not url
             if not (folder.is_file() if archive else folder.is_dir()):
                 problems.append(_problem(shown, spos, "archive_missing" if archive else "module_missing",
                                          module=imp_id, source=source))
                 continue
-            if archive:  # pinned by the archive's bytes: checked before the archive is opened
+            if url:  # a git repository: the commit's files, read as an archive git makes, pinned like a folder
+                try:
+                    data = git_revision_tar(folder, imp.revision, MAX_ARCHIVE_BYTES)
+                except ArchiveRefused as refused:
+                    problems.append(_problem(shown, spos, refused.key, source=source, **refused.params))
+                    continue
+                got = _archive_texts(root, folder, data, problems, (shown, spos), source, kind=".tar")
+                if got is None:
+                    continue
+                files, texts = got
+                actual = files_checksum({p.relative_to(folder).as_posix(): texts[p][2] for p in files})
+                if actual != imp.checksum:
+                    problems.append(_problem(shown, _pos_of(node, "checksum"), "module_checksum", module=imp_id,
+                                             expected=imp.checksum, actual=actual, source=source))
+                    continue
+            elif archive:  # pinned by the archive's bytes: checked before the archive is opened
                 data = read_limited(folder, _shown_path(root, folder), MAX_ARCHIVE_BYTES, problems)
                 if data is None:
                     continue
@@ -1849,13 +1876,14 @@ def _folder_texts(root: Path, folder: Path, problems: list[Problem]
 
 
 def _archive_texts(root: Path, archive: Path, data: bytes, problems: list[Problem], at: tuple[str, tuple[int, int]],
-                   source: str) -> tuple[list[Path], dict[Path, tuple[str, str]]] | None:
-    """The YAML files of a module archive (``data``, its bytes) and their texts, read in memory and
-    never extracted: each file is named ``ARCHIVE/NAME`` (a path that exists only in messages). The
-    limits of a register folder; a member that points elsewhere, a link or a device refuses the whole
-    archive, reported at ``at`` (the import's source, or the archive itself)."""
+                   source: str, kind: str | None = None) -> tuple[list[Path], dict[Path, tuple[str, str]]] | None:
+    """The YAML files of a module archive (``data``, its bytes; ``kind`` ".tar" or ".zip", else by the
+    archive's name) and their texts, read in memory and never extracted: each file is named
+    ``ARCHIVE/NAME`` (a path that exists only in messages). The limits of a register folder; a member
+    that points elsewhere, a link or a device refuses the whole archive, reported at ``at`` (the
+    import's source, or the archive itself). ``texts`` keeps each file's bytes too, for a checksum."""
     try:
-        members = read_archive(data, archive.name, MAX_REGISTER_FILES, MAX_YAML_TOTAL_BYTES)
+        members = read_archive(data, kind or archive.name, MAX_REGISTER_FILES, MAX_YAML_TOTAL_BYTES)
     except ArchiveRefused as refused:
         problems.append(_problem(at[0], at[1], refused.key, source=source, **refused.params))
         return None
@@ -1875,7 +1903,7 @@ def _archive_texts(root: Path, archive: Path, data: bytes, problems: list[Proble
         read = _decode_text(members[name], shown, problems)
         if read is not None:
             files.append(path)
-            texts[path] = read
+            texts[path] = (*read, members[name])
     return None if len(problems) > before else (files, texts)
 
 

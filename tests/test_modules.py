@@ -216,7 +216,7 @@ def test_module_checksum_command_prints_what_the_example_import_pins(capsys):
 # An import entry is checked by the model (dpia.model.Import), with the located messages of any entity.
 @pytest.mark.parametrize("change, line, expected", [
     (("    version:", "    versoin:"), 9,
-     "imports[0]: unknown field 'versoin'; allowed: id, source, version, checksum; did you mean 'version'?"),
+     "imports[0]: unknown field 'versoin'; allowed: id, source, version, revision, checksum; did you mean 'version'?"),
     (("    checksum: \"sha256:", "    checksum: \"md5:"), 10, "does not have the form 'sha256:' followed by 64"),
     (('    version: "1.0"\n', ""), 7, "imports[0]: required field 'version' is missing"),
     (('    version: "1.0"', "    version: 1.0"), 9, "imports[0].version: expected text, found"),
@@ -466,3 +466,85 @@ def test_module_checksum_refuses_an_archive_a_register_would_refuse(tmp_path, ca
     path.write_bytes(tar_bytes([*module_members(), ("../x.yaml", b"", tarfile.REGTYPE)]))
     assert cli.main(["--lang", "en", "module", "checksum", str(path)]) == 2
     assert f"{path}:1:1: archive '{path}': '../x.yaml' points to a place outside the archive" in capsys.readouterr().err
+
+
+# ---- a module in a git repository inside the register, pinned to a full commit id
+
+def git(repo: Path, *args: str) -> str:
+    import subprocess
+
+    env = {"GIT_AUTHOR_NAME": "Sector", "GIT_AUTHOR_EMAIL": "s@example.nl", "GIT_COMMITTER_NAME": "Sector",
+           "GIT_COMMITTER_EMAIL": "s@example.nl", "PATH": os.environ["PATH"], "HOME": str(repo)}
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env).stdout.strip()
+
+
+def git_register(tmp_path: Path, revision: str | None = None, source: str | None = None, own: str = "") -> tuple[Path, str]:
+    """A register whose module is a bare git repository in modules/sector.git (published by pushing
+    the module's files), imported by a file:// URL pinned to the commit; returns it and the commit."""
+    if shutil.which("git") is None:
+        pytest.skip("no git")
+    work = write_module(tmp_path / "publisher")
+    git(work, "init", "-q", "-b", "main")
+    git(work, "add", "-A")
+    git(work, "-c", "core.hooksPath=/dev/null", "commit", "-q", "-m", "version 1.0")
+    commit = git(work, "rev-parse", "HEAD")
+    reg = tmp_path / "reg"
+    (reg / "modules").mkdir(parents=True)
+    git(tmp_path, "clone", "-q", "--bare", str(work), str(reg / "modules" / "sector.git"))
+    url = source or (reg / "modules" / "sector.git").as_uri()
+    pin = f'    revision: "{revision or commit}"\n' if revision != "" else ""
+    (reg / "register.yaml").write_text(
+        REGISTER + f'imports:\n  - id: sector\n    source: {url}\n    version: "1.0"\n{pin}'
+        f'    checksum: "{folder_checksum(work)}"\n', encoding="utf-8")
+    if own:
+        (reg / "own.yaml").write_text(textwrap.dedent(own), encoding="utf-8")
+    return reg, commit
+
+
+def test_a_git_module_pinned_to_a_commit_gives_what_the_folder_gives(tmp_path) -> None:
+    reg, commit = git_register(tmp_path / "g", own=OWN_MEASURE)
+    (tmp_path / "f").mkdir()
+    by_git, by_folder = load(reg), load(make_register(tmp_path / "f", own=OWN_MEASURE))
+    assert by_git.register.model_dump() == by_folder.register.model_dump()
+    assert by_git.module_of("las").version == "1.0"
+    found = [check(x.register, None, x.where, x.module_of).findings for x in (by_git, by_folder)]
+    assert [(f.id, f.module) for f in found[0]] == [(f.id, f.module) for f in found[1]] and found[0]
+    # a later commit in the repository changes nothing: the import is pinned to its commit
+    work = tmp_path / "g" / "publisher"
+    (work / "parties.yaml").write_text(MODULE["parties.yaml"].replace("Leverancier", "Andere"), encoding="utf-8")
+    git(work, "-c", "core.hooksPath=/dev/null", "commit", "-qam", "1.1")
+    git(work, "push", "-q", str(reg / "modules" / "sector.git"), "main")
+    assert {p.name for p in load(reg).register.parties} == {"Leverancier B.V."}
+
+
+@pytest.mark.parametrize("revision, expected", [
+    ("main", "imports[0].revision: 'main' does not have the form a full commit id of 40 characters"),
+    ("abc1234", "imports[0].revision: 'abc1234' does not have the form a full commit id of 40 characters"),
+    ("", "the git repository '{url}' needs a 'revision': the full commit id the import is pinned to"),
+    ("f" * 40, "git repository '{url}' cannot be read: commit " + "f" * 40 + " is not in the repository"),
+])
+def test_a_git_module_not_pinned_to_a_commit_is_refused(tmp_path, capsys, revision, expected) -> None:
+    reg, _ = git_register(tmp_path, revision=revision)
+    err = refused(reg, capsys)
+    url = (reg / "modules" / "sector.git").as_uri()
+    assert expected.format(url=url) in err and f"{reg}/register.yaml:" in err, err
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("https://example.org/sector.git", "is not read; a module comes from a folder, an archive or a git repository"),
+    ("ext::sh -c touch% {tmp}/pwned", "'revision' belongs only to a git repository"),  # a path, never run
+    ("file:///etc", "lies outside the register folder"),
+])
+def test_a_git_url_elsewhere_is_refused(tmp_path, capsys, source, expected) -> None:
+    reg, _ = git_register(tmp_path, source=source.format(tmp=tmp_path))
+    err = refused(reg, capsys)
+    assert f"{reg}/register.yaml:" in err and expected in err, err
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_a_revision_with_a_folder_is_refused(tmp_path, capsys) -> None:
+    reg = make_register(tmp_path)
+    text = (reg / "register.yaml").read_text(encoding="utf-8")
+    (reg / "register.yaml").write_text(text.replace("    checksum:", f"    revision: {'a' * 40}\n    checksum:"), encoding="utf-8")
+    err = refused(reg, capsys)
+    assert f"{reg}/register.yaml:10:" in err and "'revision' belongs only to a git repository" in err
