@@ -1770,62 +1770,10 @@ def _read_imports(root: Path, parsed: list[tuple[Path, str, str, str, Any]], pro
                 continue
             imp_id, source = imp.id, imp.source
             spos = _pos_of(node, "source")
-            url = is_url(source)
-            if url and not source.startswith("file:///"):  # a git repository on this computer, no host
-                problems.append(_problem(shown, spos, "module_url_scheme", module=imp_id, source=source))
+            got = _module_source(root, base, imp, node, shown, problems)
+            if got is None:
                 continue
-            if url != (imp.revision is not None):
-                problems.append(_problem(shown, spos if url else _pos_of(node, "revision"),
-                                         "module_not_pinned" if url else "module_revision_not_git", module=imp_id,
-                                         source=source))
-                continue
-            folder = Path(unquote(urlparse(source).path)) if url else base / source
-            if (not url and Path(source).is_absolute()) or not inside(base, folder):
-                problems.append(_problem(shown, spos, "module_outside", module=imp_id, source=source))
-                continue
-            archive = is_archive(source) and not url
-            if not (folder.is_file() if archive else folder.is_dir()):
-                problems.append(_problem(shown, spos, "archive_missing" if archive else "module_missing",
-                                         module=imp_id, source=source))
-                continue
-            if url:  # a git repository: the commit's files, read as an archive git makes, pinned like a folder
-                try:
-                    data = git_revision_tar(folder, imp.revision, MAX_ARCHIVE_BYTES)
-                except ArchiveRefused as refused:
-                    problems.append(_problem(shown, spos, refused.key, source=source, **refused.params))
-                    continue
-                got = _archive_texts(root, folder, data, problems, (shown, spos), source, kind=".tar")
-                if got is None:
-                    continue
-                files, texts = got
-                actual = files_checksum({p.relative_to(folder).as_posix(): texts[p][2] for p in files})
-                if actual != imp.checksum:
-                    problems.append(_problem(shown, _pos_of(node, "checksum"), "module_checksum", module=imp_id,
-                                             expected=imp.checksum, actual=actual, source=source))
-                    continue
-            elif archive:  # pinned by the archive's bytes: checked before the archive is opened
-                data = read_limited(folder, _shown_path(root, folder), MAX_ARCHIVE_BYTES, problems)
-                if data is None:
-                    continue
-                actual = archive_checksum(data)
-                if actual != imp.checksum:
-                    problems.append(_problem(shown, _pos_of(node, "checksum"), "module_checksum", module=imp_id,
-                                             expected=imp.checksum, actual=actual, source=source))
-                    continue
-                got = _archive_texts(root, folder, data, problems, (shown, spos), source)
-                if got is None:
-                    continue
-                files, texts = got
-            else:
-                got = _folder_texts(root, folder, problems)
-                if got is None:
-                    continue
-                files, texts = got
-                actual = module_checksum(files, folder)
-                if actual != imp.checksum:
-                    problems.append(_problem(shown, _pos_of(node, "checksum"), "module_checksum", module=imp_id,
-                                             expected=imp.checksum, actual=actual, source=source))
-                    continue
+            folder, files, texts, actual = got
             manifest = folder / MODULE_MANIFEST
             if manifest not in texts:
                 problems.append(_problem(shown, spos, "module_no_manifest", module=imp_id, source=source))
@@ -1852,6 +1800,65 @@ def _read_imports(root: Path, parsed: list[tuple[Path, str, str, str, Any]], pro
                 out.append((p, pshown, texts[p][0], texts[p][1], pdoc))
                 modules[p] = module
     return out, modules
+
+
+def _module_source(root: Path, base: Path, imp: model.Import, node: Any, shown: str, problems: list[Problem]
+                   ) -> tuple[Path, list[Path], dict[Path, tuple], str] | None:
+    """The module an import names (a folder, an archive or a git commit inside ``base``, the register's
+    folder): its folder (or archive, or repository), its YAML files, their texts and its checksum,
+    once the checksum matches the import's; None with the reasons in ``problems``, each at the
+    import's place in ``shown``."""
+    imp_id, source = imp.id, imp.source
+    spos = _pos_of(node, "source")
+
+    def pinned(actual: str) -> bool:
+        if actual != imp.checksum:
+            problems.append(_problem(shown, _pos_of(node, "checksum"), "module_checksum", module=imp_id,
+                                     expected=imp.checksum, actual=actual, source=source))
+        return actual == imp.checksum
+
+    url = is_url(source)
+    if url and not source.startswith("file:///"):  # a git repository on this computer, no host
+        problems.append(_problem(shown, spos, "module_url_scheme", module=imp_id, source=source))
+        return None
+    if url != (imp.revision is not None):
+        problems.append(_problem(shown, spos if url else _pos_of(node, "revision"),
+                                 "module_not_pinned" if url else "module_revision_not_git", module=imp_id, source=source))
+        return None
+    folder = Path(unquote(urlparse(source).path)) if url else base / source
+    if (not url and Path(source).is_absolute()) or not inside(base, folder):
+        problems.append(_problem(shown, spos, "module_outside", module=imp_id, source=source))
+        return None
+    archive = is_archive(source) and not url
+    if not (folder.is_file() if archive else folder.is_dir()):
+        problems.append(_problem(shown, spos, "archive_missing" if archive else "module_missing", module=imp_id,
+                                 source=source))
+        return None
+    if url:  # a git repository: the commit's files, read as an archive git makes, pinned like a folder
+        try:
+            data = git_revision_tar(folder, imp.revision, MAX_ARCHIVE_BYTES)
+        except ArchiveRefused as refused:
+            problems.append(_problem(shown, spos, refused.key, source=source, **refused.params))
+            return None
+        got = _archive_texts(root, folder, data, problems, (shown, spos), source, kind=".tar")
+        if got is None:
+            return None
+        actual = files_checksum({p.relative_to(folder).as_posix(): got[1][p][2] for p in got[0]})
+    elif archive:  # pinned by the archive's bytes: checked before the archive is opened
+        data = read_limited(folder, _shown_path(root, folder), MAX_ARCHIVE_BYTES, problems)
+        if data is None or not pinned(actual := archive_checksum(data)):
+            return None
+        got = _archive_texts(root, folder, data, problems, (shown, spos), source)
+        if got is None:
+            return None
+    else:
+        got = _folder_texts(root, folder, problems)
+        if got is None:
+            return None
+        actual = module_checksum(got[0], folder)
+    if not pinned(actual):
+        return None
+    return folder, got[0], got[1], actual
 
 
 def _folder_texts(root: Path, folder: Path, problems: list[Problem]
