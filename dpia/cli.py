@@ -584,7 +584,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p = sub.add_parser("rules", help="list the rules with their articles")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     sub.add_parser("schema", help="print the JSON Schema of the register files")
-    p = sub.add_parser("module", help="imported modules (a sector DPIA): 'checksum FOLDER' prints the checksum an import needs")
+    p = sub.add_parser("module", help="imported modules (a sector DPIA): 'checksum FOLDER' (or ARCHIVE: .tar.gz, .zip) prints the checksum an import needs")
     p.add_argument("action", choices=["checksum"])
     p.add_argument("folder")
     p = sub.add_parser("export-art30", help="write the record of processing (GDPR Art. 30) as XLSX or CSV")

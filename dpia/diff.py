@@ -40,7 +40,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .i18n import t
+from .i18n import format_list, t
 from .model import SECTIONS, Promise, Register
 
 DATE_REVISION = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -205,6 +205,7 @@ class RegisterDiff:
     risks: list[RiskChange] = field(default_factory=list)
     agreements: list[AgreementEvent] = field(default_factory=list)
     dpia_status: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
+    old_read_with: tuple["ReadWith", ...] = ()  # values of fields added later that the old version lacked
 
     def flows(self, change: str) -> list[EntityChange]:
         return [e for e in self.entities if e.section == "flows" and e.change == change]
@@ -497,9 +498,11 @@ def diff_versions(old_spec: str, new_spec: str, on: dt.date | None = None, old_o
     old_day = old_on or old_v.committed_on or new_day
     parses: dict = {}  # the files both versions hold byte for byte are parsed once
     with materialise(old_v) as old_folder, _checked_elsewhere(old_folder, old_day) as was:
-        old_reg = _load(old_v, parses, old_folder)
-        new_reg = _load(new_v, parses)
-        return compare(old_reg, new_reg, old_day, new_day, lang, old_v.label, new_v.label, was=was)
+        new_reg, _ = _load(new_v, parses)
+        old_reg, read_with = _load(old_v, parses, old_folder, newer=new_reg)
+        d = compare(old_reg, new_reg, old_day, new_day, lang, old_v.label, new_v.label, was=was)
+    d.old_read_with = read_with
+    return d
 
 
 # From this size of the old version's flows.csv (about 150k flows) its check runs in a second process
@@ -560,30 +563,142 @@ def _check_folder(folder: str, on: str, out: str) -> None:
 
 
 def _read(folder: Path, parses: dict | None = None) -> Register:
+    from .modules import is_archive
     from .store import MODULE_MANIFEST, load, load_module
 
-    if (folder / MODULE_MANIFEST).is_file():  # a module (sector DPIA): two versions compared
-        return load_module(folder).register
+    if (folder / MODULE_MANIFEST).is_file() or (folder.is_file() and is_archive(folder)):
+        return load_module(folder).register  # a module (sector DPIA, a folder or an archive): two versions
     return load(folder, shared_parses=parses).register
 
 
-def _load(version: Version, parses: dict | None = None, folder: Path | None = None) -> Register:
+def _load(version: Version, parses: dict | None = None, folder: Path | None = None,
+          newer: Register | None = None) -> tuple[Register, tuple["ReadWith", ...]]:
     """Load a version (from ``folder`` when it is already materialised); problems in a revision name
-    it as ``REV:PATH/FILE``, not the temporary folder."""
+    it as ``REV:PATH/FILE``, not the temporary folder.
+
+    ``newer``: the version it is compared with. An older version that fails only because it lacks
+    fields added since (``LATER_FIELDS``) is read with their values from ``newer``; what it was read
+    with is returned beside it (and the diff says so). Nothing else is ever filled in."""
     import dataclasses
 
-    from .store import RegisterInvalid
+    from .store import RegisterInvalid, load
 
     with contextlib.nullcontext(folder) if folder is not None else materialise(version) as place:
         try:
-            return _read(Path(place), parses)
+            return _read(Path(place), parses), ()
         except RegisterInvalid as exc:
+            problems, shown = exc.problems, str(place)
+            later = _later_fields_missing(problems) if newer is not None else []
+            if later:
+                with _with_later_fields(Path(place), later, newer) as (copy, read_with):
+                    try:
+                        return load(copy).register, read_with
+                    except RegisterInvalid as again:  # something else is wrong too: say what, at the version's places
+                        problems = [dataclasses.replace(p, file=p.file.replace(str(copy), shown, 1)) for p in again.problems]
             if version.folder is not None:
-                raise
-            shown = str(place)
+                raise RegisterInvalid(problems) from None
             named = [dataclasses.replace(p, file=p.file.replace(shown, f"{version.spec.partition(':')[0]}:{version.path}", 1))
-                     for p in exc.problems]
+                     for p in problems]
             raise RegisterInvalid(named) from None
+
+
+# ---- reading an older version: fields that became required after it was written
+
+
+@dataclass(frozen=True)
+class LaterField:
+    """A field that became required after registers were already written, and the day it was added.
+
+    Used ONLY to read an older version for a comparison: an old version without the field is read with
+    the value the newer version has (the same board's sector: never guessed), and the diff says so. A
+    register that lacks the field is still refused when it is loaded, checked or saved."""
+
+    section: str  # "controller", or an entity section (the value then comes from the entry with the same id)
+    field: str
+    added: dt.date
+
+
+LATER_FIELDS: tuple[LaterField, ...] = (
+    LaterField("controller", "sector", dt.date(2026, 12, 3)),  # statutes and retention per sector (issue 14)
+)
+
+
+@dataclass(frozen=True)
+class ReadWith:
+    """A value an older version was read with, taken from the newer one."""
+
+    section: str
+    field: str
+    entity: str | None  # the entry's id in an entity section; None for the controller
+    value: Any
+    added: dt.date
+
+    @property
+    def path(self) -> str:
+        """``controller.sector``, or ``parties[ID].FIELD`` for an entity's field."""
+        return f"{self.section}.{self.field}" if self.entity is None else f"{self.section}[{self.entity}].{self.field}"
+
+
+def _later_fields_missing(problems: list[Any]) -> list[LaterField]:
+    """The later fields the problems say are missing, or [] when any problem is about something else."""
+    found = []
+    for p in problems:
+        params = dict(p.params)
+        path = str(params.get("path", ""))
+        name = "sector" if p.key == "sector_missing" else params.get("field")
+        section = path.split("[")[0]
+        match = next((f for f in LATER_FIELDS if p.key in ("missing", "sector_missing") and f.field == name
+                      and f.section == section and (path == section or section != "controller")), None)
+        if match is None:
+            return []
+        found.append(match)
+    return list(dict.fromkeys(found))
+
+
+@contextlib.contextmanager
+def _with_later_fields(folder: Path, later: list[LaterField], newer: Register) -> Iterator[tuple[Path, tuple[ReadWith, ...]]]:
+    """A temporary copy of the version in ``folder`` with the ``later`` fields it lacks filled in from
+    ``newer``; the version itself is never written."""
+    import shutil
+
+    from ruamel.yaml import YAML
+
+    from .store import YAML_SUFFIXES
+
+    yaml = YAML()  # round trip: the copy keeps the version's own lines, for the places in messages
+    newer_entities = {(s, e.id): e for s in SECTIONS for e in getattr(newer, s)}
+    read_with: list[ReadWith] = []
+    with tempfile.TemporaryDirectory(prefix="dpia-diff-old-") as tmp:
+        copy = Path(tmp) / folder.name
+        if folder.is_dir():
+            shutil.copytree(folder, copy, symlinks=True)  # links stay links: the loader refuses those pointing out
+            files = sorted(p for p in copy.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file() and not p.is_symlink())
+        else:
+            shutil.copyfile(folder, copy)
+            files = [copy]
+        for path in files:
+            doc = yaml.load(path.read_text(encoding="utf-8"))
+            if not isinstance(doc, dict):
+                continue
+            changed = False
+            for f in later:
+                node = doc.get(f.section)
+                entries = [node] if f.section == "controller" else (node if isinstance(node, list) else [])
+                for entry in entries:
+                    if not isinstance(entry, dict) or f.field in entry:
+                        continue
+                    source = newer.controller if f.section == "controller" else newer_entities.get((f.section, entry.get("id")))
+                    value = getattr(source, f.field, None) if source is not None else None
+                    if value is None:
+                        continue
+                    entry[f.field] = value.value if hasattr(value, "value") else value
+                    read_with.append(ReadWith(f.section, f.field, None if f.section == "controller" else entry.get("id"),
+                                              value, f.added))
+                    changed = True
+            if changed:
+                with path.open("w", encoding="utf-8") as fh:
+                    yaml.dump(doc, fh)
+        yield copy, tuple(read_with)
 
 
 # ---- output
@@ -600,6 +715,10 @@ def _value(value: Any) -> str:
 def as_text(d: RegisterDiff, lang: str | None = None) -> str:
     """The officer's view: every change with its ids and fields."""
     lines = [t("diff_heading", lang, old=d.old, new=d.new, old_on=d.old_on.isoformat(), new_on=d.new_on.isoformat())]
+    if d.old_read_with:
+        lines.append(t("diff_read_with", lang, fields="; ".join(
+            t("diff_read_with_item", lang, field=r.path, value=_value(getattr(r.value, "value", r.value)),
+              added=r.added.isoformat()) for r in d.old_read_with)))
     if d.empty:
         lines.append(t("diff_nothing", lang))
         return "\n".join(lines) + "\n"
@@ -654,6 +773,8 @@ def as_json(d: RegisterDiff, lang: str | None = None) -> str:
                    "residual": list(r.residual)} for r in d.risks],
         "findings": [{"id": f.id, "code": f.code, "change": f.change, "severity": f.severity, "title": f.title,
                       "message": f.message} for f in d.findings],
+        "old_read_with": [{"field": r.path, "value": getattr(r.value, "value", r.value), "added": r.added.isoformat()}
+                          for r in d.old_read_with],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
@@ -666,10 +787,17 @@ def as_markdown(d: RegisterDiff, lang: str | None = None) -> str:
 
 
 def summary_lines(d: RegisterDiff, lang: str | None = None) -> list[str]:
-    """One plain sentence per kind of change, naming what changed (for the MR)."""
-    if d.empty:
-        return [t("diff_nothing", lang)]
+    """One plain sentence per kind of change, naming what changed (for the MR); first, when the old
+    version was read with values of fields added since, which."""
+    from .names import label_of
+
     out = []
+    if d.old_read_with:
+        items = [t(f"diff_later_{r.section}_{r.field}", lang, value=label_of(r.value, lang) if hasattr(r.value, "value")
+                   else _value(r.value)) for r in d.old_read_with]
+        out.append(t("diff_sum_read_with", lang, items=format_list(items, lang)))
+    if d.empty:
+        return [*out, t("diff_nothing", lang)]
     for change in ("added", "removed", "changed"):
         by_section: dict[str, list[str]] = {}
         for e in d.entities:

@@ -2695,14 +2695,6 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
     "breach_map_format": {"nl": "--map {path}: geef een bestand dat eindigt op .png of .svg", "en": "--map {path}: give a file ending in .png or .svg"},
     "breach_map_written": {"nl": "Kaart van wat het lek kan raken geschreven naar {path}", "en": "Map of what the breach can reach written to {path}"},
     # ---- imported modules: a sector DPIA reused by a school (issue 18 part 2)
-    "module_bad_import": {
-        "nl": "{path}: een import heeft 'id', 'source' en 'checksum' nodig; '{field}' ontbreekt of is geen tekst",
-        "en": "{path}: an import needs 'id', 'source' and 'checksum'; '{field}' is missing or not text",
-    },
-    "step_module_bad_import": {
-        "nl": "Schrijf de import als '- id: ..., source: modules/MAP, version: ..., checksum: sha256:...'.",
-        "en": "Write the import as '- id: ..., source: modules/FOLDER, version: ..., checksum: sha256:...'.",
-    },
     "module_outside": {
         "nl": "import '{module}': de map '{source}' ligt buiten de registermap; een module wordt alleen gelezen uit een map binnen het register",
         "en": "import '{module}': the folder '{source}' lies outside the register folder; a module is read only from a folder inside the register",
@@ -2795,6 +2787,128 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
     },
     "cli_module_checksum": {"nl": "{checksum}", "en": "{checksum}"},
     "module_finding": {"nl": "uit module {name} versie {version}", "en": "from module {name} version {version}"},
+    # ---- issue 18 part 3: imports checked by the model, archive sources, the module in the MR report
+    "form_checksum": {
+        "nl": "'sha256:' gevolgd door 64 tekens 0-9 en a-f, zoals 'dpia module checksum' het toont",
+        "en": "'sha256:' followed by 64 characters 0-9 and a-f, as 'dpia module checksum' prints it",
+    },
+    "report_from_module": {
+        "nl": "Dit komt uit de sector-DPIA {name} (versie {version}).",
+        "en": "This comes from the sector DPIA {name} (version {version}).",
+    },
+    "diff_read_with": {
+        "nl": "De oude versie is gelezen met waarden voor velden die er later bij kwamen, overgenomen uit de nieuwe versie: {fields}",
+        "en": "The old version was read with values for fields added later, taken from the new version: {fields}",
+    },
+    "diff_read_with_item": {
+        "nl": "{field} = {value} (veld toegevoegd op {added})",
+        "en": "{field} = {value} (field added on {added})",
+    },
+    "diff_sum_read_with": {
+        "nl": "De oude versie legde nog niet alles vast wat nu verplicht is. Voor de vergelijking is dit uit de nieuwe versie overgenomen: {items}.",
+        "en": "The old version did not yet record everything that is required now. For the comparison, this was taken from the new version: {items}.",
+    },
+    "diff_later_controller_sector": {"nl": "de sector {value}", "en": "the sector {value}"},
+    "form_commit": {
+        "nl": "een volledige commit-id van 40 tekens 0-9 en a-f, zoals 'git rev-parse HEAD' die toont; een branch, een tag of een korte id kan later naar een andere commit wijzen",
+        "en": "a full commit id of 40 characters 0-9 and a-f, as 'git rev-parse HEAD' prints it; a branch, a tag or a short id can later point to another commit",
+    },
+    "module_url_scheme": {
+        "nl": "import '{module}': '{source}' wordt niet gelezen; een module komt uit een map, een archief of een git-repository (file://) binnen de registermap, nooit van internet",
+        "en": "import '{module}': '{source}' is not read; a module comes from a folder, an archive or a git repository (file://) inside the register folder, never from the internet",
+    },
+    "step_module_url_scheme": {
+        "nl": "Download het archief van de uitgever, zet het in de registermap (bijvoorbeeld modules/) en importeer dat; of clone de repository daar en verwijs ernaar met file://.",
+        "en": "Download the publisher's archive, put it in the register folder (for example modules/) and import that; or clone the repository there and refer to it with file://.",
+    },
+    "module_not_pinned": {
+        "nl": "import '{module}': de git-repository '{source}' heeft een 'revision' nodig: de volledige commit-id die de import vastlegt",
+        "en": "import '{module}': the git repository '{source}' needs a 'revision': the full commit id the import is pinned to",
+    },
+    "step_module_not_pinned": {
+        "nl": "Zet 'revision:' met de commit-id die 'git rev-parse BRANCH' in die repository toont.",
+        "en": "Add 'revision:' with the commit id that 'git rev-parse BRANCH' prints in that repository.",
+    },
+    "module_revision_not_git": {
+        "nl": "import '{module}': 'revision' hoort alleen bij een git-repository (file://...), niet bij '{source}'",
+        "en": "import '{module}': 'revision' belongs only to a git repository (file://...), not to '{source}'",
+    },
+    "step_module_revision_not_git": {
+        "nl": "Verwijder 'revision', of verwijs met 'source' naar de git-repository.",
+        "en": "Remove 'revision', or let 'source' name the git repository.",
+    },
+    "module_git_failed": {
+        "nl": "git-repository '{source}' is niet te lezen: {reason}",
+        "en": "git repository '{source}' cannot be read: {reason}",
+    },
+    "step_module_git_failed": {
+        "nl": "Controleer dat de map een git-repository is en de commit bevat ('git cat-file -t COMMIT' toont 'commit').",
+        "en": "Check that the folder is a git repository holding the commit ('git cat-file -t COMMIT' prints 'commit').",
+    },
+    "archive_missing": {
+        "nl": "import '{module}': het archief '{source}' bestaat niet",
+        "en": "import '{module}': the archive '{source}' does not exist",
+    },
+    "step_archive_missing": {
+        "nl": "Controleer de naam van het archief, of zet het archief van de uitgever op die plaats.",
+        "en": "Check the archive's name, or put the publisher's archive in that place.",
+    },
+    "archive_member_path": {
+        "nl": "archief '{source}': '{member}' wijst naar een plaats buiten het archief (een absoluut pad of '..'); het archief wordt niet gelezen",
+        "en": "archive '{source}': '{member}' points to a place outside the archive (an absolute path or '..'); the archive is not read",
+    },
+    "step_archive_member_path": {
+        "nl": "Gebruik dit archief niet; vraag de uitgever om een archief met alleen gewone bestanden in de module.",
+        "en": "Do not use this archive; ask the publisher for an archive that holds only plain files of the module.",
+    },
+    "archive_member_kind": {
+        "nl": "archief '{source}': '{member}' is geen gewoon bestand (een koppeling of een apparaat); het archief wordt niet gelezen",
+        "en": "archive '{source}': '{member}' is not a plain file (a link or a device); the archive is not read",
+    },
+    "step_archive_member_kind": {
+        "nl": "Gebruik dit archief niet; vraag de uitgever om een archief zonder koppelingen.",
+        "en": "Do not use this archive; ask the publisher for an archive without links.",
+    },
+    "archive_member_twice": {
+        "nl": "archief '{source}': '{member}' staat er twee keer in; niet te zeggen welke geldt",
+        "en": "archive '{source}': '{member}' is in it twice; there is no telling which one counts",
+    },
+    "step_archive_member_twice": {
+        "nl": "Vraag de uitgever om een archief waarin elk bestand één keer staat.",
+        "en": "Ask the publisher for an archive that holds each file once.",
+    },
+    "archive_too_many": {
+        "nl": "archief '{source}': meer dan {limit} onderdelen; zoveel heeft een module niet",
+        "en": "archive '{source}': more than {limit} members; a module has not that many",
+    },
+    "step_archive_too_many": {
+        "nl": "Gebruik dit archief niet; vraag de uitgever om een archief met alleen de bestanden van de module.",
+        "en": "Do not use this archive; ask the publisher for an archive with only the module's files.",
+    },
+    "archive_too_large": {
+        "nl": "archief '{source}': uitgepakt meer dan {limit} MB; zoveel YAML heeft een module niet",
+        "en": "archive '{source}': more than {limit} MB when unpacked; a module has not that much YAML",
+    },
+    "step_archive_too_large": {
+        "nl": "Gebruik dit archief niet; vraag de uitgever om een archief met alleen de bestanden van de module.",
+        "en": "Do not use this archive; ask the publisher for an archive with only the module's files.",
+    },
+    "archive_unreadable": {
+        "nl": "archief '{source}' is niet te lezen als .tar, .tar.gz of .zip: {reason}",
+        "en": "archive '{source}' cannot be read as .tar, .tar.gz or .zip: {reason}",
+    },
+    "step_archive_unreadable": {
+        "nl": "Download het archief opnieuw bij de uitgever; een versleuteld archief wordt niet gelezen.",
+        "en": "Download the archive again from the publisher; an encrypted archive is not read.",
+    },
+    "archive_empty": {
+        "nl": "archief '{source}' bevat geen YAML-bestanden (bovenin, of in de ene map die het bevat)",
+        "en": "archive '{source}' holds no YAML files (at its top, or in the one folder it holds)",
+    },
+    "step_archive_empty": {
+        "nl": "Controleer of dit het archief van de module is; de bestanden module.yaml en de YAML-bestanden staan bovenin.",
+        "en": "Check that this is the module's archive; module.yaml and the YAML files are at its top.",
+    },
 
 }
 

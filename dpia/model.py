@@ -1049,14 +1049,25 @@ class Register(Strict):
         return out
 
 
+CHECKSUM_PATTERN = r"^sha256:[0-9a-f]{64}$"
+COMMIT_PATTERN = r"^[0-9a-f]{40}$"  # a full git commit id: a branch, a tag or a short id can move
+
+
 class Import(Strict):
-    """A module (a sector DPIA published by someone else) the register imports: a folder inside the
-    register folder, pinned by the checksum ``dpia module checksum FOLDER`` prints (dpia.modules)."""
+    """A module (a sector DPIA published by someone else) the register imports: a folder or an archive
+    (.tar.gz, .tgz, .tar, .zip) inside the register folder, or a git repository there (a file:// URL)
+    pinned to a commit; pinned by the checksum ``dpia module checksum FOLDER|ARCHIVE`` prints
+    (dpia.modules; for git, that of the commit's files, as a checkout of it gives)."""
 
     id: Id
-    source: str = Field(description="the module's folder, relative to the register folder (e.g. modules/sector-magister)")
-    version: str | None = Field(default=None, description="the module's version, as its module.yaml says")
-    checksum: str = Field(pattern=r"^sha256:[0-9a-f]{64}$", description="sha256 over the module's YAML files")
+    source: str = Field(description="the module's folder or archive, relative to the register folder "
+                                    "(e.g. modules/sector-magister or modules/sector-magister-1.2.tar.gz)")
+    version: str = Field(description="the module's version, as its module.yaml says (in quotes: \"2026.1\")")
+    revision: str | None = Field(default=None, pattern=COMMIT_PATTERN,
+                                 description="for a git repository as source (file:///…/NAME.git inside the register "
+                                             "folder): the full 40-character commit id the import is pinned to")
+    checksum: str = Field(pattern=CHECKSUM_PATTERN, description="sha256 over the module's YAML files (of a folder) "
+                                                                "or over the archive file's bytes")
 
 
 SECTIONS: dict[str, type[Strict]] = {

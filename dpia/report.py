@@ -213,11 +213,19 @@ def summary_html(register: Register, result: CheckResult, lang: str | None = Non
     blockers = [f for f in findings if f.accepted is None and f.severity is Severity.BLOCKER]
     if blockers:
         parts.append(f"<p><b>{_e(t('report_top', lang))}</b></p><ul>")
-        parts += [f"<li>{_e(f.rule.text('title', lang))}: {_e(_finding_text(f, register, lang))}</li>" for f in blockers]
+        parts += [f"<li>{_e(f.rule.text('title', lang))}: {_e(_finding_text(f, register, lang))}"
+                  f"{_e(' ' + from_module_text(f, lang)) if f.module else ''}</li>" for f in blockers]
         parts.append("</ul>")
     else:
         parts.append(f"<p>{_e(t('report_no_blockers', lang))}</p>")
     return "\n".join(parts)
+
+
+def from_module_text(f: Finding, lang: str | None = None) -> str:
+    """'Dit komt uit de sector-DPIA X (versie V).' for a finding about an entry the school took over
+    from an imported module (``Finding.module``), so the MR knows whom the point concerns first; empty
+    for the school's own entries."""
+    return t("report_from_module", lang, name=f.module["name"], version=f.module["version"]) if f.module else ""
 
 
 def finding_for_laymen(f: Finding, register: Register, on: dt.date | None, lang: str | None = None) -> str:
@@ -232,6 +240,7 @@ def finding_for_laymen(f: Finding, register: Register, on: dt.date | None, lang:
             f'<section class="finding {f.severity.value}">',
             f"<h4>{_e(r.text('title', lang))} <span class=\"tag\">{_e(t('report_sev_' + f.severity.value, lang))}</span></h4>",
             f"<p><b>{_e(t('report_what', lang))}</b> {_e(_finding_text(f, register, lang))}</p>",
+            *([f'<p class="from-module">{_e(from_module_text(f, lang))}</p>'] if f.module else []),
             f"<p><b>{_e(t('report_why', lang))}</b> {_e(r.text('why', lang))}</p>",
             f'<div class="action"><p><b>{_e(t("report_action", lang))}</b></p>{action_html}</div>',
             "</section>",

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
@@ -48,7 +49,8 @@ from . import model
 from .bulk import Bulk, cap_problems, read_bulk
 from .i18n import MESSAGES, t
 from .model import NESTED_REFERENCES, REFERENCES, SECTIONS, Controller, Register
-from .modules import Module, Override, differing_fields, inside, module_checksum
+from .modules import (ArchiveRefused, Module, Override, archive_checksum, differing_fields, files_checksum, git_revision_tar,
+                      inside, is_archive, is_url, module_checksum, read_archive)
 
 # Round-trip YAML costs about 0.7 KB of memory and 50 µs per node, so 1 MB of one-letter list items
 # took ~50 s and more than 1 GB. A register file is tens of KB (the example's largest is 8 KB).
@@ -58,6 +60,8 @@ MAX_FILE_BYTES = 512 * 1024
 MAX_REGISTER_FILES = 1000
 MAX_YAML_TOTAL_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 40
+# A module archive (dpia.modules): the YAML a folder may hold, with room for a header per member.
+MAX_ARCHIVE_BYTES = MAX_YAML_TOTAL_BYTES + (MAX_REGISTER_FILES + 10) * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
 TOP_KEYS = ("controller", *SECTIONS, "imports")
 
@@ -81,7 +85,10 @@ _SYNTAX_LEVEL = {
     "csv_stray_cr", "csv_field_too_long", "csv_fields", "csv_no_header", "csv_unnamed_value",
 }
 _REFERENCE_LEVEL = {"dangling_ref", "duplicate_id", "module_clash"}
-_FILE_LEVEL |= {"module_checksum", "module_outside", "module_missing", "module_bad_import", "module_no_manifest",
+_FILE_LEVEL |= {"module_checksum", "module_outside", "module_missing", "module_no_manifest", "archive_missing",
+                "archive_member_path", "archive_member_kind", "archive_member_twice", "archive_too_many",
+                "archive_too_large", "archive_unreadable", "archive_empty", "module_url_scheme", "module_not_pinned",
+                "module_revision_not_git", "module_git_failed",
                 "module_controller", "module_imports"}
 
 
@@ -463,6 +470,12 @@ def _read_text(path: Path, shown: str, problems: list[Problem], salvage: dict[st
     data = read_limited(path, shown, MAX_FILE_BYTES, problems)
     if data is None:
         return None
+    return _decode_text(data, shown, problems, salvage)
+
+
+def _decode_text(data: bytes, shown: str, problems: list[Problem], salvage: dict[str, str] | None = None
+                 ) -> tuple[str, str] | None:
+    """``_read_text`` for bytes already read (a file, or a member of a module's archive)."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         problems.append(_problem(shown, (0, 0), "utf16"))
         if salvage is not None:
@@ -676,6 +689,8 @@ _FORMS = {
     r"^[0-9]{2}[A-Z]{2}([0-9]{2})?$": "form_brin",
     r"^[0-9]{8}$": "form_kvk",
     model.FINDING_PATTERN: "form_finding",
+    model.CHECKSUM_PATTERN: "form_checksum",
+    model.COMMIT_PATTERN: "form_commit",
 }
 
 
@@ -1380,8 +1395,11 @@ def explain(causes: list[_Cause], value: str, targets: Iterable[str], where: str
 @functools.lru_cache(maxsize=4096)  # called per entry; thousands of CSV rows share a few files
 def _shown_path(root: Path, path: Path) -> str:
     try:
-        rel = path.relative_to(root) if root.is_dir() else Path(path.name)
-        return str(Path(root.as_posix()) / rel) if root.is_dir() else str(root)
+        if root.is_dir():
+            return str(Path(root.as_posix()) / path.relative_to(root))
+        if path == root:
+            return str(root)
+        return str(Path(root.parent.as_posix()) / path.relative_to(root.parent))  # a module beside a one-file register
     except ValueError:
         return str(path)
 
@@ -1729,57 +1747,43 @@ def _read_imports(root: Path, parsed: list[tuple[Path, str, str, str, Any]], pro
                   ) -> tuple[list[tuple[Path, str, str, str, Any]], dict[Path, Module]]:
     """The parsed files of every module the register's ``imports:`` names, and which module each file
     belongs to. A module is untrusted input: the same limits as a register folder, inside the register
-    folder (no ``../``, no link out), its checksum checked before anything of it is used."""
+    folder (no ``../``, no link out), its checksum checked before anything of it is used. A register of
+    one file reads its modules from folders beside that file, with the same limits."""
     out: list[tuple[Path, str, str, str, Any]] = []
     modules: dict[Path, Module] = {}
-    if not root.is_dir():
-        return out, modules
+    base = root if root.is_dir() else root.parent
     for _path, shown, _text, _digest, doc in parsed:
         if not isinstance(doc, CommentedMap) or "imports" not in doc:
             continue
         seq = doc["imports"]
         if not isinstance(seq, CommentedSeq):
-            problems.append(_problem(shown, _pos_of(doc, "imports"), "module_bad_import", path="imports", field="source"))
+            before = len(problems)
+            found = plain(seq, shown, problems, _pos_of(doc, "imports"))
+            if len(problems) == before:
+                problems.append(_problem(shown, _pos_of(doc, "imports"), "section_not_list", section="imports",
+                                         found=_describe(found)))
             continue
         for i, node in enumerate(seq):
             ipos = _pos_of(seq, i)
-            entry = plain(node, shown, problems, ipos)
             path = f"imports[{i}]"
-            if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("id", "source", "checksum")):
-                missing = next((k for k in ("id", "source", "checksum") if not isinstance(entry, dict)
-                                or not isinstance(entry.get(k), str)), "id")
-                problems.append(_problem(shown, ipos, "module_bad_import", path=path, field=missing))
-                continue
-            imp_id, source = entry["id"], entry["source"]
-            spos = _pos_of(node, "source")
-            folder = root / source
-            if Path(source).is_absolute() or not inside(root, folder):
-                problems.append(_problem(shown, spos, "module_outside", module=imp_id, source=source))
-                continue
-            if not folder.is_dir():
-                problems.append(_problem(shown, spos, "module_missing", module=imp_id, source=source))
-                continue
-            files, found = register_files(folder)
-            if found:
-                problems.extend(found)
-                continue
-            links = [p for p in files if p.is_symlink()]
-            if links:  # a module's files are its own: no link, not even within the register
-                problems.append(_problem(_shown_path(root, links[0]), (0, 0), "symlink_outside", target=os.readlink(links[0])))
-                continue
             before = len(problems)
-            texts = {}
-            for p in files:
-                read = _read_text(p, _shown_path(root, p), problems)
-                if read is not None:
-                    texts[p] = read
+            entry = plain(node, shown, problems, ipos)
             if len(problems) > before:
+                continue  # a refused tag or alias, already explained
+            if not isinstance(entry, dict):
+                problems.append(_problem(shown, ipos, "item_not_mapping", path=path, found=_describe(entry)))
                 continue
-            actual = module_checksum(files, folder)
-            if actual != entry["checksum"]:
-                problems.append(_problem(shown, _pos_of(node, "checksum"), "module_checksum", module=imp_id,
-                                         expected=entry["checksum"], actual=actual, source=source))
+            try:  # the same located messages as any entity: unknown field, bad checksum, missing version
+                imp = model.Import.model_validate(entry, by_alias=True, by_name=False)
+            except ValidationError as exc:
+                problems.extend(validation_problems(exc, model.Import, node, path, shown))
                 continue
+            imp_id, source = imp.id, imp.source
+            spos = _pos_of(node, "source")
+            got = _module_source(root, base, imp, node, shown, problems)
+            if got is None:
+                continue
+            folder, files, texts, actual = got
             manifest = folder / MODULE_MANIFEST
             if manifest not in texts:
                 problems.append(_problem(shown, spos, "module_no_manifest", module=imp_id, source=source))
@@ -1791,9 +1795,9 @@ def _read_imports(root: Path, parsed: list[tuple[Path, str, str, str, Any]], pro
                 problems.append(_problem(mshown, (0, 0), "module_no_manifest", module=imp_id, source=source))
                 continue
             module = Module(imp_id, str(meta["name"]), str(meta.get("publisher", "")), str(meta["version"]), folder, actual)
-            if "version" in entry and str(entry["version"]) != module.version:
+            if imp.version != module.version:
                 problems.append(_problem(shown, _pos_of(node, "version"), "module_version", module=imp_id,
-                                         expected=str(entry["version"]), actual=module.version))
+                                         expected=imp.version, actual=module.version))
                 continue
             for p in files:
                 if p == manifest:
@@ -1806,6 +1810,127 @@ def _read_imports(root: Path, parsed: list[tuple[Path, str, str, str, Any]], pro
                 out.append((p, pshown, texts[p][0], texts[p][1], pdoc))
                 modules[p] = module
     return out, modules
+
+
+def _module_source(root: Path, base: Path, imp: model.Import, node: Any, shown: str, problems: list[Problem]
+                   ) -> tuple[Path, list[Path], dict[Path, tuple], str] | None:
+    """The module an import names (a folder, an archive or a git commit inside ``base``, the register's
+    folder): its folder (or archive, or repository), its YAML files, their texts and its checksum,
+    once the checksum matches the import's; None with the reasons in ``problems``, each at the
+    import's place in ``shown``."""
+    imp_id, source = imp.id, imp.source
+    spos = _pos_of(node, "source")
+
+    def pinned(actual: str) -> bool:
+        if actual != imp.checksum:
+            problems.append(_problem(shown, _pos_of(node, "checksum"), "module_checksum", module=imp_id,
+                                     expected=imp.checksum, actual=actual, source=source))
+        return actual == imp.checksum
+
+    url = is_url(source)
+    if url and not source.startswith("file:///"):  # a git repository on this computer, no host
+        problems.append(_problem(shown, spos, "module_url_scheme", module=imp_id, source=source))
+        return None
+    if url != (imp.revision is not None):
+        problems.append(_problem(shown, spos if url else _pos_of(node, "revision"),
+                                 "module_not_pinned" if url else "module_revision_not_git", module=imp_id, source=source))
+        return None
+    folder = Path(unquote(urlparse(source).path)) if url else base / source
+    if (not url and Path(source).is_absolute()) or not inside(base, folder):
+        problems.append(_problem(shown, spos, "module_outside", module=imp_id, source=source))
+        return None
+    archive = is_archive(source) and not url
+    if not (folder.is_file() if archive else folder.is_dir()):
+        problems.append(_problem(shown, spos, "archive_missing" if archive else "module_missing", module=imp_id,
+                                 source=source))
+        return None
+    if url:  # a git repository: the commit's files, read as an archive git makes, pinned like a folder
+        try:
+            data = git_revision_tar(folder, imp.revision, MAX_ARCHIVE_BYTES)
+        except ArchiveRefused as refused:
+            problems.append(_problem(shown, spos, refused.key, source=source, **refused.params))
+            return None
+        got = _archive_texts(root, folder, data, problems, (shown, spos), source, kind=".tar")
+        if got is None:
+            return None
+        actual = files_checksum({p.relative_to(folder).as_posix(): got[1][p][2] for p in got[0]})
+    elif archive:  # pinned by the archive's bytes: checked before the archive is opened
+        data = read_limited(folder, _shown_path(root, folder), MAX_ARCHIVE_BYTES, problems)
+        if data is None or not pinned(actual := archive_checksum(data)):
+            return None
+        got = _archive_texts(root, folder, data, problems, (shown, spos), source)
+        if got is None:
+            return None
+    else:
+        got = _folder_texts(root, folder, problems)
+        if got is None:
+            return None
+        actual = module_checksum(got[0], folder)
+    if not pinned(actual):
+        return None
+    return folder, got[0], got[1], actual
+
+
+def _folder_texts(root: Path, folder: Path, problems: list[Problem]
+                  ) -> tuple[list[Path], dict[Path, tuple[str, str]]] | None:
+    """The YAML files of a module folder and their texts (and digests); None with the reasons in
+    ``problems``. The limits of a register folder, and no link at all: a module's files are its own."""
+    files, found = register_files(folder)
+    if found:
+        problems.extend(found)
+        return None
+    links = [p for p in files if p.is_symlink()]
+    if links:
+        problems.append(_problem(_shown_path(root, links[0]), (0, 0), "symlink_outside", target=os.readlink(links[0])))
+        return None
+    before = len(problems)
+    texts = {}
+    for p in files:
+        read = _read_text(p, _shown_path(root, p), problems)
+        if read is not None:
+            texts[p] = read
+    return None if len(problems) > before else (files, texts)
+
+
+def _archive_texts(root: Path, archive: Path, data: bytes, problems: list[Problem], at: tuple[str, tuple[int, int]],
+                   source: str, kind: str | None = None) -> tuple[list[Path], dict[Path, tuple[str, str]]] | None:
+    """The YAML files of a module archive (``data``, its bytes; ``kind`` ".tar" or ".zip", else by the
+    archive's name) and their texts, read in memory and never extracted: each file is named
+    ``ARCHIVE/NAME`` (a path that exists only in messages). The limits of a register folder; a member
+    that points elsewhere, a link or a device refuses the whole archive, reported at ``at`` (the
+    import's source, or the archive itself). ``texts`` keeps each file's bytes too, for a checksum."""
+    try:
+        members = read_archive(data, kind or archive.name, MAX_REGISTER_FILES, MAX_YAML_TOTAL_BYTES)
+    except ArchiveRefused as refused:
+        problems.append(_problem(at[0], at[1], refused.key, source=source, **refused.params))
+        return None
+    names = sorted(n for n in members if "/" not in n and n.endswith(YAML_SUFFIXES) and not n.startswith("."))
+    if not names:
+        problems.append(_problem(at[0], at[1], "archive_empty", source=source))
+        return None
+    before = len(problems)
+    files, texts = [], {}
+    for name in names:
+        path = archive / name
+        shown = _shown_path(root, path)
+        if len(members[name]) > MAX_FILE_BYTES:
+            problems.append(_problem(shown, (0, 0), "file_too_large", size=round(len(members[name]) / 2**20, 1),
+                                     limit=round(MAX_FILE_BYTES / 2**20, 1)))
+            continue
+        read = _decode_text(members[name], shown, problems)
+        if read is not None:
+            files.append(path)
+            texts[path] = (*read, members[name])
+    return None if len(problems) > before else (files, texts)
+
+
+def module_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a module archive, within MAX_ARCHIVE_BYTES (``RegisterInvalid`` otherwise)."""
+    problems: list[Problem] = []
+    data = read_limited(Path(path), str(path), MAX_ARCHIVE_BYTES, problems)
+    if data is None:
+        raise RegisterInvalid(problems)
+    return data
 
 
 def _resolve_overrides(root: Path, items: list[tuple[str, int | None, Any, Any, SourceFile]], problems: list[Problem]
@@ -1843,9 +1968,16 @@ def _resolve_overrides(root: Path, items: list[tuple[str, int | None, Any, Any, 
 
 
 def folder_checksum(folder: str | os.PathLike[str]) -> str:
-    """The checksum of a module folder, as an import's ``checksum`` expects it (``RegisterInvalid``
-    when the folder is not one a register could import: missing, too large, a link out)."""
+    """The checksum of a module folder or archive, as an import's ``checksum`` expects it
+    (``RegisterInvalid`` when it is not one a register could import: missing, too large, a link out,
+    an archive member outside the archive). For an archive, the sha256 of its bytes."""
     root = Path(folder)
+    if is_archive(root) and not root.is_dir():
+        data = module_bytes(root)
+        problems: list[Problem] = []
+        if _archive_texts(root.parent, root, data, problems, (str(root), (0, 0)), str(root)) is None:
+            raise RegisterInvalid(problems)
+        return archive_checksum(data)
     files, problems = register_files(root)
     if problems:
         raise RegisterInvalid(problems)
@@ -1858,16 +1990,27 @@ def folder_checksum(folder: str | os.PathLike[str]) -> str:
 def load_module(folder: str | os.PathLike[str]) -> LoadedRegister:
     """A module folder loaded on its own, for ``dpia diff`` of two versions before an update is
     accepted: its entities with a stand-in controller (the module's name) that is the same in every
-    version, so the diff shows only what the module changed. Same limits as a register."""
+    version, so the diff shows only what the module changed. Same limits as a register; an archive
+    (``.tar.gz``, ``.zip``) is read in memory as an import reads it."""
     root = Path(folder)
-    files, problems = register_files(root)
-    if problems:
+    problems: list[Problem] = []
+    if is_archive(root) and not root.is_dir():
+        got = _archive_texts(root.parent, root, module_bytes(root), problems, (str(root), (0, 0)), str(root))
+        shown_root = root.parent
+    else:
+        files, problems = register_files(root)
+        if problems:
+            raise RegisterInvalid(problems)
+        got = (files, {})
+        shown_root = root
+    if got is None:
         raise RegisterInvalid(problems)
+    files, texts = got
     parsed = []
     name = root.name
     for p in files:
-        shown = _shown_path(root, p)
-        read = _read_text(p, shown, problems)
+        shown = _shown_path(shown_root, p)
+        read = texts.get(p) or _read_text(p, shown, problems)
         if read is None:
             continue
         doc = _parse(read[0], shown, problems)
@@ -1882,8 +2025,8 @@ def load_module(folder: str | os.PathLike[str]) -> LoadedRegister:
     if problems:
         raise RegisterInvalid(problems)
     stand_in = _yaml().load(f"controller: {{id: module, name: {json.dumps(name)}, sector: {next(iter(model.Sector)).value}}}\n")
-    parsed.append((root / MODULE_MANIFEST, _shown_path(root, root / MODULE_MANIFEST), "", "", stand_in))
-    result = _build(root, parsed)
+    parsed.append((root / MODULE_MANIFEST, _shown_path(shown_root, root / MODULE_MANIFEST), "", "", stand_in))
+    result = _build(shown_root, parsed)
     if isinstance(result, list):
         raise RegisterInvalid(result)
     return result

@@ -302,3 +302,71 @@ def test_a_large_old_version_checked_in_another_process_gives_the_same_diff(tmp_
     elsewhere = as_json(diff_versions(str(old), str(new), on=ON, old_on=ON))
     assert given and given[0] is not None and given[0].findings
     assert elsewhere == here
+
+
+# ---- an older version without a field that became required since (dpia.diff.LATER_FIELDS)
+
+REPO = Path(__file__).parent.parent
+
+
+def _first_commit_of_the_example() -> str:
+    try:
+        out = subprocess.run(["git", "-C", str(REPO), "log", "--format=%H", "--reverse", "--",
+                              "data/omo-helmond/register.yaml"], capture_output=True, text=True, timeout=60)
+    except (FileNotFoundError, subprocess.TimeoutExpired):
+        pytest.skip("no git")
+    commits = out.stdout.split()
+    if out.returncode != 0 or not commits:
+        pytest.skip("the example's history is not here (an exported tree or a shallow clone)")
+    return commits[0]
+
+
+def test_the_examples_first_commit_is_compared_with_the_sector_of_today(monkeypatch) -> None:
+    first = _first_commit_of_the_example()
+    shown = subprocess.run(["git", "-C", str(REPO), "show", f"{first}:data/omo-helmond/register.yaml"],
+                           capture_output=True, text=True, check=True).stdout
+    assert "sector:" not in shown  # written before the sector was required
+    monkeypatch.chdir(REPO)
+    d = diff_versions(f"{first}:data/omo-helmond", "data/omo-helmond", on=ON)
+    ((field, value, added),) = [(r.path, r.value.value, r.added) for r in d.old_read_with]
+    assert (field, value, added) == ("controller.sector", "vo", dt.date(2026, 12, 3))
+    assert not [c for e in d.entities if e.section == "controller" for c in e.fields if c.field == "sector"]
+    text = as_text(d, "en").splitlines()
+    assert text[1] == ("The old version was read with values for fields added later, taken from the new version: "
+                       "controller.sector = vo (field added on 2026-12-03)")
+    assert json.loads(as_json(d))["old_read_with"] == [{"field": "controller.sector", "value": "vo", "added": "2026-12-03"}]
+    summary = as_markdown(d, "nl").splitlines()[2]
+    assert summary == ("- De oude versie legde nog niet alles vast wat nu verplicht is. Voor de vergelijking is dit uit "
+                       "de nieuwe versie overgenomen: de sector voortgezet onderwijs (vo).")
+
+
+def test_an_old_version_without_the_sector_is_read_with_the_new_ones_only_for_a_diff(repo: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(repo)
+    register = repo / "data" / "school" / "register.yaml"
+    _edit(register, "  sector: vo\n", "")
+    _git(repo, "commit", "-qam", "before the sector was required")
+    old_folder = repo.parent / "old-school"
+    shutil.copytree(repo / "data" / "school", old_folder)
+    _git(repo, "checkout", "-q", "mr-2025", "--", "data/school")
+    assert main(["--lang", "en", "diff", "HEAD:data/school", "data/school"]) == 0
+    out = capsys.readouterr().out
+    assert "controller.sector = vo (field added on 2026-12-03)" in out and "Nothing has changed." in out
+    before = {p: p.read_bytes() for p in old_folder.rglob("*") if p.is_file()}
+    assert main(["--lang", "en", "diff", str(old_folder), "data/school"]) == 0  # an old folder too
+    assert "controller.sector = vo" in capsys.readouterr().out
+    assert {p: p.read_bytes() for p in old_folder.rglob("*") if p.is_file()} == before  # never written
+    assert main(["--lang", "en", "validate", str(old_folder)]) == 2  # loading it as a register still refuses
+    assert "required field 'sector' is missing" in capsys.readouterr().err
+    assert main(["--lang", "en", "diff", "data/school", str(old_folder)]) == 2  # only the older side is read so
+    capsys.readouterr()
+
+
+def test_an_old_version_with_another_problem_too_is_refused_with_it(repo: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(repo)
+    _edit(repo / "data" / "school" / "register.yaml", "  sector: vo\n", "")
+    _edit(repo / "data" / "school" / "parties.yaml", "role: processor", "role: verwerker")
+    _git(repo, "commit", "-qam", "before the sector, with a slip")
+    _git(repo, "checkout", "-q", "mr-2025", "--", "data/school")
+    assert main(["--lang", "en", "diff", "HEAD:data/school", "data/school"]) == 2
+    err = capsys.readouterr().err
+    assert "HEAD:data/school/parties.yaml:" in err and "'verwerker'" in err and "/tmp" not in err

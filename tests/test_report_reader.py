@@ -437,3 +437,44 @@ def test_dpia_report_for_one_dpia_writes_only_that_dpia(tmp_path) -> None:
     assert "<h3>DPIA schoolfoto's, schoolpas en beeldmateriaal</h3>" in page
     assert "<h3>DPIA Magister (leerlingadministratie)</h3>" not in page  # (the sector DPIA it builds on is named on page 1)
     assert "DPIA958/dpia-schoolfoto" in page and "DPIA303/vakdocent" not in page  # (in the appendix)
+
+
+def test_a_finding_about_an_entry_of_the_sector_dpia_names_it_plainly(tmp_path) -> None:
+    """A copy of the example in which the school no longer overrides the module's sub-processor
+    Datacenter Zuid (and its agreement with Iddink no longer permits it): the blocking finding about
+    it says, in the summary and on its card, that it comes from the sector DPIA, by name and version,
+    with no id of the module or of anything else."""
+    import shutil
+
+    from dpia.store import load as load_register
+
+    reg = tmp_path / "omo-helmond"
+    shutil.copytree(EXAMPLE, reg)
+    loaded = load_register(reg)
+    loaded.remove("datacenter-zuid")  # the school's override: the module's entry counts again
+    loaded.update("va-magister", permitted_subprocessors=[])
+    loaded.save()
+    loaded = load_register(reg)
+    assert loaded.module_of("datacenter-zuid") is not None and loaded.module_of("iddink") is None
+    res = check(loaded.register, ON, loaded.where, loaded.module_of)
+    (f,) = [f for f in res.findings if f.module]
+    phrase = "Dit komt uit de sector-DPIA Magister (leerlingadministratie) (versie 2026.1)."
+    assert report.from_module_text(f, "nl") == phrase
+    assert report.from_module_text(f, "en") == "This comes from the sector DPIA Magister (leerlingadministratie) (version 2026.1)."
+    page = report.fill_toc("\n".join(report.section(name, loaded, res, "nl").data
+                                     for name in report.SECTION_NAMES if name != "datamap"))
+    body = [(tag, where, text) for tag, where, text in _blocks(page) if "officer" not in where]
+    card = [text for tag, where, text in body if phrase in text and tag == "p"]
+    summary = [text for tag, where, text in body if phrase in text and tag == "li"]
+    assert card and summary and "Datacenter Zuid" in summary[0], (card, summary)
+    tokens, pattern = _forbidden(loaded.register, res)
+    tokens |= {"sector-magister", "DPIA207"}
+    for _, _, text in body:
+        text = re.sub(r"\S+@\S+", "", text)
+        assert not pattern.search(text), text
+        assert not [tok for tok in tokens if re.search(rf"(?<![\w-]){re.escape(tok)}(?![\w-])", text)], text
+    # the example itself overrides every entry of the module: no finding says it comes from there
+    example_loaded = load_register(EXAMPLE)
+    own = check(example_loaded.register, ON, example_loaded.where, example_loaded.module_of)
+    assert not [x for x in own.findings if x.module]
+    assert "sector-DPIA Magister (leerlingadministratie) (versie" not in report.findings_html(example_loaded.register, own, "nl")
