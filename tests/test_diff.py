@@ -260,14 +260,20 @@ def test_bulk_flows_started_stopped_and_changed_match_a_row_by_row_reading(tmp_p
     assert len(found) > 5
 
 
-def test_files_both_versions_hold_byte_for_byte_are_parsed_once_and_the_diff_is_the_same(tmp_path: Path, monkeypatch) -> None:
-    import dpia.store as store
-
+def _renewed_copy(tmp_path: Path) -> tuple[Path, Path]:
+    """Two copies of the example, the second with an agreement renewed (one file differs)."""
     old, new = tmp_path / "old", tmp_path / "new"
     shutil.copytree(EXAMPLE, old)
     shutil.copytree(EXAMPLE, new)
     agreements = new / "agreements.yaml"
     agreements.write_text(agreements.read_text().replace("valid_until: 2026-07-31", "valid_until: 2027-07-31"))
+    return old, new
+
+
+def test_files_both_versions_hold_byte_for_byte_are_parsed_once_and_the_diff_is_the_same(tmp_path: Path, monkeypatch) -> None:
+    import dpia.store as store
+
+    old, new = _renewed_copy(tmp_path)
     separate = as_json(diff_versions(str(old), str(new), on=ON, old_on=ON))
     parsed: list[str] = []
     real = store._parse
@@ -280,14 +286,9 @@ def test_files_both_versions_hold_byte_for_byte_are_parsed_once_and_the_diff_is_
 
 
 def test_a_large_old_version_checked_in_another_process_gives_the_same_diff(tmp_path: Path, monkeypatch) -> None:
-
     import dpia.diff as diff
 
-    old, new = tmp_path / "old", tmp_path / "new"
-    shutil.copytree(EXAMPLE, old)
-    shutil.copytree(EXAMPLE, new)
-    agreements = new / "agreements.yaml"
-    agreements.write_text(agreements.read_text().replace("valid_until: 2026-07-31", "valid_until: 2027-07-31"))
+    old, new = _renewed_copy(tmp_path)
     here = as_json(diff_versions(str(old), str(new), on=ON, old_on=ON))
     monkeypatch.setattr(diff, "ELSEWHERE_FROM_BYTES", 0)  # the example counts as large
     given = []
