@@ -529,12 +529,12 @@ def _checked_elsewhere(folder: Path, on: dt.date):
         return
     with tempfile.TemporaryDirectory(prefix="dpia-diff-check-") as tmp:
         out = Path(tmp) / "check.pickle"
-        code = "import sys, datetime; from dpia.diff import _check_folder; _check_folder(*sys.argv[1:])"
+        code = "import sys; from dpia.diff import _check_folder; _check_folder(*sys.argv[1:])"
         proc = subprocess.Popen([sys.executable, "-c", code, str(folder), on.isoformat(), str(out)],
-                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
         def result():
-            _, err = proc.communicate()
+            proc.wait()  # nothing is read from it meanwhile: a full pipe would stop it halfway
             if proc.returncode != 0 or not out.is_file():
                 return None  # checked here instead; a register that does not load failed here first
             with out.open("rb") as fh:
@@ -545,7 +545,7 @@ def _checked_elsewhere(folder: Path, on: dt.date):
         finally:
             if proc.poll() is None:
                 proc.kill()
-                proc.communicate()
+                proc.wait()
 
 
 def _check_folder(folder: str, on: str, out: str) -> None:
