@@ -36,7 +36,7 @@ venv: $(STAMP)
 # Debian's chromium (the report's PDF, the browser tests): found on PATH, or installed with apt-get when
 # we are root, or one line that says which command to run. Runs first, with the system's Python.
 browser:
-	@PYTHONPATH=$(CURDIR) $(PYTHON) -m dpia.browser
+	@PYTHONPATH=$(CURDIR) $(PYTHON) -m dpia.documents.browser
 
 report: browser $(STAMP)
 	@mkdir -p $(OUT)
@@ -72,10 +72,10 @@ lab: $(STAMP)
 		--ServerApp.ip=127.0.0.1 $(if $(filter 0,$(shell id -u)),--allow-root)
 
 schema: $(STAMP)
-	$(BIN)/python -c "from dpia.schema import write_schema; print(write_schema())"
+	$(BIN)/python -c "from dpia.io.schema import write_schema; print(write_schema())"
 
 docs: $(STAMP)
-	$(BIN)/python -c "from dpia.rulesdoc import write_docs; print(*write_docs(), sep='\n')"
+	$(BIN)/python -c "from dpia.documents.rulesdoc import write_docs; print(*write_docs(), sep='\n')"
 
 # Time and peak memory at 10k, 100k and 1M flows, the MR report at 20k flows and the what-if widget;
 # writes benchmarks/results/latest.md and latest.json (synthetic registers are cached in results/tmp/).

@@ -1,10 +1,10 @@
 """`make bench`: time and peak memory of the workbench at 10k, 100k and 1M flows.
 
-For each size a synthetic register is generated (``dpia.synth``, cached under benchmarks/results/tmp)
+For each size a synthetic register is generated (``dpia.io.synth``, cached under benchmarks/results/tmp)
 and every stage runs in a fresh Python process (``benchmarks/stage.py``): validate, check (both the
-``dpia`` command), reachability (``dpia.graph.receivers_table``: who receives each category),
-screening and risk scoring (``dpia.screening``, ``dpia.risk``, when importable), and the screening of
-every processing activity (``dpia.processing``: rules DPIA965-DPIA968, timed after the other rules on the
+``dpia`` command), reachability (``dpia.analysis.graph.receivers_table``: who receives each category),
+screening and risk scoring (``dpia.analysis.screening``, ``dpia.analysis.risk``, when importable), and the screening of
+every processing activity (``dpia.analysis.processing``: rules DPIA965-DPIA968, timed after the other rules on the
 same tables, so the time is what it adds to the check), and the diff of the register with a copy whose
 flows differ by 1 % (``dpia diff``: both versions loaded, checked and compared; every change must be
 found). Wall time is measured
@@ -60,7 +60,7 @@ def log(message: str) -> None:
 
 def register_for(flows: int) -> tuple[Path, dict]:
     """A synthetic register of about ``flows`` flows (cached), and its manifest."""
-    from dpia.synth import VERSION, flows_per_school, generate
+    from dpia.io.synth import flows_per_school, generate, VERSION
 
     schools = max(1, round(flows / flows_per_school(APPS, USE)))
     path = CACHE / f"synth-{flows}"
@@ -153,7 +153,7 @@ def whatif_timing(repeats: int = 21) -> dict:
 
     matplotlib.use("Agg")
     from dpia import workbench as wb
-    from dpia.widgets import WhatIf
+    from dpia.workbench.widgets import WhatIf
 
     loaded = wb.open_register(None)
     result = wb.assess(loaded, ON)
@@ -163,8 +163,8 @@ def whatif_timing(repeats: int = 21) -> dict:
     import contextlib
     import io
 
-    from dpia.figures import risk_map
-    from dpia.scope import get_dpia
+    from dpia.documents.figures import risk_map
+    from dpia.analysis.scope import get_dpia
 
     widget = WhatIf(loaded, dpia, result)
     box = next(iter(widget.boxes.values()))
@@ -202,9 +202,9 @@ def save_timing(repeats: int = 7) -> dict:
     import matplotlib
 
     matplotlib.use("Agg")
-    from dpia import widgets as widget_module
+    from dpia.workbench import widgets as widget_module
     from dpia import workbench as wb
-    from dpia.store import LoadedRegister, load
+    from dpia.io.store import load, LoadedRegister
 
     folder = Path(tempfile.mkdtemp(prefix="dpia-bench-save-")) / "register"
     shutil.copytree(ROOT / "data" / "omo-helmond", folder)
@@ -274,7 +274,7 @@ def breach_widget_timing(repeats: int = 21) -> dict:
 
     matplotlib.use("Agg")
     from dpia import workbench as wb
-    from dpia.widgets import BreachExplorer
+    from dpia.workbench.widgets import BreachExplorer
 
     loaded = wb.open_register(None)
     widget = BreachExplorer(loaded, wb.breach_moment(wb.assess(loaded, ON)), "nl")
@@ -511,8 +511,8 @@ def main(argv: list[str] | None = None) -> int:
     CACHE.mkdir(parents=True, exist_ok=True)
     stages = ["validate", "check", "reachability", "breach", "promises", "letter", "diff"]
     skipped = []
-    for stage, (module, name) in (("screening", ("dpia.screening", "screen")), ("risk", ("dpia.risk", "assess")),
-                                  ("processings", ("dpia.processing", "screen_processings"))):
+    for stage, (module, name) in (("screening", ("dpia.analysis.screening", "screen")), ("risk", ("dpia.analysis.risk", "assess")),
+                                  ("processings", ("dpia.analysis.processing", "screen_processings"))):
         if importable(module, name):
             stages.append(stage)
         else:

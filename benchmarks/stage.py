@@ -89,7 +89,7 @@ def main(argv: list[str]) -> int:
     out = argv[argv.index("--out") + 1] if "--out" in argv else None
     details: dict = {}
     if stage == "report":
-        from dpia.report import build_report
+        from dpia.documents.report import build_report
 
         t0 = time.perf_counter()
         written = build_report(register, out, lang="nl", on=on)
@@ -115,20 +115,20 @@ def main(argv: list[str]) -> int:
         elapsed = time.perf_counter() - t0
         details["exit_code"] = code
     else:
-        from dpia.store import load
-        from dpia.tables import Tables
+        from dpia.io.store import load
+        from dpia.analysis.tables import Tables
 
         loaded = load(register)
         reg = loaded.register
         if stage == "reachability":
-            from dpia.graph import receivers_table
+            from dpia.analysis.graph import receivers_table
 
             t0 = time.perf_counter()
             table = receivers_table(Tables(reg))  # receivers_of for every category, tables included
             elapsed = time.perf_counter() - t0
             details.update(categories=int(table["category"].nunique()), rows=len(table))
         elif stage == "screening":
-            from dpia.screening import screen
+            from dpia.analysis.screening import screen
 
             t0 = time.perf_counter()
             verdicts = [screen(reg, d).verdict.value for d in reg.dpias]
@@ -158,7 +158,7 @@ def main(argv: list[str]) -> int:
                                      for v in ("required", "likely", "to_be_judged", "not_indicated")})
         elif stage == "risk":
             from dpia.check import check
-            from dpia.risk import assess, what_if
+            from dpia.analysis.risk import assess, what_if
 
             findings = check(reg, dt.date.fromisoformat(on)).findings
             t0 = time.perf_counter()
@@ -194,7 +194,7 @@ def main(argv: list[str]) -> int:
             without, elapsed = min(runs[False]), min(runs[True])
             details.update(check_without_s=round(without, 3), added_share=round(elapsed / without - 1, 3))
         elif stage == "letter":
-            from dpia.letter import letter_html, statement_html
+            from dpia.documents.letter import letter_html, statement_html
 
             t0 = time.perf_counter()
             letter_html(reg, dt.date.fromisoformat(on), draft=True)
@@ -204,7 +204,7 @@ def main(argv: list[str]) -> int:
             details["statement_s"] = round(time.perf_counter() - t1, 3)
             elapsed = time.perf_counter() - t0
         elif stage == "breach":
-            from dpia.breach import impact
+            from dpia.analysis.breach import impact
 
             place = "las-sup-1" if any(p.id == "las-sup-1" for p in reg.parties) else reg.parties[0].id
             t0 = time.perf_counter()

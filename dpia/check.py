@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .i18n import MESSAGES, t
-from .model import Register
-from .rules import REGISTRY, Context, Kind, Severity, rules
-from .rules.base import SEVERITY_ORDER
+from dpia.i18n import MESSAGES, t
+from dpia.model import Register
+from dpia.rules import Context, REGISTRY, rules
+from dpia.model.findings import Kind, Severity
+from dpia.model.findings import SEVERITY_ORDER
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class Finding:
         """The officer's form of the finding, with ids. Given the ``register``, every id it names is
         followed by its name: "Fotostudio Helmond-Peel (fotograaf)"."""
         if register is not None:
-            from .names import params_for
+            from dpia.model.names import params_for
 
             params = {k: _vocabulary(k, v, lang) for k, v in params_for(register, self.params, lang, officer=True).items()}
         else:
@@ -63,11 +64,11 @@ class Finding:
 
     def reader(self, lang: str | None = None, register: Register | None = None) -> str:
         """The reader's form of the finding: plain words, every id replaced by its name in ``lang``
-        (through ``dpia.names``), no codes or field names. Without the register the ids cannot be
+        (through ``dpia.model.names``), no codes or field names. Without the register the ids cannot be
         named, so the register is required."""
         if register is None:
             raise TypeError("Finding.reader needs the register to name what the finding is about")
-        from .names import params_for
+        from dpia.model.names import params_for
 
         text = self.rule.text("reader", lang, **params_for(register, self.params, lang))
         return _DOUBLE_STOP.sub(".", text)  # a name ending in "B.V." at the end of a sentence
@@ -219,7 +220,7 @@ class _Record:
 class _State:
     register: Register
     on: dt.date
-    tables: Any  # the previous check's dpia.tables.Tables
+    tables: Any  # the previous check's dpia.analysis.tables.Tables
     records: dict[str, _Record]
     findings: tuple  # what the rules run after the others were given: (id, params) of each finding
     memo: dict  # the previous check's shared helpers: key -> (value, what it read)
@@ -231,7 +232,7 @@ def _carry_over(prev: _State, ctx: Context, changed: frozenset) -> None:
     again, is identical (dtypes included: the register's id dtype, built from every field, mostly is).
     Such tables are neither built again by the rules nor compared; a rule that runs again joins them
     with the new ones as before."""
-    from .rules.base import register_reads
+    from dpia.analysis.reads import register_reads
 
     old = prev.tables.__dict__
     cache, deps = old.get("_tables", {}), old.get("_deps", {})
@@ -269,7 +270,7 @@ class Incremental:
     """The check of a register again after an edit, in the time an officer waits for a widget.
 
     The first check runs every rule and records what each read: the fields of the register
-    (``parties``, ``agreements``…) and the tables of ``dpia.tables`` it used (``dpia.rules.base.Reads``,
+    (``parties``, ``agreements``…) and the tables of ``dpia.analysis.tables`` it used (``dpia.rules.base.Reads``,
     through the shared helpers and the graph too). The next check finds the fields that differ from
     the previous register and, for each table a rule used, builds it again and compares it by value; a
     rule none of whose inputs changed keeps its hits, the others run again. A rule run after the others
@@ -286,8 +287,8 @@ class Incremental:
 
     def start(self, register: Register, on: dt.date):
         """A ``run(rule, *args)`` for one check of ``register``, which reuses what it can."""
-        from .bulk import flow_count
-        from .rules.base import Reads, reading
+        from dpia.model.flowtable import flow_count
+        from dpia.analysis.reads import reading, Reads
 
         self.ran = []
         if flow_count(register) > self.limit:
@@ -416,7 +417,7 @@ CSV_COLUMNS = ["id", "code", "name", "severity", "kind", "subjects", "message", 
 
 
 def as_csv(result: CheckResult, lang: str | None = None) -> str:
-    from .export import safe_cell
+    from dpia.io.export import safe_cell
 
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")

@@ -15,10 +15,12 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .i18n import LANGS, default_lang, t
-from .settings import assessment_date
-from .store import ChangedOnDisk, RegisterInvalid, load
-from .summary import summary_lines
+from dpia.i18n import default_lang, LANGS, t
+from dpia.settings import assessment_date
+from dpia.io.problems import ChangedOnDisk, RegisterInvalid
+from dpia.io.store import load
+from dpia.analysis.summary import summary_lines
+from dpia.io.store import module_lines
 
 EXIT_OK, EXIT_BLOCKED, EXIT_INVALID = 0, 1, 2
 
@@ -37,18 +39,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def module_lines(loaded, lang: str) -> list[str]:
-    """One line per imported module (name, version, publisher) and one per override of a module's entry."""
-    lines = [t("module_imported", lang, id=m.import_id, name=m.name, version=m.version, publisher=m.publisher or "—")
-             for m in loaded.modules]
-    for o in loaded.overrides:
-        fields = ", ".join(o.fields) if o.fields else t("module_override_same", lang)
-        lines.append(t("module_override", lang, where=o.where, id=o.entity_id, module=o.module, fields=fields))
-    return lines
-
-
 def _cmd_module(args: argparse.Namespace) -> int:
-    from .store import folder_checksum
+    from dpia.io.store import folder_checksum
 
     print(t("cli_module_checksum", args.lang, checksum=folder_checksum(args.folder)))
     return EXIT_OK
@@ -71,14 +63,14 @@ def _cmd_summary(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import schema_text
+    from dpia.io.schema import schema_text
 
     sys.stdout.write(schema_text())
     return EXIT_OK
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from .check import as_csv, as_json, as_text, check
+    from dpia.check import as_csv, as_json, as_text, check
 
     loaded = load(args.path)
     result = check(loaded.register, assessment_date(args.on), loaded.where, loaded.module_of)
@@ -108,9 +100,9 @@ def _dpias_of(register, args: argparse.Namespace) -> list | None:
 def _cmd_screen(args: argparse.Namespace) -> int:
     import json
 
-    from .processing import screen_processings
-    from .processing import screening_text as processings_text
-    from .screening import screen, screening_text
+    from dpia.analysis.processing import screen_processings
+    from dpia.analysis.processing import screening_text as processings_text
+    from dpia.analysis.screening import screen, screening_text
 
     loaded = load(args.path)
     dpias = _dpias_of(loaded.register, args)
@@ -140,8 +132,8 @@ def _cmd_screen(args: argparse.Namespace) -> int:
 def _cmd_risks(args: argparse.Namespace) -> int:
     import json
 
-    from .check import check
-    from .risk import assess, prior_consultation, risks_text, what_if
+    from dpia.check import check
+    from dpia.analysis.risk import assess, prior_consultation, risks_text, what_if
 
     loaded = load(args.path)
     dpias = _dpias_of(loaded.register, args)
@@ -172,7 +164,7 @@ def _cmd_risks(args: argparse.Namespace) -> int:
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:
-    from .rulesdoc import rules_json, rules_markdown, rules_text
+    from dpia.documents.rulesdoc import rules_json, rules_markdown, rules_text
 
     render = {"json": rules_json, "markdown": rules_markdown}.get(args.format, rules_text)
     sys.stdout.write(render(args.lang))
@@ -180,8 +172,8 @@ def _cmd_rules(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .diff import VersionNotFound
-    from .report import ReportPdfMissing, build_report
+    from dpia.io.git import VersionNotFound
+    from dpia.documents.report import build_report, ReportPdfMissing
 
     on = args.on.isoformat() if args.on else None
     if args.dpia is not None and _dpias_of(load(args.path).register, args) is None:
@@ -202,11 +194,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
-    from . import diff
+    from dpia import diff
+    from dpia.io.git import VersionNotFound
 
     try:
         d = diff.diff_versions(args.old, args.new, on=args.on, old_on=args.old_on, lang=args.lang)
-    except diff.VersionNotFound as exc:
+    except VersionNotFound as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return EXIT_INVALID
     render = {"json": diff.as_json, "markdown": diff.as_markdown, "html": diff.as_html}.get(args.format, diff.as_text)
@@ -217,7 +210,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 def _cmd_breach(args: argparse.Namespace) -> int:
     import json
 
-    from . import breach as br
+    from dpia.analysis import breach as br
 
     register = load(args.path).register
     recorded = None
@@ -244,7 +237,9 @@ def _cmd_breach(args: argparse.Namespace) -> int:
         print(exc.message(args.lang), file=sys.stderr)
         return EXIT_INVALID
     if args.map:
-        written = _write_map(br.impact_figure(register, found, args.lang), Path(args.map), args.lang)
+        from dpia.documents.datamap import impact_figure
+
+        written = _write_map(impact_figure(register, found, args.lang), Path(args.map), args.lang)
         if written != EXIT_OK:
             return written
     assessment = br.assess_breach(register, recorded, found) if recorded else None
@@ -275,7 +270,7 @@ def _write_map(fig, target: Path, lang: str | None) -> int:
     folder, renamed over the target."""
     import tempfile
 
-    from .figures import save_figure
+    from dpia.documents.figures import save_figure
 
     fmt = target.suffix.lstrip(".").lower()
     if fmt not in ("png", "svg"):
@@ -301,7 +296,7 @@ def _write_map(fig, target: Path, lang: str | None) -> int:
 def _cmd_access_request(args: argparse.Namespace) -> int:
     import json
 
-    from .access_request import UnknownSubject, access_request, answer_lines
+    from dpia.analysis.access_request import access_request, answer_lines, UnknownSubject
 
     register = load(args.path).register
     try:
@@ -317,7 +312,7 @@ def _cmd_access_request(args: argparse.Namespace) -> int:
 
 
 def _cmd_letter(args: argparse.Namespace) -> int:
-    from .letter import LetterRefused, letter_html
+    from dpia.documents.letter import letter_html, LetterRefused
 
     register = load(args.path).register
     schools = {s.id for s in register.controller.schools}
@@ -333,7 +328,7 @@ def _cmd_letter(args: argparse.Namespace) -> int:
 
 
 def _cmd_privacy_statement(args: argparse.Namespace) -> int:
-    from .letter import statement_html
+    from dpia.documents.letter import statement_html
 
     return _write_page(statement_html(load(args.path).register, args.lang), args)
 
@@ -341,8 +336,8 @@ def _cmd_privacy_statement(args: argparse.Namespace) -> int:
 def _write_page(page: str, args: argparse.Namespace, output: str | None = None) -> int:
     """Write an offline page atomically to ``output`` (default ``-o``), and its PDF on request (``--pdf``);
     print the paths written."""
-    from .browser import PdfNotPrinted, print_pdf
-    from .store import atomic_write
+    from dpia.documents.browser import PdfNotPrinted, print_pdf
+    from dpia.io.files import atomic_write
 
     target = Path(output or args.output)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -368,7 +363,7 @@ def _datetime(value: str) -> dt.datetime:
 
 
 def _cmd_export_art30(args: argparse.Namespace) -> int:
-    from .art30 import write_art30
+    from dpia.analysis.art30 import write_art30
 
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter
     print(write_art30(args.path, args.output, lang=args.lang, delimiter=delimiter))
@@ -376,15 +371,15 @@ def _cmd_export_art30(args: argparse.Namespace) -> int:
 
 
 def _cmd_export_register(args: argparse.Namespace) -> int:
-    from .importer import export_register
+    from dpia.io.importer import export_register
 
     print(export_register(args.path, args.output))
     return EXIT_OK
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from .export import safe_filename
-    from .importer import TargetNotEmpty, TargetNotWritable, import_spreadsheet
+    from dpia.io.export import safe_filename
+    from dpia.io.importer import import_spreadsheet, TargetNotEmpty, TargetNotWritable
 
     target = Path(args.output)
     target = target.with_name(safe_filename(target.name))
@@ -398,7 +393,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_synth(args: argparse.Namespace) -> int:
-    from .synth import TargetNotSynthetic, generate
+    from dpia.io.synth import generate, TargetNotSynthetic
 
     try:
         manifest = generate(args.schools, args.apps, args.seed, args.output, use=args.use,
@@ -487,7 +482,7 @@ def os_error_message(exc: OSError, args: argparse.Namespace) -> str:
     if code in (errno.ENOSPC, errno.EDQUOT):
         return t("output_disk_full", lang, path=path)
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
-        from .store import os_reason
+        from dpia.io.files import os_reason
 
         reason = os_reason(exc)
         reason = reason.render(lang) if hasattr(reason, "render") else reason

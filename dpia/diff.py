@@ -25,12 +25,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import io
 import json
 import os
-import re
 import subprocess
-import tarfile
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -40,111 +37,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .i18n import format_list, t
-from .model import SECTIONS, Promise, Register
-
-DATE_REVISION = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-GIT_TIMEOUT = 120
-
-
-class VersionNotFound(Exception):
-    """A version that cannot be read: ``key`` and ``params`` for the catalogue."""
-
-    def __init__(self, key: str, **params: Any):
-        super().__init__(key)
-        self.key, self.params = key, params
-
-    def message(self, lang: str | None = None) -> str:
-        return t(self.key, lang, **self.params)
-
-
-@dataclass(frozen=True)
-class Version:
-    """Where a version comes from: a folder, or a git commit and a path inside it."""
-
-    spec: str
-    folder: Path | None = None
-    repo: Path | None = None
-    commit: str | None = None
-    path: str | None = None
-    committed_on: dt.date | None = None
-
-    @property
-    def label(self) -> str:
-        if self.commit is None:
-            return self.spec
-        return f"{self.spec} ({self.commit[:10]})"
-
-
-def _git(repo: Path, *args: str, binary: bool = False) -> Any:
-    try:
-        done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, timeout=GIT_TIMEOUT, check=False)
-    except FileNotFoundError:
-        raise VersionNotFound("diff_no_git") from None
-    except subprocess.TimeoutExpired:
-        raise VersionNotFound("diff_git_timeout", seconds=GIT_TIMEOUT) from None
-    if done.returncode != 0:
-        return None
-    return done.stdout if binary else done.stdout.decode("utf-8", "replace").strip()
-
-
-def resolve(spec: str, cwd: Path | None = None) -> Version:
-    """Turn ``spec`` (a folder, ``REV:PATH`` or ``DATE:PATH``) into a :class:`Version`.
-
-    A folder that exists wins over a revision of the same name.
-    """
-    cwd = Path(cwd or os.getcwd())
-    folder = cwd / spec
-    if folder.is_dir() or ":" not in spec:
-        if not folder.exists():
-            raise VersionNotFound("diff_no_such_version", spec=spec)
-        return Version(spec, folder=folder)
-    rev, _, path = spec.partition(":")
-    where = cwd / path if path and (cwd / path).is_dir() else cwd  # the repository the register lives in
-    top = _git(where, "rev-parse", "--show-toplevel")
-    if not top:
-        raise VersionNotFound("diff_not_a_repository", spec=spec, folder=cwd)
-    repo = Path(top)
-    if DATE_REVISION.match(rev):
-        commit = _git(repo, "rev-list", "-1", f"--before={rev} 23:59:59", "HEAD")
-        if not commit:
-            raise VersionNotFound("diff_no_commit_before", spec=spec, date=rev)
-    else:
-        commit = _git(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
-        if not commit:
-            raise VersionNotFound("diff_unknown_revision", spec=spec, rev=rev)
-    inside = os.path.relpath((cwd / path).resolve(), repo.resolve()) if path else "."
-    if inside.startswith(".."):
-        raise VersionNotFound("diff_path_outside", spec=spec, repo=repo)
-    day = _git(repo, "show", "-s", "--format=%cs", commit)
-    return Version(spec, repo=repo, commit=commit, path=inside.replace(os.sep, "/"),
-                   committed_on=dt.date.fromisoformat(day) if day else None)
-
-
-def absolute_spec(spec: str, cwd: Path | None = None) -> str:
-    """``spec`` with its folder made absolute, so that it means the same from another directory (the
-    report's notebook runs in notebooks/)."""
-    cwd = Path(cwd or os.getcwd())
-    if (cwd / spec).is_dir() or ":" not in spec:
-        return str((cwd / spec).resolve())
-    rev, _, path = spec.partition(":")
-    return f"{rev}:{(cwd / path).resolve()}" if path else spec
-
-
-@contextlib.contextmanager
-def materialise(version: Version) -> Iterator[Path]:
-    """The version's register folder: the folder itself, or the revision unpacked in a temporary one."""
-    if version.folder is not None:
-        yield version.folder
-        return
-    data = _git(version.repo, "archive", "--format=tar", version.commit, "--", version.path, binary=True)
-    if data is None:
-        raise VersionNotFound("diff_path_not_in_revision", spec=version.spec, path=version.path,
-                              commit=version.commit[:10])
-    with tempfile.TemporaryDirectory(prefix="dpia-diff-") as tmp:
-        with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-            tar.extractall(tmp, filter="data")  # no links out, no devices, no absolute paths
-        yield Path(tmp) / version.path
+from dpia.i18n import format_list, t
+from dpia.model import Promise, Register, SECTIONS
+from dpia.io.git import materialise, resolve, Version
 
 
 # ---- the comparison
@@ -216,8 +111,8 @@ class RegisterDiff:
 
 
 def _name(register: Register, entity: Any, lang: str | None) -> str:
-    """The entity's name for people (``dpia.names``: a flow "van X naar Y", a promise by its text)."""
-    from .names import name_of
+    """The entity's name for people (``dpia.model.names``: a flow "van X naar Y", a promise by its text)."""
+    from dpia.model.names import name_of
 
     if isinstance(entity, Promise):  # a promise is named by what it says
         return (entity.text.en if lang == "en" else entity.text.nl).rstrip(".")
@@ -350,7 +245,7 @@ def compare(old: Register, new: Register, old_on: dt.date, new_on: dt.date, lang
     """Everything that differs between two loaded registers (see the module's description). ``was``:
     the check of ``old`` on ``old_on`` when it is known, or a function that waits for it and gives it
     (or None), called once the new version is checked."""
-    from .check import check
+    from dpia.check import check
 
     out = RegisterDiff(old_label, new_label, old_on, new_on)
     a, b = _entities(old), _entities(new)
@@ -398,7 +293,7 @@ def compare(old: Register, new: Register, old_on: dt.date, new_on: dt.date, lang
                                           f.message(lang)))
 
     # risks and DPIA status
-    from .risk import assess
+    from dpia.analysis.risk import assess
 
     old_d = {d.id: d for d in old.dpias}
     new_d = {d.id: d for d in new.dpias}
@@ -435,7 +330,7 @@ def _agreement_name(register: Register, agreement: Any, lang: str | None) -> str
 def _bulk_changes(old: Register, new: Register, lang: str | None) -> list[EntityChange]:
     """The flows of flows.csv that started, stopped or changed, by id. Compared column by column over
     the whole tables (a million flows in seconds); only the flows that differ are looked at one by one."""
-    from .bulk import bulk_flows
+    from dpia.model.flowtable import bulk_flows
 
     a, b = bulk_flows(old), bulk_flows(new)
     if a is None and b is None:
@@ -520,7 +415,7 @@ def _checked_elsewhere(folder: Path, on: dt.date):
     import pickle
     import sys
 
-    from .bulk import FLOWS_FILE
+    from dpia.io.bulk import FLOWS_FILE
 
     csv = Path(folder) / FLOWS_FILE
     size = csv.stat().st_size if csv.is_file() else 0
@@ -553,7 +448,7 @@ def _check_folder(folder: str, on: str, out: str) -> None:
     written to ``out`` as a pickle (through a temporary file and a rename: whole or not at all)."""
     import pickle
 
-    from .check import check
+    from dpia.check import check
 
     result = check(_read(Path(folder)), dt.date.fromisoformat(on))
     part = Path(out).with_suffix(".part")
@@ -563,8 +458,8 @@ def _check_folder(folder: str, on: str, out: str) -> None:
 
 
 def _read(folder: Path, parses: dict | None = None) -> Register:
-    from .modules import is_archive
-    from .store import MODULE_MANIFEST, load, load_module
+    from dpia.io.modules import is_archive
+    from dpia.io.store import load, load_module, MODULE_MANIFEST
 
     if (folder / MODULE_MANIFEST).is_file() or (folder.is_file() and is_archive(folder)):
         return load_module(folder).register  # a module (sector DPIA, a folder or an archive): two versions
@@ -581,7 +476,8 @@ def _load(version: Version, parses: dict | None = None, folder: Path | None = No
     with is returned beside it (and the diff says so). Nothing else is ever filled in."""
     import dataclasses
 
-    from .store import RegisterInvalid, load
+    from dpia.io.problems import RegisterInvalid
+    from dpia.io.store import load
 
     with contextlib.nullcontext(folder) if folder is not None else materialise(version) as place:
         try:
@@ -663,7 +559,7 @@ def _with_later_fields(folder: Path, later: list[LaterField], newer: Register) -
 
     from ruamel.yaml import YAML
 
-    from .store import YAML_SUFFIXES
+    from dpia.io.store import YAML_SUFFIXES
 
     yaml = YAML()  # round trip: the copy keeps the version's own lines, for the places in messages
     newer_entities = {(s, e.id): e for s in SECTIONS for e in getattr(newer, s)}
@@ -740,7 +636,7 @@ def as_text(d: RegisterDiff, lang: str | None = None) -> str:
 
 
 def _catalogue() -> dict:
-    from .i18n import MESSAGES
+    from dpia.i18n import MESSAGES
 
     return MESSAGES
 
@@ -789,7 +685,7 @@ def as_markdown(d: RegisterDiff, lang: str | None = None) -> str:
 def summary_lines(d: RegisterDiff, lang: str | None = None) -> list[str]:
     """One plain sentence per kind of change, naming what changed (for the MR); first, when the old
     version was read with values of fields added since, which."""
-    from .names import label_of
+    from dpia.model.names import label_of
 
     out = []
     if d.old_read_with:

@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Register
+from dpia.model import Register
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
@@ -39,7 +39,7 @@ class BadSetting(ValueError):
         super().__init__(f"{key}: {params}")
 
     def render(self, lang: str | None = None) -> str:
-        from .i18n import t
+        from dpia.i18n import t
 
         return t(self.key, lang, **self.params)
 
@@ -59,7 +59,7 @@ def saved_choice() -> dict[str, str]:
 
 def save_choice(register: str | os.PathLike[str], dpia: str | None) -> Path:
     """Remember the register and DPIA for the other notebooks (written atomically)."""
-    from .store import atomic_write
+    from dpia.io.files import atomic_write
 
     path = choice_file()
     data = {"register": display_path(register_path(register)), "dpia": dpia}

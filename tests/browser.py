@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from dpia.browser import ARGS, find_chromium
+from dpia.documents.browser import ARGS, find_chromium
 
 __all__ = ["ARGS", "chromium_path", "clear_dialogs", "running_lab"]
 
@@ -23,7 +23,7 @@ __all__ = ["ARGS", "chromium_path", "clear_dialogs", "running_lab"]
 def chromium_path() -> str:
     path = find_chromium()
     if path is None:
-        pytest.fail("chromium is not installed: `make test` installs it (python -m dpia.browser says how)")
+        pytest.fail("chromium is not installed: `make test` installs it (python -m dpia.documents.browser says how)")
     return path
 
 

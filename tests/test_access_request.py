@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from dpia.access_request import access_request
+from dpia.analysis.access_request import access_request
 from dpia.cli import main
-from dpia.store import load
+from dpia.io.store import load
 
 from .conftest import EXAMPLE
 

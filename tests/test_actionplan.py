@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from dpia.actionplan import action_plan, action_plan_csv, action_plan_table, action_plan_xlsx, write_action_plan
-from dpia.store import load
+from dpia.analysis.actionplan import (action_plan, action_plan_csv, action_plan_table, action_plan_xlsx, write_action_plan)
+from dpia.io.store import load
 
 from .conftest import EXAMPLE
 from .test_screening import BASE, dpia, register

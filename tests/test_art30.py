@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from dpia.art30 import ART30_COLUMNS, art30_csv, art30_table, art30_xlsx, duration_text
+from dpia.analysis.art30 import ART30_COLUMNS, art30_csv, art30_table, art30_xlsx
+from dpia.model.names import duration_text
 from dpia.cli import main
-from dpia.export import FIXED_TIMESTAMP, FORMULA_PREFIXES, safe_cell
+from dpia.io.export import FIXED_TIMESTAMP, FORMULA_PREFIXES, safe_cell
 from dpia.i18n import t
-from dpia.store import load
+from dpia.io.store import load
 
 from .conftest import EXAMPLE, MINI, ROOT, write_register
 

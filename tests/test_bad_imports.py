@@ -36,21 +36,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from dpia.export import csv_bytes
-from dpia.importer import (
-    MAX_CELLS,
-    MAX_FILLED_ROWS,
-    MAX_PROBLEMS,
-    MAX_ROWS,
-    MAX_SHEETS,
-    MAX_SPREADSHEET_BYTES,
-    MAX_UNPACKED_BYTES,
-    column_letter,
-    layout,
-    register_sheets,
-    register_xlsx,
-)
-from dpia.store import load
+from dpia.io.export import csv_bytes
+from dpia.io.importer import (column_letter, layout, MAX_CELLS, MAX_FILLED_ROWS, MAX_PROBLEMS, MAX_ROWS, MAX_SHEETS, MAX_SPREADSHEET_BYTES, MAX_UNPACKED_BYTES, register_sheets, register_xlsx)
+from dpia.io.store import load
 
 from .conftest import MINI, write_register
 
@@ -861,7 +849,7 @@ ACCEPTED = {
 
 @pytest.mark.parametrize("name", sorted(ACCEPTED))
 def test_accepted_input_imports(name: str, tmp_path: Path) -> None:
-    from dpia.importer import import_spreadsheet, read_register
+    from dpia.io.importer import import_spreadsheet, read_register
 
     path = tmp_path / XLSX
     path.write_bytes(ACCEPTED[name]())
@@ -873,9 +861,9 @@ def test_a_folder_the_loader_refuses_is_reported_and_not_written(tmp_path: Path,
     # The last guard: should the import ever write what the loader refuses, it says what the loader
     # said, in the reader's language, at the spreadsheet (not in a temporary folder that is gone), and
     # writes nothing.
-    from dpia import importer
-    from dpia.importer import SpreadsheetInvalid, import_spreadsheet
-    from dpia.store import Problem, RegisterInvalid
+    from dpia.io import importer
+    from dpia.io.importer import import_spreadsheet, SpreadsheetInvalid
+    from dpia.io.problems import Problem, RegisterInvalid
 
     def refuse(path):
         raise RegisterInvalid([Problem(str(path / "flows.yaml"), 3, 5, "path_missing")])

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from dpia.store import load, register_files
+from dpia.io.store import load, register_files
 
 from .conftest import MINI, write_register
 
@@ -547,7 +547,7 @@ def test_a_file_level_failure_is_printed_first_and_its_consequences_are_counted(
 SAVER = r"""
 import os, signal, sys
 from pathlib import Path
-from dpia import store
+from dpia.io import files, store
 mode, folder, kill_at = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 
 def die(*_a, **_k):
@@ -555,11 +555,11 @@ def die(*_a, **_k):
 
 if kill_at.startswith("plain-"):  # where the system cannot exchange two files: check, then rename
     kill_at = kill_at[len("plain-"):]
-    store._exchange = lambda a, b: False
+    files.exchange_files = lambda a, b: False
 if kill_at != "-":
-    real = {"mkstemp": store.tempfile.mkstemp, "fsync": store.os.fsync, "replace": store.os.replace,
-            "chmod": store.os.chmod, "fdopen": store.os.fdopen, "exchange": store._exchange,
-            "unlink": store.os.unlink}
+    real = {"mkstemp": files.tempfile.mkstemp, "fsync": files.os.fsync, "replace": files.os.replace,
+            "chmod": files.os.chmod, "fdopen": files.os.fdopen, "exchange": files.exchange_files,
+            "unlink": files.os.unlink}
     def at(step):
         def hook(*a, **k):
             if step == kill_at:
@@ -569,14 +569,14 @@ if kill_at != "-":
                 die()
             return result
         return hook
-    store.tempfile.mkstemp = at("mkstemp")
-    store.os.fsync = at("fsync")
-    store.os.replace = at("replace")
-    store.os.chmod = at("chmod")
-    store._exchange = at("exchange")
-    store.os.unlink = at("unlink")
+    files.tempfile.mkstemp = at("mkstemp")
+    files.os.fsync = at("fsync")
+    files.os.replace = at("replace")
+    files.os.chmod = at("chmod")
+    files.exchange_files = at("exchange")
+    files.os.unlink = at("unlink")
     if kill_at == "half-written":
-        real_fdopen = store.os.fdopen
+        real_fdopen = files.os.fdopen
         class Half:
             def __init__(self, fh): self.fh = fh
             def __enter__(self): return self
@@ -584,7 +584,7 @@ if kill_at != "-":
             def write(self, data):
                 self.fh.write(data[: len(data) // 2]); self.fh.flush(); os.fsync(self.fh.fileno()); die()
             def __getattr__(self, name): return getattr(self.fh, name)
-        store.os.fdopen = lambda *a, **k: Half(real_fdopen(*a, **k))
+        files.os.fdopen = lambda *a, **k: Half(real_fdopen(*a, **k))
 print("ready", flush=True)
 i = 0
 while True:
@@ -594,7 +594,7 @@ while True:
         loaded.update("supplier", name="A" if i % 2 else "B")
         loaded.save()
     else:
-        store.atomic_write(folder / "register.yaml", ("A" if i % 2 else "B") * 4_000_000 + "\n")
+        files.atomic_write(folder / "register.yaml", ("A" if i % 2 else "B") * 4_000_000 + "\n")
     if kill_at != "-":
         sys.exit(3)  # the kill point was never reached
 """
@@ -679,7 +679,7 @@ def test_save_killed_at_random_moments(tmp_path: Path, versions: set[bytes], mod
 
 def test_a_failing_write_leaves_the_old_file_and_no_temporary(mini: Path, monkeypatch) -> None:
     # test_save covers a failing rename; here the disk fills up during the write itself.
-    from dpia import store
+    from dpia.io import files
 
     before = {p.name: p.read_bytes() for p in mini.iterdir()}
     loaded = load(mini)
@@ -700,7 +700,7 @@ def test_a_failing_write_leaves_the_old_file_and_no_temporary(mini: Path, monkey
             self.fh.write(data[:100])
             raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store.os, "fdopen", lambda *a, **k: Full(real_fdopen(*a, **k)))
+    monkeypatch.setattr(files.os, "fdopen", lambda *a, **k: Full(real_fdopen(*a, **k)))
     with pytest.raises(OSError):
         loaded.save()
     assert {p.name: p.read_bytes() for p in mini.iterdir()} == before

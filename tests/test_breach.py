@@ -9,11 +9,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from dpia.breach import DUTCH_TIME, assess_breach, deadline, impact, moment_of, time_left
+from dpia.analysis.breach import assess_breach, deadline, DUTCH_TIME, impact, moment_of, time_left
 from dpia.check import check
 from dpia.cli import main
 from dpia.model import Breach, Register
-from dpia.store import RegisterInvalid, load
+from dpia.io.problems import RegisterInvalid
+from dpia.io.store import load
 
 from .conftest import EXAMPLE, MINI, write_register
 
@@ -258,7 +259,7 @@ def test_breach_command_json_and_csv(capsys) -> None:
 
 
 def test_the_ap_form_is_prefilled_from_the_register_without_peoples_names(tmp_path: Path, capsys) -> None:
-    from dpia.report import confidential_values
+    from dpia.documents.confidential import confidential_values
 
     target = tmp_path / "melding.html"
     assert main(["breach", str(EXAMPLE), "--breach", "lek-fotograaf-usb", "--form", str(target)]) == 0

@@ -11,12 +11,13 @@ import pytest
 
 matplotlib.use("Agg")
 
-from dpia.breach import DUTCH_TIME, impact, impact_figure  # noqa: E402
+from dpia.analysis.breach import DUTCH_TIME, impact
+from dpia.documents.datamap import impact_figure  # noqa: E402
 from dpia.cli import main  # noqa: E402
-from dpia.datamap import FADED_ALPHA, FADED_COLOUR  # noqa: E402
-from dpia.figures import figure_bytes  # noqa: E402
-from dpia.store import load  # noqa: E402
-from dpia.widgets import BreachExplorer, BreachRecorder  # noqa: E402
+from dpia.documents.datamap import FADED_ALPHA, FADED_COLOUR  # noqa: E402
+from dpia.documents.figures import figure_bytes  # noqa: E402
+from dpia.io.store import load  # noqa: E402
+from dpia.workbench.widgets import BreachExplorer, BreachRecorder  # noqa: E402
 
 from .conftest import EXAMPLE  # noqa: E402
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from dpia import browser
-from dpia.browser import PdfNotPrinted, print_pdf
+from dpia.documents import browser
+from dpia.documents.browser import PdfNotPrinted, print_pdf
 from dpia.cli import main
 from dpia.i18n import t
 
@@ -29,7 +29,7 @@ PYTHON = os.path.realpath(sys.executable)  # the interpreter itself, not the ven
 
 
 # The system's Python, which another user can run (the test's own may live under /root); make runs
-# `python -m dpia.browser` with the system's Python before the virtual environment exists.
+# `python -m dpia.documents.browser` with the system's Python before the virtual environment exists.
 SYSTEM_PYTHON = "/usr/bin/python3"
 
 
@@ -108,7 +108,7 @@ def test_a_failing_install_says_which_step_failed_with_aptss_last_lines(tmp_path
     path = _bin(tmp_path, **{"apt-get": """\
         case "$*" in *install*) echo "E: Unable to locate package chromium"; exit 100 ;; esac
         """})
-    proc = subprocess.run([str(path / "python3"), "-m", "dpia.browser"], capture_output=True, text=True,
+    proc = subprocess.run([str(path / "python3"), "-m", "dpia.documents.browser"], capture_output=True, text=True,
                           env=_env(path, PYTHONPATH=str(ROOT)), timeout=60, cwd=tmp_path)
     assert proc.returncode == 2
     assert "'apt-get install -y chromium'" in proc.stderr and "exit 100" in proc.stderr
@@ -214,12 +214,12 @@ def test_an_output_below_a_file_is_explained(tmp_path: Path, capsys) -> None:
 
 
 def test_a_full_disk_is_explained_and_nothing_is_half_written(tmp_path: Path, monkeypatch, capsys) -> None:
-    from dpia import store
+    from dpia.io import files, store
 
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(store.os, "fsync", full)
+    monkeypatch.setattr(files.os, "fsync", full)
     target = tmp_path / "art30.csv"
     assert main(["export-art30", str(EXAMPLE), "-o", str(target)]) == 2
     err = capsys.readouterr().err.strip()

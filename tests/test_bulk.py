@@ -1,4 +1,4 @@
-"""The bulk form (``dpia.bulk``): flows and inventories in CSV beside the YAML.
+"""The bulk form (``dpia.io.bulk``): flows and inventories in CSV beside the YAML.
 
 Two promises: CSV flows load into the same tables as the same flows in YAML (so every rule finds the
 same), and every problem in a CSV file is reported with file, row (the line) and column, with the
@@ -18,16 +18,18 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from dpia.bulk import PROBLEM_CAP, flow_count, flow_ids, flows_by_id, iter_flows
+from dpia.io.bulk import PROBLEM_CAP
+from dpia.model.flowtable import flow_count, flow_ids, flows_by_id, iter_flows
 from dpia.check import as_json, check
 from dpia.cli import main
-from dpia.graph import build_graph, party_graph, receivers_of, receivers_table, unauthorised_subprocessors
-from dpia.risk import assess
-from dpia.scope import dpia_scope
-from dpia.screening import screen
-from dpia.store import RegisterInvalid, load
-from dpia.synth import generate
-from dpia.tables import Tables
+from dpia.analysis.graph import build_graph, party_graph, receivers_of, receivers_table, unauthorised_subprocessors
+from dpia.analysis.risk import assess
+from dpia.analysis.scope import dpia_scope
+from dpia.analysis.screening import screen
+from dpia.io.problems import RegisterInvalid
+from dpia.io.store import load
+from dpia.io.synth import generate
+from dpia.analysis.tables import Tables
 
 from .conftest import MINI, write_register
 from .strategies import build, registers

@@ -25,12 +25,13 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from dpia.bulk import _field_kinds
+from dpia.io.bulk import _field_kinds
 from dpia.check import as_json, check
 from dpia.cli import main
-from dpia.importer import import_spreadsheet, register_sheets
+from dpia.io.importer import import_spreadsheet, register_sheets
 from dpia.model import System
-from dpia.store import RegisterInvalid, load
+from dpia.io.problems import RegisterInvalid
+from dpia.io.store import load
 
 from .conftest import EXAMPLE
 
@@ -143,7 +144,7 @@ def test_dutch_excel_bytes_are_read_with_lines_as_excel_shows_them(tmp_path: Pat
                    "id from data_categories; did you mean 'name'? Correct the id, or add an entry with this id to "
                    "data_categories"]
     (path / "flows.csv").write_bytes(EXCEL_NL_FLOWS.replace(b";nam;", b";name;"))
-    from dpia.bulk import iter_flows
+    from dpia.model.flowtable import iter_flows
 
     flows = {f.id: f for f in iter_flows(load(path).register)}
     assert flows["f-school-las"].channel == "web; app" and flows["f-las-duo"].channel == "SFTP\nnaar DUO"

@@ -12,7 +12,7 @@ from pathlib import Path
 from dpia.check import as_csv, as_json, as_text, check
 from dpia.cli import main
 from dpia.rules import rules
-from dpia.store import load
+from dpia.io.store import load
 
 from .conftest import MINI, write_register
 

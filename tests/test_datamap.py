@@ -12,13 +12,12 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.patches import FancyBboxPatch
 
 from dpia.check import check
-from dpia.datamap import (MAX_HEIGHT_IN, MIN_PRINT_PT, PRINT_WIDTH_IN, THEMES, datamap_figures, draw_datamap,
-                          figure_texts, flow_themes, print_size_pt, wrap)
-from dpia.figures import figure_bytes
-from dpia.report import section
-from dpia.store import load
-from dpia.synth import generate
-from dpia.tables import Tables
+from dpia.documents.datamap import (datamap_figures, draw_datamap, figure_texts, flow_themes, MAX_HEIGHT_IN, MIN_PRINT_PT, print_size_pt, PRINT_WIDTH_IN, THEMES, wrap)
+from dpia.documents.figures import figure_bytes
+from dpia.documents.report import section
+from dpia.io.store import load
+from dpia.io.synth import generate
+from dpia.analysis.tables import Tables
 
 from .conftest import ROOT
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from dpia.cli import main
-from dpia.diff import VersionNotFound, as_json, as_markdown, as_text, diff_versions, resolve
+from dpia.io.git import resolve, VersionNotFound
+from dpia.diff import as_json, as_markdown, as_text, diff_versions
 from dpia.i18n import t
 
 from .conftest import EXAMPLE
@@ -95,7 +96,7 @@ def test_each_version_is_checked_on_its_own_date(repo: Path, monkeypatch) -> Non
 def test_a_removed_flow_stops_and_json_lists_it(repo: Path, monkeypatch) -> None:
     monkeypatch.chdir(repo)
     reg = repo / "data" / "school"
-    from dpia.store import load
+    from dpia.io.store import load
 
     loaded = load(reg)
     flow = sorted(f.id for f in loaded.register.flows if f.id.startswith("f-"))[0]
@@ -145,7 +146,7 @@ def test_a_broken_old_version_names_the_revision_not_a_temporary_folder(repo: Pa
 
 
 def test_bulk_flows_in_csv_are_compared_by_id(tmp_path: Path) -> None:
-    from dpia.synth import generate
+    from dpia.io.synth import generate
 
     old, new = tmp_path / "old", tmp_path / "new"
     generate(2, 4, 7, old, on=ON)
@@ -161,11 +162,11 @@ def test_bulk_flows_in_csv_are_compared_by_id(tmp_path: Path) -> None:
     assert t("diff_sum_flows_removed", "nl", count=1) in as_markdown(d)
 
 
-# ---- the notebook's widget to pick the earlier version (dpia.history)
+# ---- the notebook's widget to pick the earlier version (dpia.workbench.history)
 
 
 def test_the_version_picker_lists_the_registers_history_and_starts_at_last_years_review(repo: Path) -> None:
-    from dpia.history import VersionDiff
+    from dpia.workbench.history import VersionDiff
 
     reg = repo / "data" / "school"
     _edit(reg / "parties.yaml", "name: Fotostudio Helmond-Peel (fictief)", "name: Fotostudio Peelland")
@@ -192,7 +193,7 @@ def test_the_version_picker_lists_the_registers_history_and_starts_at_last_years
 
 
 def test_the_version_picker_without_history_says_what_to_do(tmp_path: Path) -> None:
-    from dpia.history import VersionDiff
+    from dpia.workbench.history import VersionDiff
 
     shutil.copytree(EXAMPLE, tmp_path / "school")
     widget = VersionDiff(tmp_path / "school", ON, "en")
@@ -220,7 +221,7 @@ def _csv_flows(folder: Path) -> dict[str, dict[str, object]]:
 def test_bulk_flows_started_stopped_and_changed_match_a_row_by_row_reading(tmp_path: Path) -> None:
     import csv
 
-    from dpia.synth import generate
+    from dpia.io.synth import generate
 
     old, new = tmp_path / "old", tmp_path / "new"
     generate(3, 6, 11, old, on=ON)
@@ -271,7 +272,7 @@ def _renewed_copy(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def test_files_both_versions_hold_byte_for_byte_are_parsed_once_and_the_diff_is_the_same(tmp_path: Path, monkeypatch) -> None:
-    import dpia.store as store
+    import dpia.io.store as store
 
     old, new = _renewed_copy(tmp_path)
     separate = as_json(diff_versions(str(old), str(new), on=ON, old_on=ON))

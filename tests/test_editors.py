@@ -1,4 +1,4 @@
-"""The generic entry editor (dpia.editors), driven as the officer would: choose a kind and an entry,
+"""The generic entry editor (dpia.workbench.editors), driven as the officer would: choose a kind and an entry,
 set the controls, press save, read the files and what the editor says."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from dpia.editors import KINDS, NEW, EntityEditor, label_key, shown_fields
+from dpia.workbench.editors import EntityEditor, KINDS, label_key, NEW, shown_fields
 from dpia.i18n import LANGS, MESSAGES
-from dpia.store import load
-from dpia.widgets import LiveViews
+from dpia.io.store import load
+from dpia.workbench.widgets import LiveViews
 
 
 ON = dt.date(2026, 11, 29)
@@ -198,7 +198,7 @@ def test_live_views_follow_a_save_in_the_editor(omo: Path, monkeypatch) -> None:
 def test_the_examples_in_the_docstrings_run() -> None:
     import doctest
 
-    import dpia.editors
+    import dpia.workbench.editors
 
-    result = doctest.testmod(dpia.editors)
+    result = doctest.testmod(dpia.workbench.editors)
     assert result.attempted >= 3 and result.failed == 0

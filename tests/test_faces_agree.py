@@ -12,8 +12,8 @@ import pytest
 
 from dpia.check import check
 from dpia.cli import main
-from dpia.report import build_report
-from dpia.store import load
+from dpia.documents.report import build_report
+from dpia.io.store import load
 
 from .conftest import EXAMPLE, ROOT
 

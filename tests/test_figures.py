@@ -8,8 +8,8 @@ import matplotlib.pyplot as plt
 import pytest
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
-from dpia.figures import figure_bytes, risk_map, save_figure
-from dpia.risk import assess
+from dpia.documents.figures import figure_bytes, risk_map, save_figure
+from dpia.analysis.risk import assess
 
 from .test_screening import dpia, register
 
@@ -78,7 +78,7 @@ def test_empty_map() -> None:
 def test_a_figure_is_shown_as_a_picture_with_its_title_as_text() -> None:
     # The notebook's display hook draws a Figure only when pyplot's inline backend is active; the
     # risk map is built without pyplot, so the bundle carries the rendered PNG itself.
-    from dpia.figures import figure_bundle
+    from dpia.documents.figures import figure_bundle
 
     bundle = figure_bundle(risk_map(rated(), "model_dpia", "en"))
     assert bundle["image/png"][:8] == b"\x89PNG\r\n\x1a\n"

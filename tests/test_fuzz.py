@@ -4,7 +4,7 @@ the file) and a message in Dutch and English. Never another exception, never a h
 
 Not part of ``make test``: these run only with ``DPIA_FUZZ=1`` (``make fuzz``). The number of examples
 per strategy is ``DPIA_FUZZ_EXAMPLES`` (default 3000). A crash found here becomes a case in
-tests/bad_inputs/ and is fixed in dpia/store.py.
+tests/bad_inputs/ and is fixed in dpia/io/store.py.
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from dpia.model import SECTIONS
-from dpia.store import MAX_FILE_BYTES, RegisterInvalid, load
-from dpia.summary import summary_lines
+from dpia.io.store import load, MAX_FILE_BYTES
+from dpia.io.problems import RegisterInvalid
+from dpia.analysis.summary import summary_lines
 
 from .conftest import MINI
 from .strategies import registers

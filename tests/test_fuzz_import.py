@@ -11,7 +11,7 @@ in the columns of free text, which must be written so that it reads back exactly
 
 Not part of ``make test``: these run only with ``DPIA_FUZZ=1`` (``make fuzz``). The number of examples
 per strategy is ``DPIA_FUZZ_EXAMPLES`` (default 3000). A crash found here becomes a case in
-tests/test_bad_imports.py and is fixed in dpia/importer.py.
+tests/test_bad_imports.py and is fixed in dpia/io/importer.py.
 """
 
 from __future__ import annotations
@@ -33,9 +33,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dpia.importer import (SheetProblem, SpreadsheetInvalid, column_letter, import_spreadsheet, layout, register_sheets,
-                           register_xlsx)
-from dpia.store import load
+from dpia.io.importer import (column_letter, import_spreadsheet, layout, register_sheets, register_xlsx, SheetProblem, SpreadsheetInvalid)
+from dpia.io.store import load
 
 from .conftest import EXAMPLE
 from .test_fuzz import _say

@@ -1,4 +1,4 @@
-"""Specification of `dpia.graph`: the flow graph and the queries over it."""
+"""Specification of `dpia.analysis.graph`: the flow graph and the queries over it."""
 
 from __future__ import annotations
 
@@ -10,35 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import dpia.graph
-from dpia.graph import (
-    UnauthorisedSubprocessor,
-    build_graph,
-    carries,
-    category_subgraph,
-    paths_to_public,
-    reachability_index,
-    reachable,
-    receivers_of,
-    subprocessor_chain,
-    unauthorised_subprocessors,
-)
-from dpia.model import (
-    AgeBand,
-    Controller,
-    Flow,
-    Location,
-    Party,
-    PartyRole,
-    ProcessingAgreement,
-    Register,
-    School,
-    SubjectCategory,
-    SubjectKind,
-    System,
-    SystemKind,
-    Text,
-)
+import dpia.analysis.graph
+from dpia.analysis.graph import (build_graph, carries, category_subgraph, paths_to_public, reachability_index, reachable, receivers_of, subprocessor_chain, unauthorised_subprocessors, UnauthorisedSubprocessor)
+from dpia.model import (AgeBand, Controller, Flow, Location, Party, PartyRole, ProcessingAgreement, Register, School, SubjectCategory, SubjectKind, System, SystemKind, Text)
 
 # --------------------------------------------------------------------------------------------------
 # Building registers in code
@@ -445,5 +419,5 @@ def test_reachable_on_the_condensation_equals_descendants(case):
 
 
 def test_docstring_examples_run():
-    result = doctest.testmod(dpia.graph)
+    result = doctest.testmod(dpia.analysis.graph)
     assert result.attempted > 0 and result.failed == 0

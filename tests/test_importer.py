@@ -11,24 +11,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from dpia.cli import main
-from dpia.export import FORMULA_PREFIXES, csv_bytes, safe_cell
-from dpia.importer import (
-    DOC_PATH,
-    END_MARK,
-    START_MARK,
-    SheetProblem,
-    SpreadsheetInvalid,
-    TargetNotEmpty,
-    import_spreadsheet,
-    layout,
-    layout_markdown,
-    read_register,
-    register_files,
-    register_sheets,
-    register_xlsx,
-)
+from dpia.io.export import csv_bytes, FORMULA_PREFIXES, safe_cell
+from dpia.io.importer import (DOC_PATH, END_MARK, import_spreadsheet, layout, layout_markdown, read_register, register_files, register_sheets, register_xlsx, SheetProblem, SpreadsheetInvalid, START_MARK, TargetNotEmpty)
 from dpia.model import SECTIONS
-from dpia.store import load
+from dpia.io.store import load
 
 from .conftest import EXAMPLE, MINI, write_register
 
@@ -100,7 +86,7 @@ def test_docs_show_the_current_layout() -> None:
     text = DOC_PATH.read_text(encoding="utf-8")
     generated = text.split(START_MARK, 1)[1].split(END_MARK, 1)[0]
     assert generated.strip() == layout_markdown().strip(), (
-        "run: python -c 'from dpia.importer import write_layout_docs; write_layout_docs()'"
+        "run: python -c 'from dpia.io.importer import write_layout_docs; write_layout_docs()'"
     )
 
 

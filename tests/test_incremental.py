@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from dpia.check import Incremental, check
+from dpia.check import check, Incremental
 from dpia.rules import rules
-from dpia.rules.base import Context, Reads, reading
-from dpia.store import load
+from dpia.rules.base import Context
+from dpia.analysis.reads import reading, Reads
+from dpia.io.store import load
 
 from .conftest import ROOT
 

@@ -16,7 +16,7 @@ import pytest
 
 from .browser import ARGS, chromium_path, clear_dialogs, running_lab
 from dpia.check import check
-from dpia.store import load
+from dpia.io.store import load
 
 from .conftest import EXAMPLE, ROOT
 from .test_lab_browser import ARTIFACTS

@@ -1,11 +1,11 @@
-"""The table of legal and sector retention periods (dpia.law)."""
+"""The table of legal and sector retention periods (dpia.model.law)."""
 
 from __future__ import annotations
 
-import dpia.law as law
+import dpia.model.law as law
 from dpia.i18n import t
-from dpia.model import RecordType, RetentionTrigger, duration_in_days
-from dpia.rules import REGISTRY, load_all
+from dpia.model import duration_in_days, RecordType, RetentionTrigger
+from dpia.rules import load_all, REGISTRY
 
 
 def test_every_record_type_has_an_entry() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 import datetime as dt
 import re
 from pathlib import Path
@@ -9,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from dpia.cli import main
-from dpia.letter import LetterRefused, letter_body, letter_html, statement_html
+from dpia.documents.letter import letter_body, letter_html, LetterRefused, statement_html
 from dpia.model import PromiseKind
-from dpia.report import confidential_values
-from dpia.store import load
+from dpia.documents.confidential import confidential_values
+from dpia.io.store import load
 
 from .conftest import EXAMPLE
 
@@ -26,7 +28,7 @@ def _text(page: str) -> str:
 
 def _holding(register):
     """The example with its broken promises left out: the letter a school could send today."""
-    from dpia.promises import promise_status
+    from dpia.analysis.promises import promise_status
 
     broken = {s.promise.id for s in promise_status(register, ON) if not s.holds}
     register.promises = [p for p in register.promises if p.id not in broken]
@@ -79,8 +81,8 @@ def test_no_ids_no_rule_codes_no_english_enum_values(letter: str) -> None:
 
     reg = load(EXAMPLE).register
     ids = set(reg.index()) | {f.id for f in reg.flows}
-    enums = {v.value for e in vars(model).values() if isinstance(e, type) and issubclass(e, model.StrEnum)
-             and e is not model.StrEnum for v in e}
+    enums = {v.value for e in vars(model).values() if isinstance(e, type) and issubclass(e, StrEnum)
+             and e is not StrEnum for v in e}
     own = " ".join(m["nl"] for k, m in MESSAGES.items() if k.startswith(("letter_", "trigger_", "duration_")) and isinstance(m["nl"], str))
     own += " ".join(p.text.nl for p in reg.promises)
     for e in reg.index().values():

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from dpia.i18n import LANGS, MESSAGES, t
-from dpia.store import LEVELS, Msg, Problem, order_problems
+from dpia.io.problems import LEVELS, Msg, order_problems, Problem
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -67,15 +67,15 @@ def reported_keys() -> set[str]:
     """The catalogue keys the loader, the CSV reader and the import report problems under."""
     keys: set[str] = set()
     patterns = (
-        r'_problem\([^"]*?"(\w+)"',
+        r'problem_at\([^"]*?"(\w+)"',
         r'Problem\([^"]*?"(\w+)"',
         r'\.add\([^,]+, [^,]+, [^,]+, "(\w+)"',
         r'\.file\("(\w+)"',
-        r'not_utf8_problem\([^)]*"(\w+)"\)',
+        r'not_utf8problem_at\([^)]*"(\w+)"\)',
         r'reason in \(\s*((?:"\w+",?\s*)+)\)',
         r'elif reason == "(\w+)"',
     )
-    for name in ("store.py", "bulk.py", "importer.py"):
+    for name in ("io/store.py", "io/problems.py", "io/files.py", "io/causes.py", "io/bulk.py", "io/importer.py"):
         text = (ROOT / "dpia" / name).read_text(encoding="utf-8")
         for pattern in patterns:
             for found in re.findall(pattern, text):

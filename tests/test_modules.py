@@ -13,7 +13,8 @@ import pytest
 
 from dpia import cli
 from dpia.check import check
-from dpia.store import RegisterInvalid, folder_checksum, load
+from dpia.io.problems import RegisterInvalid
+from dpia.io.store import folder_checksum, load
 
 REGISTER = """\
 controller:
@@ -196,7 +197,7 @@ def test_the_example_imports_the_sector_dpia_for_magister():
 
 
 def test_the_report_names_the_sector_dpia_and_its_version():
-    from dpia.report import cover_html
+    from dpia.documents.report import cover_html
 
     loaded = load(Path(__file__).parent.parent / "data" / "omo-helmond")
     result = check(loaded.register, None, loaded.where, loaded.module_of)
@@ -418,7 +419,7 @@ def test_a_zip_with_a_link_or_a_path_out_is_refused(tmp_path, capsys):
 def test_an_archive_with_too_many_members_or_too_much_data_is_refused(tmp_path, capsys, monkeypatch):
     import tarfile
 
-    from dpia import store
+    from dpia.io import store
 
     many = [*module_members(), *((f"sector-testlas-1.0/x{i}.txt", b"", tarfile.REGTYPE) for i in range(12))]
     monkeypatch.setattr(store, "MAX_REGISTER_FILES", 10)  # the folder loader's limit, applied to the members

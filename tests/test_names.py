@@ -1,4 +1,4 @@
-"""Names for people (``dpia.names``) and the reader form of findings.
+"""Names for people (``dpia.model.names``) and the reader form of findings.
 
 The reader form is what the MR and parents read: the quality bars of issue 13 are tested here on the
 example register and on a synthetic one, with the forbidden tokens taken from the register itself
@@ -16,23 +16,13 @@ from enum import StrEnum
 import pytest
 
 from dpia import model as m
-from dpia.bulk import bulk_flows
+from dpia.model.flowtable import bulk_flows
 from dpia.check import as_json, as_text, check
 from dpia.i18n import MESSAGES, t
-from dpia.names import (
-    PARAM_KINDS,
-    country_name,
-    date_text,
-    entity_of,
-    enum_prefixes,
-    join_names,
-    join_words,
-    label_of,
-    name_of,
-)
+from dpia.model.names import (country_name, date_text, entity_of, enum_prefixes, join_names, join_words, label_of, name_of, PARAM_KINDS)
 from dpia.rules import rules
-from dpia.store import load
-from dpia.synth import generate
+from dpia.io.store import load
+from dpia.io.synth import generate
 
 from .conftest import EXAMPLE
 
@@ -152,7 +142,7 @@ def test_enum_labels() -> None:
     assert label_of(m.TransferMechanism.SCC, "nl").startswith("standaardcontractbepalingen")
     assert label_of(m.DpiaStatus.TO_BE_APPROVED, "nl") == "ter goedkeuring"
     assert label_of(m.AgeBand.AGE_16_TO_17, "en") == "aged 16 and 17"
-    from dpia.rules import Severity
+    from dpia.model.findings import Severity
 
     assert label_of(Severity.BLOCKER, "nl") == "BLOKKEREND"
 
@@ -357,7 +347,7 @@ def test_every_rule_has_a_plain_reader_template() -> None:
 
 
 def test_the_rule_reference_shows_both_finding_texts() -> None:
-    from dpia.rulesdoc import rules_markdown
+    from dpia.documents.rulesdoc import rules_markdown
 
     doc = rules_markdown("nl")
     assert MESSAGES["rule.DPIA202.message"]["nl"] in doc
@@ -402,7 +392,7 @@ def test_finding_reader_needs_the_register(example_findings) -> None:
 
 
 def test_the_index_is_built_once_per_register(example) -> None:
-    from dpia import names
+    from dpia.model import names
 
     name_of(example, "fotograaf", "nl")
     first = names._index(example)
@@ -413,9 +403,9 @@ def test_the_index_is_built_once_per_register(example) -> None:
 def test_the_examples_in_the_docstrings_run() -> None:
     import doctest
 
-    import dpia.names
+    import dpia.model.names
 
-    result = doctest.testmod(dpia.names)
+    result = doctest.testmod(dpia.model.names)
     assert result.attempted >= 10 and result.failed == 0
 
 

@@ -8,7 +8,7 @@ import tomllib
 from packaging.requirements import Requirement
 from ruamel.yaml import YAML
 
-from dpia.schema import SCHEMA_PATH, schema_text
+from dpia.io.schema import SCHEMA_PATH, schema_text
 
 from .conftest import ROOT
 
@@ -36,7 +36,7 @@ def test_shipped_json_schema_is_current() -> None:
 
 
 def test_rule_reference_pages_are_current() -> None:
-    from dpia.rulesdoc import DOC_PATH, rules_markdown
+    from dpia.documents.rulesdoc import DOC_PATH, rules_markdown
 
     assert DOC_PATH.read_text() == rules_markdown("en"), "run `make docs` and commit docs/rules.md"
     assert DOC_PATH.with_name("regels.md").read_text() == rules_markdown("nl"), "run `make docs`"

@@ -1,4 +1,4 @@
-"""The screening of every processing activity (dpia.processing): the unit, one register per verdict,
+"""The screening of every processing activity (dpia.analysis.processing): the unit, one register per verdict,
 coverage by DPIAs, recorded decisions, and the CLI and notebook faces."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from typing import Any
 
 from dpia.cli import main
 from dpia.model import Criterion, Register
-from dpia.processing import ProcessingVerdict, processings, screen_processings, screening_decisions_html
-from dpia.store import load
+from dpia.analysis.processing import processings, ProcessingVerdict, screen_processings, screening_decisions_html
+from dpia.io.store import load
 from dpia.workbench import processings_table
 
 from .conftest import EXAMPLE
@@ -259,7 +259,7 @@ def test_notebook_table_has_a_row_per_processing() -> None:
 
 def test_the_report_shows_every_processing_and_the_decisions() -> None:
     from dpia.check import check
-    from dpia.report import dpias_html
+    from dpia.documents.report import dpias_html
 
     reg = load(EXAMPLE).register
     page = dpias_html(reg, check(reg), "nl")

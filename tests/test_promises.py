@@ -10,8 +10,8 @@ import pytest
 from dpia.check import check
 from dpia.cli import main
 from dpia.model import Register
-from dpia.promises import promise_status
-from dpia.store import load
+from dpia.analysis.promises import promise_status
+from dpia.io.store import load
 
 from .conftest import EXAMPLE, MINI, write_register
 
@@ -180,9 +180,9 @@ def test_a_bad_promise_is_a_located_validation_error(tmp_path: Path, capsys, ent
 def test_flows_decided_by_representative_give_the_same_verdicts_as_flow_by_flow(tmp_path: Path) -> None:
     """A synthetic board register (bulk flows.csv): the promise checks decide per group of identical flows;
     the flows they name must be exactly those a flow-by-flow reading of the register finds."""
-    from dpia.bulk import iter_flows
+    from dpia.model.flowtable import iter_flows
     from dpia.model import Promise
-    from dpia.synth import generate
+    from dpia.io.synth import generate
 
     folder = tmp_path / "synth"
     generate(6, 12, 3, folder, on=ON)
@@ -196,9 +196,9 @@ def test_flows_decided_by_representative_give_the_same_verdicts_as_flow_by_flow(
 
 
 def test_under_agreement_by_representative_matches_a_flow_by_flow_oracle(tmp_path: Path) -> None:
-    from dpia.bulk import iter_flows
+    from dpia.model.flowtable import iter_flows
     from dpia.model import Promise
-    from dpia.synth import generate
+    from dpia.io.synth import generate
 
     folder = tmp_path / "synth"
     generate(6, 12, 3, folder, on=ON)

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dpia.check import as_json, check
-from dpia.tables import Tables
+from dpia.analysis.tables import Tables
 
 from .strategies import build, registers
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from dpia.report import build_report, confidential_values
-from dpia.store import load
+from dpia.documents.report import build_report
+from dpia.documents.confidential import confidential_values
+from dpia.io.store import load
 
 from .browser import ARGS, chromium_path
 from .conftest import MINI, ROOT, write_register

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from dpia import report
-from dpia.check import Finding, check
-from dpia.i18n import MESSAGES, format_date, t
+from dpia.documents import confidential, report
+from dpia.check import check, Finding
+from dpia.i18n import format_date, MESSAGES, t
 from dpia.model import MeasureStatus, MrRight, Register
-from dpia.store import load
+from dpia.io.store import load
 
 from .conftest import EXAMPLE
 
@@ -160,7 +160,7 @@ def test_measures_address_findings_by_id_or_its_beginning() -> None:
 
 
 def test_a_bad_addresses_entry_is_located_and_explained(tmp_path) -> None:
-    from dpia.store import RegisterInvalid
+    from dpia.io.problems import RegisterInvalid
 
     from .conftest import MINI, write_register
 
@@ -202,9 +202,9 @@ def test_a_person_is_named_only_when_the_register_marks_it_public(example, resul
     dpo = example.controller.dpo.model_copy(update={"public": True})
     public = example.model_copy(update={"controller": example.controller.model_copy(update={"dpo": dpo})})
     assert "J. (Jolien) Verhagen" in report.cover_html(public, result, "nl")
-    assert "J. (Jolien) Verhagen" not in report.confidential_values(public)
-    assert "fg@omo-helmond.example" not in report.confidential_values(example)
-    assert "j.verhagen@omo-helmond.example" in report.confidential_values(example)
+    assert "J. (Jolien) Verhagen" not in confidential.confidential_values(public)
+    assert "fg@omo-helmond.example" not in confidential.confidential_values(example)
+    assert "j.verhagen@omo-helmond.example" in confidential.confidential_values(example)
 
 
 # ---- one DPIA
@@ -399,7 +399,7 @@ def test_no_fix_text_and_no_person_in_the_built_report(built, example, result) -
     _, _, page = built
     for f in result.findings:
         assert html.escape(f.rule.text("fix", "nl"), quote=True) not in page
-    for value in report.confidential_values(example):
+    for value in confidential.confidential_values(example):
         assert value not in page
     assert "fg@omo-helmond.example" in page
 
@@ -407,8 +407,8 @@ def test_no_fix_text_and_no_person_in_the_built_report(built, example, result) -
 def test_the_owned_parts_show_no_ids_on_a_synthetic_board_either(tmp_path) -> None:
     """The same check on a synthetic board register (other ids, other names, a DPIA per product),
     over the sections as the report notebook shows them, the findings' reader form included."""
-    from dpia.store import load as load_register
-    from dpia.synth import generate
+    from dpia.io.store import load as load_register
+    from dpia.io.synth import generate
 
     generate(6, 8, 3, tmp_path / "synth", on=ON)
     loaded = load_register(tmp_path / "synth")
@@ -446,7 +446,7 @@ def test_a_finding_about_an_entry_of_the_sector_dpia_names_it_plainly(tmp_path) 
     with no id of the module or of anything else."""
     import shutil
 
-    from dpia.store import load as load_register
+    from dpia.io.store import load as load_register
 
     reg = tmp_path / "omo-helmond"
     shutil.copytree(EXAMPLE, reg)

@@ -12,22 +12,9 @@ import pytest
 from dpia.check import check
 from dpia.cli import main
 from dpia.model import Level, MeasureEffect, RiskScale
-from dpia.risk import (
-    RiskLevel,
-    assess,
-    cnil_matrix,
-    level_from_score,
-    matrix,
-    model_dpia_matrix,
-    prior_consultation,
-    reduce_levels,
-    risk_level,
-    risk_table,
-    scaffold,
-    suggest,
-    what_if,
-)
-from dpia.store import RegisterInvalid, load
+from dpia.analysis.risk import (assess, cnil_matrix, level_from_score, matrix, model_dpia_matrix, prior_consultation, reduce_levels, risk_level, risk_table, RiskLevel, scaffold, suggest, what_if)
+from dpia.io.problems import RegisterInvalid
+from dpia.io.store import load
 
 from .conftest import EXAMPLE
 from .test_screening import dpia, register, write

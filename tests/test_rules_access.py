@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from dpia.check import Finding, check
+from dpia.check import check, Finding
 from dpia.model import AccessRole, Flow, Register, System
-from dpia.store import load
+from dpia.io.store import load
 
 from .conftest import MINI, write_register
 

@@ -11,7 +11,7 @@ import textwrap
 from pathlib import Path
 
 from dpia.check import check
-from dpia.store import load
+from dpia.io.store import load
 
 from .conftest import MINI, write_register
 

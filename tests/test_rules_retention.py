@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from dpia import law
+from dpia.model import law
 from dpia.check import _vocabulary, check
 from dpia.model import RecordType, RetentionTrigger
-from dpia.store import load
+from dpia.io.store import load
 
 from .conftest import MINI, write_register
 
@@ -60,7 +60,7 @@ def only(path: Path, code: str):
     return f
 
 
-# Give MINI's `care` category a record type, to compare it with the table in dpia.law.
+# Give MINI's `care` category a record type, to compare it with the table in dpia.model.law.
 def record_type(category: str, value: str) -> dict[str, str]:
     anchors = {
         "name": "    label: {nl: Naam, en: Name}\n    type: ordinary\n",

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from dpia.check import check
-from dpia.store import load
+from dpia.io.store import load
 
 from .conftest import MINI, write_register
 

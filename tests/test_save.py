@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from dpia import store
-from dpia.store import ChangedOnDisk, RegisterInvalid, load
+from dpia.io import files, store
+from dpia.io.problems import ChangedOnDisk, RegisterInvalid
+from dpia.io.store import load
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -98,10 +99,10 @@ def test_interrupted_write_leaves_the_previous_file(mini: Path, monkeypatch, ren
     loaded = load(mini)
     loaded.update("supplier", name="Half written")
     if rename == "exchange":
-        monkeypatch.setattr(store, "_exchange", _fail)
+        monkeypatch.setattr(files, "exchange_files", _fail)
     else:
-        monkeypatch.setattr(store, "_exchange", lambda a, b: False)
-        monkeypatch.setattr(store.os, "replace", _fail)
+        monkeypatch.setattr(files, "exchange_files", lambda a, b: False)
+        monkeypatch.setattr(files.os, "replace", _fail)
     with pytest.raises(OSError):
         loaded.save()
     assert snapshot(mini) == before  # no temporary files left behind either
@@ -115,13 +116,13 @@ def test_a_change_in_the_instant_before_the_rename_is_not_overwritten(mini: Path
     loaded.update("supplier", name="Mine")
     theirs = (mini / "register.yaml").read_text().replace("name: Leverancier", "name: Theirs")
     assert "Theirs" in theirs
-    real = store._exchange
+    real = files.exchange_files
 
     def colleague_then(a: str, b: str) -> bool:
-        store.atomic_write(Path(b), theirs)  # as editors save: a new file renamed into place
+        files.atomic_write(Path(b), theirs)  # as editors save: a new file renamed into place
         return real(a, b) if rename == "exchange" else False
 
-    monkeypatch.setattr(store, "_exchange", colleague_then)
+    monkeypatch.setattr(files, "exchange_files", colleague_then)
     with pytest.raises(ChangedOnDisk) as info:
         loaded.save()
     assert "changed on disk" in info.value.problems[0].render("en")
@@ -133,14 +134,14 @@ def test_the_exchange_is_available_here(tmp_path: Path) -> None:
     # Linux with glibc 2.28+ on ext4, tmpfs, btrfs or xfs: the compare-and-swap is real, not the fallback.
     (tmp_path / "a").write_text("a")
     (tmp_path / "b").write_text("b")
-    assert store._exchange(str(tmp_path / "a"), str(tmp_path / "b"))
+    assert files.exchange_files(str(tmp_path / "a"), str(tmp_path / "b"))
     assert (tmp_path / "a").read_text() == "b" and (tmp_path / "b").read_text() == "a"
 
 
 SAVER = r"""
 import sys
 from pathlib import Path
-from dpia.store import ChangedOnDisk, load
+from dpia.io.store import ChangedOnDisk, load
 folder, rounds = Path(sys.argv[1]), int(sys.argv[2])
 done = refused = 0
 while done < rounds:
@@ -174,11 +175,11 @@ def test_two_workbenches_saving_at_once_lose_no_update(mini: Path) -> None:
 
 
 def test_a_save_waits_for_another_save_and_gives_up_with_a_clear_message(mini: Path, monkeypatch) -> None:
-    monkeypatch.setattr(store, "SAVE_LOCK_SECONDS", 0.3)
+    monkeypatch.setattr(files, "SAVE_LOCK_SECONDS", 0.3)
     loaded = load(mini)
     loaded.update("supplier", name="Mine")
     before = snapshot(mini)
-    with store.save_lock(mini, str(mini)):  # another workbench is saving
+    with files.save_lock(mini, str(mini)):  # another workbench is saving
         with pytest.raises(ChangedOnDisk) as info:
             loaded.save()
     assert "another process is saving" in info.value.problems[0].render("en")
@@ -213,7 +214,7 @@ def test_atomic_write_keeps_permissions(tmp_path: Path) -> None:
     target = tmp_path / "x.yaml"
     target.write_text("a: 1\n")
     os.chmod(target, 0o640)
-    store.atomic_write(target, "a: 2\n")
+    files.atomic_write(target, "a: 2\n")
     assert target.read_text() == "a: 2\n"
     assert target.stat().st_mode & 0o777 == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["x.yaml"]

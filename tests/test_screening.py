@@ -13,8 +13,9 @@ from ruamel.yaml import YAML
 
 from dpia.cli import main
 from dpia.model import Criterion, Register
-from dpia.screening import ART35, AP_LIST, CRITERIA, WP248, Verdict, screen, screen_all, screening_text
-from dpia.store import RegisterInvalid, load
+from dpia.analysis.screening import AP_LIST, ART35, CRITERIA, screen, screen_all, screening_text, Verdict, WP248
+from dpia.io.problems import RegisterInvalid
+from dpia.io.store import load
 
 from .conftest import EXAMPLE
 

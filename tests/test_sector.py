@@ -1,4 +1,4 @@
-"""The school's sector: per-sector legal tables (dpia.law), statute names in messages, DPIA710, and
+"""The school's sector: per-sector legal tables (dpia.model.law), statute names in messages, DPIA710, and
 the validation of a register without a sector or with implausible numbers."""
 
 from __future__ import annotations
@@ -10,12 +10,13 @@ from typing import Any
 
 import pytest
 
-import dpia.law as law
+import dpia.model.law as law
 from dpia.check import check
 from dpia.cli import main
-from dpia.model import Register, RecordType, Sector
-from dpia.rules import REGISTRY, load_all
-from dpia.store import RegisterInvalid, load
+from dpia.model import RecordType, Register, Sector
+from dpia.rules import load_all, REGISTRY
+from dpia.io.problems import RegisterInvalid
+from dpia.io.store import load
 
 ON = dt.date(2026, 11, 29)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dpia import settings
-from dpia.store import load
+from dpia.io.store import load
 
 from .conftest import EXAMPLE, ROOT
 

@@ -13,7 +13,8 @@ import pytest
 from dpia.check import check
 from dpia.cli import main
 from dpia.model import Criterion
-from dpia.rules import Context, Severity, rules
+from dpia.rules import Context, rules
+from dpia.model.findings import Severity
 from dpia.rules.signoff import approval_with_open_findings
 
 from .test_screening import BASE, RECORDED, answer, dpia, register, write
@@ -196,7 +197,7 @@ def test_gate_without_open_findings_is_silent() -> None:
 
 @pytest.mark.skipif(not (Path(__file__).parents[1] / "data" / "omo-helmond" / "dpias.yaml").exists(), reason="no example")
 def test_example_magister_is_blocked_and_the_photo_draft_advises() -> None:
-    from dpia.store import load
+    from dpia.io.store import load
 
     from .conftest import EXAMPLE
 

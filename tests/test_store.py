@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from dpia import store
-from dpia.store import RegisterInvalid, load
+from dpia.io import store
+from dpia.io.problems import RegisterInvalid
+from dpia.io.store import load
 
 from .conftest import MINI, write_register
 
@@ -188,7 +189,7 @@ def test_five_mistakes_all_reported_with_lines(tmp_path) -> None:
         assert f"more.yaml:{line_of(reg / 'more.yaml', needle)}:" in message, (needle, message)
 
 
-# One broken snippet for each ruamel problem text that dpia.store.YAML_PHRASES translates.
+# One broken snippet for each ruamel problem text that dpia.io.store.YAML_PHRASES translates.
 YAML_SNIPPETS = {
     "yaml_no_colon": ("a: [b\n  c]\nd", "er ontbreekt een ':'"),
     "yaml_mapping_here": ("a: b: c\n", "hier mag geen 'sleutel: waarde' staan"),

@@ -1,4 +1,4 @@
-"""The supplier overview of the start notebook (dpia.suppliers): rows, filter, sort and the export."""
+"""The supplier overview of the start notebook (dpia.workbench.suppliers): rows, filter, sort and the export."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from dpia.check import check
-from dpia.store import load
-from dpia.suppliers import SupplierOverview, export_overview_xlsx, filter_overview, supplier_overview
+from dpia.io.store import load
+from dpia.workbench.suppliers import export_overview_xlsx, filter_overview, supplier_overview, SupplierOverview
 
 from .conftest import EXAMPLE
 

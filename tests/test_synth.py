@@ -16,8 +16,8 @@ import pytest
 
 from dpia.check import check
 from dpia.cli import main
-from dpia.store import load
-from dpia.synth import DEFECT_KINDS, TargetNotSynthetic, flows_per_school, generate
+from dpia.io.store import load
+from dpia.io.synth import DEFECT_KINDS, flows_per_school, generate, TargetNotSynthetic
 
 
 @pytest.fixture(scope="module")

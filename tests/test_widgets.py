@@ -7,8 +7,8 @@ import textwrap
 from pathlib import Path
 
 from dpia.check import check
-from dpia.store import load
-from dpia.widgets import AgreementEditor, DataMapExplorer, FindingsStepper, FlowEditor, WhatIf, finding_html
+from dpia.io.store import load
+from dpia.workbench.widgets import AgreementEditor, DataMapExplorer, finding_html, FindingsStepper, FlowEditor, WhatIf
 
 from .conftest import MINI, write_register
 

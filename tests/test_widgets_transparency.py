@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dpia.store import load
-from dpia.widgets import BreachExplorer, LetterPreview, promises_table
+from dpia.io.store import load
+from dpia.workbench.widgets import BreachExplorer, LetterPreview, promises_table
 
 from .conftest import EXAMPLE
 

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from dpia import settings
-from dpia.store import load
-from dpia.widgets import CheckList, LiveViews, RegisterPicker, SupplierWizard, slug
+from dpia.io.store import load
+from dpia.workbench.controls import CheckList, slug
+from dpia.workbench.widgets import LiveViews, RegisterPicker, SupplierWizard
 
 from .conftest import EXAMPLE
 
@@ -197,7 +198,7 @@ def test_register_picker_saves_the_choice_for_the_other_notebooks(monkeypatch: p
 
 
 def test_remover_refuses_while_referred_to_and_deletes_when_free(omo: Path) -> None:
-    from dpia.widgets import EntityRemover
+    from dpia.workbench.widgets import EntityRemover
 
     loaded = load(omo)
     seen = []

@@ -7,7 +7,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from .base import REGISTRY, Context, Hit, Kind, Rule, Severity, rule, rules
+from dpia.rules.base import Context, Hit, REGISTRY, Rule, rule, rules
+from dpia.model.findings import Kind, Severity
 
 _LOADED = False
 

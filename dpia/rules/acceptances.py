@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .base import Context, Hit, Kind, Severity, rule
+from dpia.rules.base import Context, Hit, rule
+from dpia.model.findings import Kind, Severity
 
 
 @rule(

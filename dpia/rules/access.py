@@ -11,8 +11,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .base import Context, Hit, Kind, Severity, hits_from, id_list, rule
-from .special import blank
+from dpia.rules.base import Context, Hit, hits_from, id_list, rule
+from dpia.model.findings import Kind, Severity
+from dpia.rules.special import blank
 
 # Types for which an access role must be able to say why it needs them.
 PROTECTED_TYPES = ("sensitive", "special", "criminal", "national_id")

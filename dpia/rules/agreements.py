@@ -17,9 +17,10 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ..graph import unauthorised_subprocessors
-from ..model import AgreementKind, PartyRole
-from .base import Context, Hit, Kind, Severity, hits_from, id_list, rule
+from dpia.analysis.graph import unauthorised_subprocessors
+from dpia.model import AgreementKind, PartyRole
+from dpia.rules.base import Context, Hit, hits_from, id_list, rule
+from dpia.model.findings import Kind, Severity
 
 # Agreements that are processing agreements in the sense of Art. 28(3); a data-sharing arrangement is not.
 ART28_KINDS = (AgreementKind.MODEL_4_0.value, AgreementKind.PROCESSING_AGREEMENT.value)

@@ -21,31 +21,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from enum import StrEnum
 from functools import cached_property, wraps
 from typing import Any
 
-from pydantic import PrivateAttr
 
-from ..i18n import LANGS, MESSAGES, t
-from ..model import Register
-from ..tables import Tables
-
-
-class Severity(StrEnum):
-    BLOCKER = "blocker"
-    WARNING = "warning"
-    INFO = "info"
-
-
-SEVERITY_ORDER = {Severity.BLOCKER: 0, Severity.WARNING: 1, Severity.INFO: 2}
-
-
-class Kind(StrEnum):
-    VIOLATION = "violation"  # something declared is wrong
-    GAP = "gap"  # something needed is not declared
+from dpia.i18n import LANGS, MESSAGES, t
+from dpia.model import Register
+from dpia.analysis.tables import Tables
+from dpia.analysis.reads import Reads
+from dpia.model.findings import Kind, Severity
 
 
 TEXT_FIELDS = ("title", "checks", "why", "fix", "message", "reader")
@@ -93,7 +78,7 @@ def rule(
 ) -> Callable[[Callable[[Context], Iterable[Hit]]], Callable[[Context], Iterable[Hit]]]:
     """Declare a rule. ``nl`` and ``en`` hold the texts: title, checks, why, fix, message (the officer's
     form of one finding, with ids) and reader (the same finding in plain words for the MR and parents:
-    no ids, codes or field names; its parameters are named through ``dpia.names``)."""
+    no ids, codes or field names; its parameters are named through ``dpia.model.names``)."""
 
     def register(func: Callable[[Context], Iterable[Hit]]) -> Callable[[Context], Iterable[Hit]]:
         if code in REGISTRY:
@@ -108,70 +93,6 @@ def rule(
         return func
 
     return register
-
-
-class Reads:
-    """What the computations of a check read of the register, for the incremental check
-    (``dpia.check.Incremental``): a stack of frames, one per rule being run (and per shared helper or
-    table being built inside it). A frame collects ``("section", name)`` for a field of the register
-    read directly and ``("table", name)`` for a table of :class:`dpia.tables.Tables`; a frame ends by
-    passing what it collected to the frame around it, unless it is *muted* (a table's own reads: the
-    incremental check compares the table itself, by value)."""
-
-    def __init__(self) -> None:
-        self.frames: list[set[tuple[str, str]]] = []
-
-    def add(self, *deps: tuple[str, str]) -> None:
-        if self.frames:
-            self.frames[-1].update(deps)
-
-    @contextmanager
-    def frame(self, muted: bool = False):
-        deps: set[tuple[str, str]] = set()
-        self.frames.append(deps)
-        try:
-            yield deps
-        finally:
-            self.frames.pop()
-            if not muted and self.frames:
-                self.frames[-1].update(deps)
-
-
-_REGISTER_FIELDS = frozenset(Register.model_fields) | {"_flow_table"}
-_WHOLE = frozenset({"__dict__", "model_dump", "model_dump_json", "model_copy", "__iter__", "__getstate__"})
-
-
-class _ReadRegister(Register):
-    """A register that tells its :class:`Reads` which of its fields are read (made by
-    :func:`reading`; the fields are the same objects as the original's). Reading it whole
-    (``model_dump``, ``__dict__``) counts as reading every field."""
-
-    _reads: Any = PrivateAttr(default=None)
-
-    def __getattribute__(self, name: str) -> Any:
-        if name in _REGISTER_FIELDS or name in _WHOLE:
-            reads = object.__getattribute__(self, "__pydantic_private__").get("_reads")
-            if reads is not None and reads.frames:
-                if name in _WHOLE:
-                    reads.add(*(("section", n) for n in _REGISTER_FIELDS))
-                else:
-                    reads.add(("section", name))
-        return super().__getattribute__(name)
-
-
-def reading(register: Register, reads: Reads) -> Register:
-    """``register`` as a :class:`_ReadRegister` reporting to ``reads``."""
-    out = _ReadRegister.model_construct(**{name: getattr(register, name) for name in Register.model_fields})
-    out._flow_table = getattr(register, "_flow_table", None)
-    out._reads = reads
-    return out
-
-
-def register_reads(register: Register) -> Reads | None:
-    """The :class:`Reads` a register reports to (a register made by :func:`reading`), or None."""
-    if type(register) is not _ReadRegister:
-        return None
-    return object.__getattribute__(register, "__pydantic_private__").get("_reads")
 
 
 @dataclass
@@ -191,7 +112,7 @@ class Context:
 
     @property
     def graph(self):  # -> nx.MultiDiGraph
-        from ..graph import build_graph
+        from dpia.analysis.graph import build_graph
 
         return self.memo("ctx.graph", lambda: build_graph(self.register))
 
@@ -215,9 +136,9 @@ class Context:
 
     @property
     def party_graph(self):  # -> nx.MultiDiGraph
-        """Flows merged to one edge per pair of holders (``dpia.graph.party_graph``): enough for
+        """Flows merged to one edge per pair of holders (``dpia.analysis.graph.party_graph``): enough for
         questions about parties and sub-processors, and small however many flows there are."""
-        from ..graph import party_graph
+        from dpia.analysis.graph import party_graph
 
         return self.memo("ctx.party_graph", lambda: party_graph(self.tables))
 
@@ -235,7 +156,7 @@ def shared(func: Callable[[Context], Any]) -> Callable[[Context], Any]:
 
 def rules(theme: str | None = None) -> list[Rule]:
     """Every registered rule, sorted by code."""
-    from . import load_all
+    from dpia.rules import load_all
 
     load_all()
     return sorted((r for r in REGISTRY.values() if theme is None or r.theme == theme), key=lambda r: r.code)

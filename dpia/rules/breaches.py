@@ -2,16 +2,17 @@
 the report of the breach (GDPR Art. 33 and 34; the breach register of Art. 33(5)).
 
 A check "on" a past date looks at the end of that day, Dutch time; on today, at this moment
-(``dpia.breach.moment_of``).
+(``dpia.analysis.breach.moment_of``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..breach import DUTCH_TIME, assess_breach, deadline, impact, moment_of
-from ..model import AgreementKind, PartyRole
-from .base import Context, Hit, Kind, Severity, id_list, rule
+from dpia.analysis.breach import assess_breach, deadline, DUTCH_TIME, impact, moment_of
+from dpia.model import AgreementKind, PartyRole
+from dpia.rules.base import Context, Hit, id_list, rule
+from dpia.model.findings import Kind, Severity
 
 
 def _impacts(ctx: Context) -> dict:
@@ -148,7 +149,7 @@ def breach_notified_late(ctx: Context) -> Iterable[Hit]:
     },
 )
 def breach_high_risk_undecided(ctx: Context) -> Iterable[Hit]:
-    from ..i18n import t
+    from dpia.i18n import t
 
     impacts = _impacts(ctx)
     for b in sorted(ctx.register.breaches, key=lambda b: b.id):

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .base import Context, Hit, Kind, Severity, hits_from, id_list, rule
-from .special import blank
+from dpia.rules.base import Context, Hit, hits_from, id_list, rule
+from dpia.model.findings import Kind, Severity
+from dpia.rules.special import blank
 
 # Neutral labels for the age bands, used in messages in both languages.
 BAND_LABEL = {"under_16": "<16", "16_to_17": "16-17", "18_plus": "18+"}

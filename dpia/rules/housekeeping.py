@@ -16,7 +16,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .base import Context, Hit, Kind, Severity, hits_from, id_list, rule
+from dpia.rules.base import Context, Hit, hits_from, id_list, rule
+from dpia.model.findings import Kind, Severity
 
 ARTICLE = "AVG art. 30 lid 1; art. 5 lid 2"
 

@@ -1,6 +1,6 @@
 """Is a DPIA needed, and is there one? The screening of every processing activity (DPIA965-DPIA968).
 
-The register's processing activities (``dpia.processing``: a system with its flows, or the disclosures
+The register's processing activities (``dpia.analysis.processing``: a system with its flows, or the disclosures
 to a party for a purpose) are screened from the register alone. A processing for which a DPIA is
 required (an Art. 35(3) case or an item of the AP's list) or likely (two or more WP248 criteria), that
 no DPIA covers and for which the privacy officer has recorded no decision ("no DPIA needed, because
@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..processing import ProcessingScreening, ProcessingVerdict, screen_processings, unmatched_decisions
-from .base import Context, Hit, Kind, Severity, rule
+from dpia.analysis.processing import ProcessingScreening, ProcessingVerdict, screen_processings, unmatched_decisions
+from dpia.rules.base import Context, Hit, rule
+from dpia.model.findings import Kind, Severity
 
 
 def screenings(ctx: Context) -> list[ProcessingScreening]:

@@ -1,6 +1,6 @@
 """Broken promises: what the school tells parents and pupils must be true (GDPR Art. 5(1)(a), 12(1)).
 
-One rule per kind of promise (``dpia.promises`` documents the vocabulary); each cites the article the
+One rule per kind of promise (``dpia.analysis.promises`` documents the vocabulary); each cites the article the
 promise is about and the transparency duty that makes an untrue promise a blocker. A manual promise
 that was not checked in the last year is a reminder, not a blocker: the register cannot tell.
 """
@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import PromiseKind
-from ..promises import check_promise
-from .base import Context, Hit, Kind, Severity, rule
+from dpia.model import PromiseKind
+from dpia.analysis.promises import check_promise
+from dpia.rules.base import Context, Hit, rule
+from dpia.model.findings import Kind, Severity
 
 TRANSPARENCY = "AVG art. 5 lid 1 onder a; art. 12 lid 1"
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..law import statute
-from ..tables import DISCLOSURE_ROLES
-from .base import Context, Hit, Kind, Severity, hits_from, id_list, rule
+from dpia.model.law import statute
+from dpia.analysis.tables import DISCLOSURE_ROLES
+from dpia.rules.base import Context, Hit, hits_from, id_list, rule
+from dpia.model.findings import Kind, Severity
 
 STATUTORY_BASES = ("legal_obligation", "public_task")
 

@@ -1,5 +1,5 @@
 """Retention (bewaartermijnen): every category that flows has a period, periods respect the legal and
-sector table in ``dpia.law``, and processors keep nothing longer than the school does.
+sector table in ``dpia.model.law``, and processors keep nothing longer than the school does.
 
 Which retention rules apply to a category: the rules on the category itself and the rules on a purpose
 that needs it (``purpose_needs``). The comparisons with the legal table use the category's own rules
@@ -19,9 +19,10 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ..law import legal_table
-from ..model import duration_in_days
-from .base import Context, Hit, Kind, Severity, hits_from, id_list, rule, shared
+from dpia.model.law import legal_table
+from dpia.model import duration_in_days
+from dpia.rules.base import Context, Hit, hits_from, id_list, rule, shared
+from dpia.model.findings import Kind, Severity
 
 # Longer than this is suspicious for pupil data (DPIA708).
 LONG_RETENTION = "P10Y"
@@ -134,7 +135,7 @@ def _beyond_maximum(ctx: Context, statutory: bool) -> list[Hit]:
     nl={
         "title": "Langer bewaren dan de wet toestaat",
         "checks": "Een bewaartermijn voor een soort schoolgegevens waarvoor een wet een maximale termijn vastlegt, "
-        "is langer dan dat maximum of gaat in op een ander moment (zie de tabel in `dpia.law`).",
+        "is langer dan dat maximum of gaat in op een ander moment (zie de tabel in `dpia.model.law`).",
         "why": "Gegevens die langer worden bewaard dan de wet toestaat, worden zonder grondslag verwerkt. Een "
         "termijn die op een ander moment ingaat dan de wet noemt, valt niet te toetsen en kan in de "
         "praktijk langer duren.",
@@ -148,7 +149,7 @@ def _beyond_maximum(ctx: Context, statutory: bool) -> list[Hit]:
     en={
         "title": "Kept longer than the law allows",
         "checks": "A retention rule for a kind of school record whose maximum period a statute fixes is longer "
-        "than that maximum, or runs from a different event (see the table in `dpia.law`).",
+        "than that maximum, or runs from a different event (see the table in `dpia.model.law`).",
         "why": "Data kept longer than the law allows is processed without a basis. A period that runs from "
         "another event than the statute names cannot be checked and may last longer in practice.",
         "fix": "Set the rule's duration and `trigger` to the statutory maximum or shorter, and cite the article "
@@ -175,9 +176,9 @@ def retention_beyond_legal_maximum(ctx: Context) -> Iterable[Hit]:
         "title": "Langer bewaren dan in de sector gebruikelijk is",
         "checks": "Een bewaartermijn voor een soort schoolgegevens (leerlingdossier, verzuim en inschrijving, "
         "verwijzing naar speciaal onderwijs, schoolexamenwerk) is langer dan de termijn die in de sector "
-        "geldt, of gaat in op een ander moment (zie de tabel in `dpia.law`).",
+        "geldt, of gaat in op een ander moment (zie de tabel in `dpia.model.law`).",
         "why": "Gegevens mogen niet langer worden bewaard dan nodig (opslagbeperking). Voor deze soorten "
-        "gegevens hanteren scholen in hun sector (po, vo, mbo, so/vso; de tabel per sector in `dpia.law`, "
+        "gegevens hanteren scholen in hun sector (po, vo, mbo, so/vso; de tabel per sector in `dpia.model.law`, "
         "naar de sector in `controller.sector`) vaste termijnen, bijvoorbeeld het leerlingdossier tot twee "
         "jaar na uitschrijving. Adviserend: voor deze termijnen is geen wetsartikel "
         "nagegaan; een school kan met een goede, vastgelegde reden afwijken.",
@@ -192,9 +193,9 @@ def retention_beyond_legal_maximum(ctx: Context) -> Iterable[Hit]:
         "title": "Kept longer than is usual in the sector",
         "checks": "A retention rule for a kind of school record (pupil file, absence and enrolment, referral to "
         "special education, school exam work) is longer than the period the sector applies, or runs from a "
-        "different event (see the table in `dpia.law`).",
+        "different event (see the table in `dpia.model.law`).",
         "why": "Data may be kept no longer than needed (storage limitation). For these kinds of records Dutch "
-        "schools apply fixed periods in their sector (po, vo, mbo, so/vso; the table per sector in `dpia.law`, "
+        "schools apply fixed periods in their sector (po, vo, mbo, so/vso; the table per sector in `dpia.model.law`, "
         "chosen by `controller.sector`), for example the pupil file until two years after the pupil leaves. Advisory: no statute article was verified for these periods; a school may deviate for a "
         "good, recorded reason.",
         "fix": "Set the duration and `trigger` to the sector period or shorter, or record the reason for the "
@@ -276,7 +277,7 @@ def _below_minimum(ctx: Context, statutory: bool) -> Iterable[Hit]:
     nl={
         "title": "Korter bewaren dan de sector voor examenwerk aanhoudt",
         "checks": "Een bewaartermijn voor examenwerk en resultaten is korter dan de minimale termijn uit de "
-        "tabel van de sector (`dpia.law`; mbo en so/vso), of gaat in op een ander moment.",
+        "tabel van de sector (`dpia.model.law`; mbo en so/vso), of gaat in op een ander moment.",
         "why": "Wie examenwerk te vroeg vernietigt, kan een bezwaar of beroep tegen de uitslag niet meer "
         "behandelen. Adviserend: voor het mbo en het (v)so is de termijn naar analogie van het vo genomen en "
         "is geen wetsartikel nagegaan (de bron zegt '(verify)').",
@@ -290,7 +291,7 @@ def _below_minimum(ctx: Context, statutory: bool) -> Iterable[Hit]:
     en={
         "title": "Exam work kept shorter than the sector keeps it",
         "checks": "A retention rule for exam work and results is shorter than the minimum in the sector's table "
-        "(`dpia.law`; mbo and so/vso), or runs from a different event.",
+        "(`dpia.model.law`; mbo and so/vso), or runs from a different event.",
         "why": "A school that destroys exam work too early can no longer handle an objection or appeal against "
         "the result. Advisory: for mbo and (v)so the period is taken by analogy with vo and no statute article "
         "was verified (the source says '(verify)').",
@@ -479,7 +480,7 @@ def processor_keeps_longer_other_trigger(ctx: Context) -> Iterable[Hit]:
         "why": "De school moet kunnen laten zien waarom zij gegevens zo lang bewaart (verantwoordingsplicht). Bij "
         "gegevens met een wettelijke of gebruikelijke termijn hoort de bron erbij, zodat een wijziging in de "
         "wet opvalt.",
-        "fix": "Vul `legal_source` in bij de bewaartermijn, bijvoorbeeld met de bron uit de tabel in `dpia.law`.",
+        "fix": "Vul `legal_source` in bij de bewaartermijn, bijvoorbeeld met de bron uit de tabel in `dpia.model.law`.",
         "message": "bewaartermijn '{rule}' voor '{category}' ({record_type}) noemt geen bron; zie {source}",
         "reader": "Bij de {rule} staat niet op welke wet of regel die termijn steunt.",
     },
@@ -489,7 +490,7 @@ def processor_keeps_longer_other_trigger(ctx: Context) -> Iterable[Hit]:
         "not say where the period comes from (`legal_source`).",
         "why": "The school must be able to show why it keeps data this long (accountability). For records with "
         "a statutory or customary period the source belongs with it, so a change in the law is noticed.",
-        "fix": "Set `legal_source` on the retention rule, for example to the source in the table in `dpia.law`.",
+        "fix": "Set `legal_source` on the retention rule, for example to the source in the table in `dpia.model.law`.",
         "message": "retention rule '{rule}' for '{category}' ({record_type}) names no source; see {source}",
         "reader": "The {rule} does not say which law or rule sets that period.",
     },
@@ -516,7 +517,7 @@ def retention_without_legal_source(ctx: Context) -> Iterable[Hit]:
         "checks": f"Een bewaartermijn voor gegevens over leerlingen is langer dan {LONG_RETENTION} (tien jaar). "
         "Gegevens over leerlingen: categorieën in een gegevensstroom over leerlingen, soorten schoolgegevens "
         "(`record_type`) en doelen die zulke gegevens gebruiken.",
-        "why": "Geen enkele termijn uit de tabellen per sector (`dpia.law`) komt boven vijf jaar na "
+        "why": "Geen enkele termijn uit de tabellen per sector (`dpia.model.law`) komt boven vijf jaar na "
         "uitschrijving. Een termijn van meer dan tien jaar komt in de praktijk neer op altijd bewaren. "
         "Adviserend: een school kan een reden hebben (bijvoorbeeld een diplomakopie), maar die moet dan "
         "worden vastgelegd.",
@@ -530,7 +531,7 @@ def retention_without_legal_source(ctx: Context) -> Iterable[Hit]:
         "checks": f"A retention rule for data about pupils is longer than {LONG_RETENTION} (ten years). Data "
         "about pupils: categories in a flow about pupils, kinds of school record (`record_type`), and purposes "
         "that use such data.",
-        "why": "No period in the sector tables (`dpia.law`) goes beyond five years after the pupil leaves. "
+        "why": "No period in the sector tables (`dpia.model.law`) goes beyond five years after the pupil leaves. "
         "More than ten years amounts to keeping the data forever. Advisory: a school may have a reason (a copy "
         "of the diploma, say), but it must be recorded.",
         "fix": "Shorten the period to what the purpose really needs, or cite the statute in `legal_source` and "

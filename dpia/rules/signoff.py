@@ -15,12 +15,13 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ..model import DecisionOutcome, Dpia, DpiaStatus
-from ..risk import assess, findings_in_scope, prior_consultation
-from ..scope import dpia_scope
-from ..screening import Verdict, screen
-from .base import REGISTRY, Context, Hit, Kind, Severity, rule
-from .processing import dpia_scope_misses_part
+from dpia.model import DecisionOutcome, Dpia, DpiaStatus
+from dpia.analysis.risk import assess, findings_in_scope, prior_consultation
+from dpia.analysis.scope import dpia_scope
+from dpia.analysis.screening import screen, Verdict
+from dpia.rules.base import Context, Hit, REGISTRY, rule
+from dpia.model.findings import Kind, Severity
+from dpia.rules.processing import dpia_scope_misses_part
 
 REVIEW_YEARS = 3
 APPROVING = (DecisionOutcome.APPROVE, DecisionOutcome.APPROVE_WITH_CONDITIONS)
@@ -182,7 +183,7 @@ def necessity_missing(ctx: Context) -> Iterable[Hit]:
         "checks": "Een DPIA die volgens de screening verplicht is, beschrijft geen enkel risico.",
         "why": "De kern van een DPIA is de beoordeling van de risico's voor de rechten en vrijheden van "
         "betrokkenen en de maatregelen daartegen (AVG art. 35 lid 7 sub c en d).",
-        "fix": "Neem de voorgestelde risico's over (`dpia.risk.scaffold`: per systeem onrechtmatige toegang, "
+        "fix": "Neem de voorgestelde risico's over (`dpia.analysis.risk.scaffold`: per systeem onrechtmatige toegang, "
         "ongewenste wijziging en verdwijning, plus risico's voor andere rechten) en beoordeel ze.",
         "message": "DPIA '{dpia}' beschrijft geen risico's",
         "reader": "In {dpia} staan nog geen risico's voor leerlingen, ouders of medewerkers.",
@@ -192,7 +193,7 @@ def necessity_missing(ctx: Context) -> Iterable[Hit]:
         "checks": "A DPIA that the screening finds required describes no risk at all.",
         "why": "The core of a DPIA is the assessment of the risks to data subjects' rights and freedoms and "
         "the measures that address them (GDPR Art. 35(7)(c) and (d)).",
-        "fix": "Start from the proposed risks (`dpia.risk.scaffold`: per system illegitimate access, unwanted "
+        "fix": "Start from the proposed risks (`dpia.analysis.risk.scaffold`: per system illegitimate access, unwanted "
         "modification and disappearance, plus risks to other rights) and assess them.",
         "message": "DPIA '{dpia}' describes no risks",
         "reader": "{dpia} describes no risks for pupils, parents or staff yet.",

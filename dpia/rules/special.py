@@ -11,7 +11,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .base import Context, Hit, Kind, Severity, hits_from, id_list, rule
+from dpia.rules.base import Context, Hit, hits_from, id_list, rule
+from dpia.model.findings import Kind, Severity
 
 STATUTORY_BASES = ("legal_obligation", "public_task")
 

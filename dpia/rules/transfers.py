@@ -15,9 +15,10 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ..model import EEA_COUNTRIES, PartyRole, TransferMechanism
-from ..tables import PROCESSOR_ROLES
-from .base import Context, Hit, Kind, Severity, hits_from, id_list, rule
+from dpia.model import EEA_COUNTRIES, PartyRole, TransferMechanism
+from dpia.analysis.tables import PROCESSOR_ROLES
+from dpia.rules.base import Context, Hit, hits_from, id_list, rule
+from dpia.model.findings import Kind, Severity
 
 # Countries with an adequacy decision of the European Commission (GDPR Art. 45(3)), as known in 2025:
 # Andorra, Argentina, Canada (commercial organisations under PIPEDA), Switzerland, Faroe Islands,

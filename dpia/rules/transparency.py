@@ -1,6 +1,6 @@
 """What the privacy statement and the letter to parents must be able to say (GDPR Art. 13 and 14).
 
-The statement and the letter are generated from the register (``dpia.letter``); where the register
+The statement and the letter are generated from the register (``dpia.documents.letter``); where the register
 lacks what Art. 13/14 requires them to say, that is a gap. Most such gaps already have a rule of
 their own (a purpose without a legal basis: DPIA102; data without a retention period: DPIA701; a
 transfer outside the EEA without a safeguard: DPIA501): this module adds what only the statement needs.
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .base import Context, Hit, Kind, Severity, rule
+from dpia.rules.base import Context, Hit, rule
+from dpia.model.findings import Kind, Severity
 
 
 @rule(
