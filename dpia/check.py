@@ -17,6 +17,7 @@ from typing import Any
 
 from dpia.i18n import MESSAGES, t
 from dpia.model import Register
+from dpia.settings import assessment_date
 from dpia.rules import Context, REGISTRY, rules
 from dpia.model.findings import Kind, Severity
 from dpia.model.findings import SEVERITY_ORDER
@@ -159,14 +160,15 @@ def _json_safe(value: Any) -> Any:
 
 def check(register: Register, on: dt.date | None = None, where: Any = None, module_of: Any = None,
           incremental: Incremental | None = None) -> CheckResult:
-    """Run every rule on ``register`` as of ``on`` (default: today) and apply the acceptances.
+    """Run every rule on ``register`` as of ``on`` (default: ``dpia.settings.assessment_date``, that is
+    ``$DPIA_ON``, else today) and apply the acceptances.
 
     ``where`` maps an id to its 'file:line' (``LoadedRegister.where``) to locate findings;
     ``module_of`` an id to the imported module it comes from (``LoadedRegister.module_of``), or None.
     With ``incremental`` (the workbench, after an edit) only the rules that read something the edit
     changed run again; the findings are the same as those of a full check.
     """
-    on = on or dt.date.today()
+    on = assessment_date(on)
     found: dict[str, Finding] = {}
 
     def collect(r, hits) -> None:

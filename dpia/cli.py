@@ -16,8 +16,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from dpia.i18n import default_lang, LANGS, t
-from dpia.settings import assessment_date
+from dpia.settings import assessment_date, BadSetting
 from dpia.io.problems import ChangedOnDisk, RegisterInvalid
+from dpia.io.files import OutputRefused
 from dpia.io.store import load
 from dpia.analysis.summary import summary_lines
 from dpia.io.store import module_lines
@@ -73,7 +74,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from dpia.check import as_csv, as_json, as_text, check
 
     loaded = load(args.path)
-    result = check(loaded.register, assessment_date(args.on), loaded.where, loaded.module_of)
+    result = check(loaded.register, args.on, loaded.where, loaded.module_of)
     if args.format == "json":
         out = as_json(result, args.lang, args.path, loaded.register)
     elif args.format == "csv":
@@ -139,7 +140,7 @@ def _cmd_risks(args: argparse.Namespace) -> int:
     dpias = _dpias_of(loaded.register, args)
     if dpias is None:
         return EXIT_INVALID
-    result = check(loaded.register, assessment_date(args.on), loaded.where, loaded.module_of)
+    result = check(loaded.register, args.on, loaded.where, loaded.module_of)
     if args.format == "json":
         out = []
         for d in dpias:
@@ -175,11 +176,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from dpia.io.git import VersionNotFound
     from dpia.documents.report import build_report, ReportPdfMissing
 
-    on = args.on.isoformat() if args.on else None
+    on = args.on.isoformat()
     if args.dpia is not None and _dpias_of(load(args.path).register, args) is None:
         return EXIT_INVALID
     try:
-        written = build_report(args.path, args.output, lang=args.lang, on=on, pdf=args.pdf, dpia=args.dpia,
+        written = build_report(args.path, args.output, lang=args.lang, on=on, pdf=args.pdf, dpia=args.dpia, force=args.force,
                                since=args.since)
     except VersionNotFound as exc:
         print(exc.message(args.lang), file=sys.stderr)
@@ -221,7 +222,7 @@ def _cmd_breach(args: argparse.Namespace) -> int:
             print(t("breach_unknown_breach", args.lang, value=args.breach, allowed=", ".join(sorted(known)) or "—"), file=sys.stderr)
             return EXIT_INVALID
     place = recorded.at if recorded else args.at
-    since, today = None, args.on or dt.datetime.now(br.DUTCH_TIME).date()  # the period ends on --on, else today
+    since, today = None, args.on  # the period ends on the assessment date
     if args.since is not None:
         try:
             since = dt.date.fromisoformat(args.since)
@@ -239,11 +240,11 @@ def _cmd_breach(args: argparse.Namespace) -> int:
     if args.map:
         from dpia.documents.datamap import impact_figure
 
-        written = _write_map(impact_figure(register, found, args.lang), Path(args.map), args.lang)
+        written = _write_map(impact_figure(register, found, args.lang), Path(args.map), args)
         if written != EXIT_OK:
             return written
     assessment = br.assess_breach(register, recorded, found) if recorded else None
-    now = args.now or br.moment_of(args.on) if args.on else (args.now or dt.datetime.now(dt.timezone.utc))
+    now = args.now or br.moment_of(args.on)  # the end of that day, or now when it is today
     if args.form:
         if recorded is None:
             print(t("breach_form_needs_breach", args.lang), file=sys.stderr)
@@ -265,31 +266,17 @@ def _cmd_breach(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_map(fig, target: Path, lang: str | None) -> int:
-    """Save a figure as PNG or SVG (by the suffix) whole or not at all: a temporary file in the same
-    folder, renamed over the target."""
-    import tempfile
-
-    from dpia.documents.figures import save_figure
+def _write_map(fig, target: Path, args: argparse.Namespace) -> int:
+    """Save a figure as PNG or SVG (by the suffix) through the one output writer: whole or not at all."""
+    from dpia.documents.figures import figure_bytes
+    from dpia.io.files import write_output
 
     fmt = target.suffix.lstrip(".").lower()
     if fmt not in ("png", "svg"):
-        print(t("breach_map_format", lang, path=target), file=sys.stderr)
+        print(t("breach_map_format", args.lang, path=target), file=sys.stderr)
         return EXIT_INVALID
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".map-", suffix="." + fmt)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            save_figure(fig, out, fmt)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's owner-only mode
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        print(t("write_failed", lang, reason=exc.strerror or str(exc)), file=sys.stderr)
-        return EXIT_INVALID
-    print(t("breach_map_written", lang, path=target), file=sys.stderr)
+    write_output(target, figure_bytes(fig, fmt), [args.path], args.force)
+    print(t("breach_map_written", args.lang, path=target), file=sys.stderr)
     return EXIT_OK
 
 
@@ -320,7 +307,7 @@ def _cmd_letter(args: argparse.Namespace) -> int:
         print(t("access_unknown_school", args.lang, value=args.school, allowed=", ".join(sorted(schools))), file=sys.stderr)
         return EXIT_INVALID
     try:
-        page = letter_html(register, args.on or dt.date.today(), args.school, args.lang, draft=args.draft)
+        page = letter_html(register, args.on, args.school, args.lang, draft=args.draft)
     except LetterRefused as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return EXIT_BLOCKED
@@ -337,15 +324,13 @@ def _write_page(page: str, args: argparse.Namespace, output: str | None = None) 
     """Write an offline page atomically to ``output`` (default ``-o``), and its PDF on request (``--pdf``);
     print the paths written."""
     from dpia.documents.browser import PdfNotPrinted, print_pdf
-    from dpia.io.files import atomic_write
+    from dpia.io.files import write_output
 
-    target = Path(output or args.output)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, page)
+    target = write_output(output or args.output, page, [args.path], args.force)
     print(target)
     if args.pdf:
         try:
-            print(print_pdf(target, Path(args.pdf)))
+            print(print_pdf(target, Path(args.pdf), protect=[args.path], force=args.force))
         except PdfNotPrinted as exc:
             print(t("pdf_not_written", args.lang, html=target, pdf=args.pdf, reason=exc.reason_text(args.lang)), file=sys.stderr)
             return EXIT_INVALID
@@ -366,14 +351,14 @@ def _cmd_export_art30(args: argparse.Namespace) -> int:
     from dpia.analysis.art30 import write_art30
 
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter
-    print(write_art30(args.path, args.output, lang=args.lang, delimiter=delimiter))
+    print(write_art30(args.path, args.output, lang=args.lang, delimiter=delimiter, force=args.force))
     return EXIT_OK
 
 
 def _cmd_export_register(args: argparse.Namespace) -> int:
     from dpia.io.importer import export_register
 
-    print(export_register(args.path, args.output))
+    print(export_register(args.path, args.output, force=args.force))
     return EXIT_OK
 
 
@@ -446,6 +431,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+# The commands that assess the register on a date (``dpia.settings.assessment_date``); ``diff`` compares
+# versions on their own dates and ``synth`` plants defects for a fixed date.
+ASSESSED = ("check", "risks", "report", "breach", "letter")
+
 # What a file written by each command is usually called, for the example in "this is a folder".
 EXAMPLE_NAMES = {"report": "rapport.html", "breach": "melding.html", "letter": "brief.html",
                  "privacy-statement": "privacyverklaring.html", "export-art30": "art30.xlsx", "export-register": "register.xlsx"}
@@ -453,7 +442,26 @@ _TEMPORARY = re.compile(r"^\.(?P<name>.+)\.[^.]+\.tmp$")  # store.atomic_write's
 
 
 def _outputs(args: argparse.Namespace) -> list[str]:
-    return [v for v in (getattr(args, "output", None), getattr(args, "form", None), getattr(args, "pdf", None)) if v]
+    names = ("output", "form", "pdf", "map")
+    return [v for v in (getattr(args, name, None) for name in names) if v]
+
+
+def _refused_output(args: argparse.Namespace) -> str | None:
+    """The message for an output file that must not be written (checked before any work): a folder, or
+    what ``dpia.io.files.check_output`` refuses (inside the register, a link, a device, read-only)."""
+    if args.command not in EXAMPLE_NAMES:
+        return None
+    folder = _output_is_folder(args)
+    if folder:
+        return folder
+    from dpia.io.files import OutputRefused, check_output
+
+    for value in _outputs(args):
+        try:
+            check_output(value, [args.path], getattr(args, "force", False))
+        except OutputRefused as refused:
+            return refused.message(args.lang)
+    return None
 
 
 def _output_is_folder(args: argparse.Namespace) -> str | None:
@@ -529,6 +537,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.add_argument("--on", type=_date, default=None, help="assessment date YYYY-MM-DD (default: $DPIA_ON, else today)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p = sub.add_parser("report", help="write the report for the participation council (HTML, optionally PDF)")
+    p.add_argument("--force", action="store_true", help="replace an output file even when it is read-only")
     p.add_argument("path")
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
     p.add_argument("--pdf", help="also print the report to this PDF file (needs chromium)")
@@ -544,12 +553,13 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
                    help="date the old version is checked on (default: its commit date, or --on for a folder)")
     p.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text")
     p = sub.add_parser("breach", help="a data breach: who is affected, through the data map, and whether to notify (GDPR Art. 33-34)")
+    p.add_argument("--force", action="store_true", help="replace an output file even when it is read-only")
     p.add_argument("path")
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--at", help="where it happened: a party, system, flow or school id")
     where.add_argument("--breach", help="a breach recorded in the register (its id)")
     p.add_argument("--now", type=_datetime, default=None, help="the moment to count the 72 hours to (default: now)")
-    p.add_argument("--on", type=_date, default=None, help="count to the end of this day instead (Dutch time)")
+    p.add_argument("--on", type=_date, default=None, help="count to the end of this day (Dutch time; default: $DPIA_ON, else now)")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text")
     p.add_argument("--form", help="write the AP notification form, pre-filled, to this HTML file (with --breach)")
     p.add_argument("--pdf", help="also print the form to this PDF file (needs chromium)")
@@ -566,13 +576,15 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.add_argument("--received", type=_date, default=None, help="the day the request came in: the answer is due a month later")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p = sub.add_parser("letter", help="write the letter to parents and pupils from the register (plain Dutch; exit 1 if a promise is broken)")
+    p.add_argument("--force", action="store_true", help="replace an output file even when it is read-only")
     p.add_argument("path")
     p.add_argument("--school", default=None, help="the letter of one school (its id)")
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
     p.add_argument("--pdf", help="also print it to this PDF file (needs chromium)")
-    p.add_argument("--on", type=_date, default=None, help="the date the promises are checked on (default: today)")
+    p.add_argument("--on", type=_date, default=None, help="the date the promises are checked on (default: $DPIA_ON, else today)")
     p.add_argument("--draft", action="store_true", help="write it even when a promise is broken, marked as not true")
     p = sub.add_parser("privacy-statement", help="write the privacy statement (GDPR Art. 13/14) from the register")
+    p.add_argument("--force", action="store_true", help="replace an output file even when it is read-only")
     p.add_argument("path")
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")
     p.add_argument("--pdf", help="also print it to this PDF file (needs chromium)")
@@ -583,11 +595,13 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     p.add_argument("action", choices=["checksum"])
     p.add_argument("folder")
     p = sub.add_parser("export-art30", help="write the record of processing (GDPR Art. 30) as XLSX or CSV")
+    p.add_argument("--force", action="store_true", help="replace an output file even when it is read-only")
     p.add_argument("path")
     p.add_argument("-o", "--output", required=True, type=_output_file(lang, ".xlsx", ".csv"), help="FILE.xlsx or FILE.csv")
     p.add_argument("--delimiter", choices=(";", ",", "tab"), default=None,
                    help="CSV separator (default ';' for nl, as Dutch Excel expects, ',' for en)")
     p = sub.add_parser("export-register", help="write the whole register as a workbook in the import layout")
+    p.add_argument("--force", action="store_true", help="replace an output file even when it is read-only")
     p.add_argument("path")
     p.add_argument("-o", "--output", required=True, type=_output_file(lang, ".xlsx"), help="FILE.xlsx")
     p = sub.add_parser("import", help="turn a spreadsheet (XLSX, or a folder of CSV sheets) into a register folder")
@@ -618,10 +632,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             lang = a.split("=", 1)[1]
     parser = build_parser(lang)
     args = parser.parse_args(argv)
-    folder = _output_is_folder(args)
-    if folder:
-        print(folder, file=sys.stderr)
+    refused = _refused_output(args)
+    if refused:
+        print(refused, file=sys.stderr)
         return EXIT_INVALID
+    if args.command in ASSESSED:  # one assessment date for every command: --on, else $DPIA_ON, else today
+        try:
+            args.on = assessment_date(args.on)
+        except BadSetting as exc:
+            print(exc.render(args.lang), file=sys.stderr)
+            return EXIT_INVALID
     try:
         return COMMANDS[args.command](args)
     except (RegisterInvalid, ChangedOnDisk) as exc:
@@ -632,6 +652,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(p.render(args.lang), file=sys.stderr)
         if isinstance(exc, RegisterInvalid):
             print(t("cli_invalid", args.lang, count=len(exc.problems)), file=sys.stderr)
+        return EXIT_INVALID
+    except OutputRefused as exc:  # found at the moment of writing (a link made since the start, say)
+        print(exc.message(args.lang), file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import io
 import json
-import os
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -39,6 +39,7 @@ import pandas as pd
 
 from dpia.i18n import format_list, t
 from dpia.model import Promise, Register, SECTIONS
+from dpia.io.files import atomic_write
 from dpia.io.git import materialise, resolve, Version
 
 
@@ -445,16 +446,13 @@ def _checked_elsewhere(folder: Path, on: dt.date):
 
 def _check_folder(folder: str, on: str, out: str) -> None:
     """The other process's part of the diff: the check of a register folder (or module) on ``on``,
-    written to ``out`` as a pickle (through a temporary file and a rename: whole or not at all)."""
+    written to ``out`` as a pickle (``dpia.io.files.atomic_write``: whole or not at all)."""
     import pickle
 
     from dpia.check import check
 
     result = check(_read(Path(folder)), dt.date.fromisoformat(on))
-    part = Path(out).with_suffix(".part")
-    with part.open("wb") as fh:
-        pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(part, out)
+    atomic_write(Path(out), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _read(folder: Path, parses: dict | None = None) -> Register:
@@ -592,8 +590,9 @@ def _with_later_fields(folder: Path, later: list[LaterField], newer: Register) -
                                               value, f.added))
                     changed = True
             if changed:
-                with path.open("w", encoding="utf-8") as fh:
-                    yaml.dump(doc, fh)
+                text = io.StringIO()
+                yaml.dump(doc, text)
+                atomic_write(path, text.getvalue())
         yield copy, tuple(read_with)
 
 

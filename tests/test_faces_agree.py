@@ -72,3 +72,26 @@ def test_notebook_report_and_cli_agree_on_a_date_set_once(monkeypatch: pytest.Mo
 
     assert main(["check", str(EXAMPLE), "--lang", "nl"]) == 1
     assert _counts(capsys.readouterr().out) == want
+
+
+@pytest.mark.parametrize("command, other", [
+    (["breach", str(EXAMPLE), "--breach", "lek-fotograaf-usb", "--format", "json"], "2026-11-27"),
+    (["letter", str(EXAMPLE), "--draft", "-o", "{out}"], "2026-07-30"),  # before Malmberg's agreement ended
+])
+def test_breach_and_letter_take_the_one_assessment_date(command, other, tmp_path, monkeypatch, capsys) -> None:
+    """``$DPIA_ON`` is the assessment date of every command, as ``--on`` is: the breach's 72-hour clock
+    and the letter's promises are judged on it, not on the machine's today."""
+    from dpia.cli import main
+
+    def run(extra: list[str], name: str) -> str:
+        out = tmp_path / f"{name}.html"
+        assert main([a.format(out=out) for a in command] + extra) in (0, 1)
+        return out.read_text(encoding="utf-8") if "-o" in command else capsys.readouterr().out
+
+    by_option = run(["--on", "2026-11-29"], "option")
+    monkeypatch.setenv("DPIA_ON", "2026-11-29")
+    by_environment = run([], "environment")
+    monkeypatch.setenv("DPIA_ON", other)
+    other_day = run([], "other")
+    assert by_environment == by_option
+    assert other_day != by_option  # the date is used: on another day the clock and the promises differ

@@ -178,3 +178,27 @@ def test_the_checks_catch_what_they_are_for(planted: str, tmp_path: Path) -> Non
         assert floor_of(a[0][0]) > floor_of("dpia.model.a")
     else:
         assert a[0][2] == ["_g"]
+
+
+def test_files_reach_the_disk_through_one_module() -> None:
+    """One writer: only dpia/io/files.py renames a file into place (``os.replace``/``os.rename``),
+    opens one for writing or writes it whole (``Path.write_text``/``write_bytes``), so its guards and
+    its all-or-nothing apply to every file the tool writes."""
+    writer = PACKAGE / "io" / "files.py"
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path == writer:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+                continue
+            name = node.func.attr
+            base = node.func.value
+            if name in ("replace", "rename") and isinstance(base, ast.Name) and base.id in ("os", "shutil"):
+                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} os.{name}")
+            elif name in ("write_text", "write_bytes", "move"):
+                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} .{name}")
+            elif name == "open" and any(isinstance(a, ast.Constant) and isinstance(a.value, str) and a.value[:1] in "wax"
+                                        for a in node.args[:1]):
+                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} .open({node.args[0].value!r})")
+    assert found == []

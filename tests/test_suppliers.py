@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import openpyxl
@@ -11,6 +12,7 @@ import pytest
 
 from dpia.check import check
 from dpia.io.store import load
+from dpia.io import files
 from dpia.workbench.suppliers import export_overview_xlsx, filter_overview, supplier_overview, SupplierOverview
 
 from .conftest import EXAMPLE
@@ -114,11 +116,34 @@ def test_a_failed_export_leaves_the_old_file(example, tmp_path: Path, monkeypatc
     target = tmp_path / "leveranciers.xlsx"
     target.write_bytes(b"old")
 
-    def broken(self, filename):
-        Path(filename).write_bytes(b"half")
+    def full(fd):  # the disk fills up once the workbook's bytes are in the temporary file
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", broken)
+    monkeypatch.setattr(files.os, "fsync", full)
     with pytest.raises(OSError):
         export_overview_xlsx(frame, target)
     assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["leveranciers.xlsx"]
+
+
+def test_the_export_neutralises_formulas_and_is_an_ordinary_file(tmp_path: Path) -> None:
+    """A party named like a formula comes back as text, not as a live formula; the file is readable by
+    others as any new file (not mkstemp's owner-only 0600)."""
+    frame = pd.DataFrame({"Naam": ["=HYPERLINK(\"http://x\",\"klik\")", "+31 6 1234"], "Rol": ["verwerker", "verwerker"]})
+    path = export_overview_xlsx(frame, tmp_path / "leveranciers.xlsx")
+    sheet = openpyxl.load_workbook(path).active
+    assert [sheet.cell(row=r, column=1).value for r in (2, 3)] == ["'=HYPERLINK(\"http://x\",\"klik\")", "'+31 6 1234"]
+    assert all(sheet.cell(row=r, column=1).data_type == "s" for r in (2, 3))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_the_export_never_writes_into_the_register(example, tmp_path: Path) -> None:
+    register, result = example
+    frame = supplier_overview(register, result, "nl")
+    folder = tmp_path / "register"
+    folder.mkdir()
+    (folder / "parties.yaml").write_text("parties: []\n")
+    with pytest.raises(files.OutputRefused):
+        export_overview_xlsx(frame, folder / "parties.yaml", protect=[folder])
+    assert (folder / "parties.yaml").read_text() == "parties: []\n"

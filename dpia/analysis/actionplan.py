@@ -20,7 +20,8 @@ from typing import Any
 
 import pandas as pd
 
-from dpia.io.export import csv_bytes, csv_delimiter, write_bytes_atomic, xlsx_bytes
+from dpia.io.export import csv_bytes, csv_delimiter, xlsx_bytes
+from dpia.io.files import write_output
 from dpia.i18n import t
 from dpia.model import Dpia, MeasureKind, MeasureStatus, Register, Text
 from dpia.analysis.scope import get_dpia
@@ -153,15 +154,14 @@ def action_plan_xlsx(items: Iterable[ActionItem], lang: str | None = None) -> by
     return xlsx_bytes([(t("plan_sheet", lang), headers(lang), [_row(item, lang) for item in items])])
 
 
-def write_action_plan(items: Iterable[ActionItem], path: str | os.PathLike[str], lang: str | None = None) -> Path:
-    """Write the action plan to ``path``: CSV or XLSX after the file's suffix. Returns the path."""
-    path = Path(path)
+def write_action_plan(items: Iterable[ActionItem], path: str | os.PathLike[str], lang: str | None = None,
+                      protect: Iterable[Path] = ()) -> Path:
+    """Write the action plan to ``path``: CSV or XLSX after the file's suffix, never into ``protect``
+    (the register: ``LoadedRegister.protected_paths``). Returns the path."""
     items = list(items)
-    suffix = path.suffix.lower()
+    suffix = Path(path).suffix.lower()
     if suffix == ".csv":
-        write_bytes_atomic(path, action_plan_csv(items, lang))
-    elif suffix == ".xlsx":
-        write_bytes_atomic(path, action_plan_xlsx(items, lang))
-    else:
-        raise ValueError(f"unknown action plan format {suffix!r}: use .csv or .xlsx")
-    return path
+        return write_output(path, action_plan_csv(items, lang), protect)
+    if suffix == ".xlsx":
+        return write_output(path, action_plan_xlsx(items, lang), protect)
+    raise ValueError(f"unknown action plan format {suffix!r}: use .csv or .xlsx")

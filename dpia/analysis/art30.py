@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from dpia.model.flowtable import iter_flows
-from dpia.io.export import csv_bytes, csv_delimiter, safe_filename, write_bytes_atomic, xlsx_bytes
+from dpia.io.export import csv_bytes, csv_delimiter, safe_filename, xlsx_bytes
+from dpia.io.files import write_output
 from dpia.i18n import t
 from dpia.model.names import duration_text
 from dpia.model import DataType, Flow, LegalBasis, MeasureStatus, Party, PartyRole, Purpose, Register, RetentionRule
@@ -266,15 +267,16 @@ def write_art30(
     out: str | os.PathLike[str],
     lang: str | None = None,
     delimiter: str | None = None,
+    force: bool = False,
 ) -> Path:
-    """Write the record of processing of the register at ``register_path`` to ``out`` (.xlsx or .csv)."""
+    """Write the record of processing of the register at ``register_path`` to ``out`` (.xlsx or .csv),
+    never into the register (``dpia.io.files.write_output``)."""
     from dpia.io.store import load
 
-    register = load(register_path).register
+    loaded = load(register_path)
     target = _target(out)
     if target.suffix.lower() == ".xlsx":
-        data = art30_xlsx(register, lang)
+        data = art30_xlsx(loaded.register, lang)
     else:
-        data = art30_csv(register, lang, delimiter)
-    write_bytes_atomic(target, data)
-    return target
+        data = art30_csv(loaded.register, lang, delimiter)
+    return write_output(target, data, loaded.protected_paths(), force)

@@ -17,10 +17,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from dpia.i18n import default_lang, t
+from dpia.io.files import check_output, replace_file
 
 NAMES = ("chromium", "chromium-browser")
 INSTALL = (["apt-get", "update"], ["apt-get", "install", "-y", "chromium"])
@@ -106,12 +107,16 @@ def ensure_chromium(lang: str | None = None, say: Callable[[str], None] | None =
     return EXIT_OK
 
 
-def print_pdf(html_path: Path, pdf_path: Path, timeout: float = PRINT_TIMEOUT) -> Path:
-    """Print an HTML file to PDF with headless chromium: to a temporary file beside the target, renamed
-    only when chromium succeeded, so a failed or interrupted print leaves no partial PDF.
+def print_pdf(html_path: Path, pdf_path: Path, timeout: float = PRINT_TIMEOUT, protect: Iterable[Path] = (),
+              force: bool = False) -> Path:
+    """Print an HTML file to PDF with headless chromium: to a temporary file beside the target, put in
+    place only when chromium succeeded, so a failed or interrupted print leaves no partial PDF.
 
-    Raises ``PdfNotPrinted`` when chromium is missing, fails, hangs past ``timeout`` or writes nothing.
+    Raises ``OutputRefused`` for a target that would touch ``protect`` (the register) or is not an
+    ordinary file (``dpia.io.files.check_output``), and ``PdfNotPrinted`` when chromium is missing,
+    fails, hangs past ``timeout`` or writes nothing.
     """
+    check_output(pdf_path, protect, force)
     browser = find_chromium()
     if browser is None:
         raise PdfNotPrinted("pdf_no_chromium")
@@ -135,10 +140,7 @@ def print_pdf(html_path: Path, pdf_path: Path, timeout: float = PRINT_TIMEOUT) -
             raise PdfNotPrinted("pdf_chromium_failed", code=done.returncode, detail=detail)
         if os.path.getsize(tmp) == 0:
             raise PdfNotPrinted("pdf_chromium_empty")
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, pdf_path)
+        replace_file(Path(tmp), pdf_path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

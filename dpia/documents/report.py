@@ -491,20 +491,29 @@ def build_report(
     pdf: str | os.PathLike[str] | None = None,
     dpia: str | None = None,
     since: str | None = None,
+    force: bool = False,
 ) -> list[Path]:
     """Write the MR report for ``register_path`` to ``out_html`` (and ``pdf``). Returns the files written.
 
     ``dpia``: the id of one DPIA to report on (its findings, risks and sign-off); ``None``: all.
     ``since``: an earlier version (a folder, ``REV:PATH`` or ``DATE:PATH``, see ``dpia.diff``): the report
     then says what changed since it. Raises ``VersionNotFound`` before anything runs when it cannot be read.
-    Raises ``RegisterInvalid`` before anything runs when the register is invalid, and ``KeyError``
-    when ``dpia`` names no DPIA of the register.
+    Raises ``RegisterInvalid`` before anything runs when the register is invalid, ``KeyError``
+    when ``dpia`` names no DPIA of the register, and ``OutputRefused`` when an output would touch the
+    register or is not an ordinary file (a read-only one only without ``force``).
     """
     from dpia.io.export import safe_filename
-    from dpia.io.files import atomic_write
+    from dpia.io.files import check_output, write_output
     from dpia.io.store import load
 
-    register = load(register_path).register  # fail early, with located errors, before executing anything
+    loaded = load(register_path)  # fail early, with located errors, before executing anything
+    register, protect = loaded.register, loaded.protected_paths()
+    out_html = Path(out_html)
+    out_html = out_html.with_name(safe_filename(out_html.name))
+    pdf_path = Path(pdf).with_name(safe_filename(Path(pdf).name)) if pdf else None
+    for target in (out_html, pdf_path):
+        if target is not None:
+            check_output(target, protect, force)  # OutputRefused before anything runs
     if dpia is not None:
         report_dpias(register, dpia)  # KeyError before anything runs
     if since is not None:
@@ -515,21 +524,16 @@ def build_report(
     from dpia.settings import assessment_date
 
     day = assessment_date(on).isoformat()  # the same default as the notebooks: $DPIA_ON, else today
-    out_html = Path(out_html)
-    out_html = out_html.with_name(safe_filename(out_html.name))
     with tempfile.TemporaryDirectory(prefix="dpia-report-") as tmp:
         executed = execute_report(Path(register_path), lang, day, Path(tmp), dpia, since)
     body = fill_toc(notebook_body(executed))
     title = t("report_title", lang, name=register.controller.name)
     page = scrub(wrap_page(body, title, lang), register)
-    out_html.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(out_html, page)
+    write_output(out_html, page, protect, force)
     written = [out_html]
-    if pdf:
-        pdf_path = Path(pdf)
-        pdf_path = pdf_path.with_name(safe_filename(pdf_path.name))
+    if pdf_path is not None:
         try:
-            print_pdf(out_html, pdf_path)
+            print_pdf(out_html, pdf_path, protect=protect, force=force)
         except PdfNotPrinted as exc:
             raise ReportPdfMissing(out_html, pdf_path, exc) from None
         written.append(pdf_path)

@@ -2910,6 +2910,32 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
         "en": "Check that this is the module's archive; module.yaml and the YAML files are at its top.",
     },
 
+    # ---- outputs that would touch the register (dpia.io.files.check_output; branch main)
+    "output_in_register": {
+        "nl": "{path} ligt in het register {register}: een uitvoerbestand mag geen bestand van het register "
+        "vervangen. Er is niets geschreven; kies met -o een plek buiten de registermap",
+        "en": "{path} is inside the register {register}: an output may not replace a file of the register. "
+        "Nothing was written; choose a place outside the register folder with -o",
+    },
+    "output_is_link": {
+        "nl": "{path} is een symbolische koppeling (naar {target}); een uitvoerbestand wordt niet via een koppeling "
+        "geschreven. Er is niets geschreven; kies met -o een gewone bestandsnaam",
+        "en": "{path} is a symbolic link (to {target}); an output is never written through a link. Nothing was "
+        "written; choose an ordinary file name with -o",
+    },
+    "output_not_regular": {
+        "nl": "{path} is geen gewoon bestand (een apparaat, pipe of socket). Er is niets geschreven; kies met -o een "
+        "gewone bestandsnaam",
+        "en": "{path} is not a regular file (a device, pipe or socket). Nothing was written; choose an ordinary "
+        "file name with -o",
+    },
+    "output_read_only_file": {
+        "nl": "{path} is alleen-lezen; het wordt niet vervangen. Er is niets geschreven; kies met -o een andere naam, "
+        "of geef --force om het toch te vervangen",
+        "en": "{path} is read-only; it is not replaced. Nothing was written; choose another name with -o, or give "
+        "--force to replace it anyway",
+    },
+
 }
 
 

@@ -2,13 +2,17 @@
 
 Reading: :func:`read_regular` reads only regular files within a size limit (never a FIFO or a
 device), :func:`read_limited` turns a refusal into a located problem, and :func:`outside_links`
-refuses links that lead out of a register folder. Writing: :func:`atomic_write` puts a file in place
-with one rename (optionally only when it still holds what was loaded), :class:`save_lock` lets two
-workbenches on one folder take turns.
+refuses links that lead out of a register folder. Writing: every file the tool writes goes through
+this module. :func:`atomic_write` puts a register file in place with one rename (optionally only when
+it still holds what was loaded), :class:`save_lock` lets two workbenches on one folder take turns, and
+:func:`write_output` writes an output for people after :func:`check_output` has refused a path that
+would touch the register (inside its folder or equal to a file it reads, through links), a link, a
+device or a read-only file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import glob
@@ -17,12 +21,13 @@ import os
 import stat
 import tempfile
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+
 from dpia.io.problems import ChangedOnDisk, Msg, Problem, problem_at
-from collections.abc import Iterable
 
 
 _OS_REASONS = {
@@ -172,42 +177,182 @@ def _replace_if_unchanged(tmp: str, path: Path, expect_digest: str) -> bool:
     return True
 
 
-def atomic_write(path: Path, text: str, expect_digest: str | None = None) -> bool:
-    """Write ``text`` to ``path`` so that a reader sees either the old file or the new one, never half.
+def _ordinary_mode() -> int:
+    """The permissions of an ordinary new file (0o666 less the umask), not mkstemp's owner-only 0o600."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
-    The data goes to a temporary file in the same folder, is flushed to disk, and replaces the target
-    with one rename; the file's permissions are kept. A symbolic link is written through (its target
-    is replaced, the link stays). With ``expect_digest``, the file is replaced only if it still holds
-    what had that SHA-256 digest (see ``_replace_if_unchanged``); returns False, writing nothing, if not.
-    """
-    path = Path(os.path.realpath(path))
-    data = text.encode("utf-8")
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+
+class _Staged:
+    """A file being written under a temporary name beside its target (see :func:`_staged`)."""
+
+    def __init__(self, fh: Any, tmp: str):
+        self.file, self.tmp, self.placed = fh, tmp, False
+
+
+@contextlib.contextmanager
+def _staged(path: Path, mode: int, place: Callable[[str], bool], text: bool = False) -> Iterator[_Staged]:
+    """The one way a file reaches the disk: whatever is written to the yielded file goes to a temporary
+    file beside ``path``; when the block ends without an error it is flushed to disk, given ``mode``,
+    and ``place(tmp)`` puts it at ``path`` in one step (``placed`` True) or declines (False, and the
+    temporary is removed). On an error, or a kill, the target is untouched: at worst a ``.NAME.*.tmp``
+    stays behind, which readers ignore and the next save removes."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        fh = os.fdopen(fd, "w", encoding="utf-8", newline="") if text else os.fdopen(fd, "wb")
+        staged = _Staged(fh, tmp)
+        with fh:
+            yield staged
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
-        if expect_digest is None:
-            os.replace(tmp, path)
-        elif not _replace_if_unchanged(tmp, path, expect_digest):
+        staged.placed = place(tmp)
+        if not staged.placed:
             os.unlink(tmp)
-            return False
     except BaseException:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
         raise
-    fsync_dir(path.parent)
-    return True
+    if staged.placed:
+        fsync_dir(path.parent)
+
+
+def _put(path: Path, data: bytes, mode: int, place: Callable[[str], bool]) -> bool:
+    """``data`` at ``path`` through :func:`_staged`; False when ``place`` declined."""
+    with _staged(path, mode, place) as staged:
+        staged.file.write(data)
+    return staged.placed
+
+
+def _replace(target: Path) -> Callable[[str], bool]:
+    def place(tmp: str) -> bool:
+        os.replace(tmp, target)
+        return True
+
+    return place
+
+
+def atomic_write(path: Path, text: str | bytes, expect_digest: str | None = None) -> bool:
+    """Write a file of the register (or the tool's own) so that a reader sees either the old file or
+    the new one, never half.
+
+    The file's permissions are kept. A symbolic link is written through (its target is replaced, the
+    link stays): a register may link its files within its folder. With ``expect_digest``, the file is
+    replaced only if it still holds what had that SHA-256 digest (see ``_replace_if_unchanged``);
+    returns False, writing nothing, if not. Outputs for people go through :func:`write_output`.
+    """
+    path = Path(os.path.realpath(path))
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = _ordinary_mode()
+    if expect_digest is None:
+        return _put(path, data, mode, _replace(path))
+    return _put(path, data, mode, lambda tmp: _replace_if_unchanged(tmp, path, expect_digest))
+
+
+# --------------------------------------------------------------------------------------------------
+# Outputs: every file the tool writes for people (reports, letters, forms, spreadsheets, maps)
+
+
+class OutputRefused(Exception):
+    """An output path that is not written: it would touch the register, or it is not an ordinary file
+    (``key`` and ``params`` are the catalogue message, which names both paths)."""
+
+    def __init__(self, key: str, **params: Any):
+        super().__init__(key, params)
+        self.key, self.params = key, params
+
+    def message(self, lang: str | None = None) -> str:
+        return Msg(self.key, tuple(self.params.items())).render(lang)
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or os.path.commonpath([path, folder]) == folder
+
+
+def check_output(path: str | os.PathLike[str], protect: Iterable[str | os.PathLike[str]] = (), force: bool = False) -> Path:
+    """``path`` as an output may be written; ``OutputRefused`` otherwise.
+
+    Refused: a symbolic link (a link could lead anywhere, also into the register); anything that exists
+    and is not a regular file (a folder, a device such as /dev/null, a pipe); a path inside a folder
+    of ``protect`` or equal to a file of it, resolved through links (the register and every file it
+    reads); a read-only file unless ``force``. A new name in an existing folder is fine.
+
+    >>> import tempfile, pathlib
+    >>> reg = pathlib.Path(tempfile.mkdtemp())
+    >>> try:
+    ...     check_output(reg / "parties.yaml", protect=[reg])
+    ... except OutputRefused as refused:
+    ...     print(refused.key)
+    output_in_register
+    >>> check_output(reg.parent / "rapport.html", protect=[reg]).name
+    'rapport.html'
+    """
+    target = Path(path)
+    shown = str(path)
+    if target.is_symlink():
+        raise OutputRefused("output_is_link", path=shown, target=os.readlink(target))
+    try:
+        info = os.stat(target)
+    except OSError:  # a new name, or a path that cannot be (a file where a folder should be): the write says why
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        if stat.S_ISDIR(info.st_mode):
+            raise OutputRefused("output_is_folder", path=shown, example=os.path.join(shown, "uitvoer"))
+        raise OutputRefused("output_not_regular", path=shown)
+    resolved = os.path.realpath(target)
+    for guarded in protect:
+        folder = os.path.realpath(guarded)
+        if _inside(resolved, folder):
+            raise OutputRefused("output_in_register", path=shown, register=str(guarded))
+    if info is not None and not force and not info.st_mode & 0o222:
+        raise OutputRefused("output_read_only_file", path=shown)
+    return Path(resolved)
+
+
+def write_output(path: str | os.PathLike[str], data: str | bytes, protect: Iterable[str | os.PathLike[str]] = (),
+                 force: bool = False) -> Path:
+    """Write an output for people, whole or not at all, after :func:`check_output`; returns its path.
+
+    The file gets ordinary permissions (0o666 less the umask). Errors of the disk (full, read-only
+    folder) are raised as ``OSError`` with nothing half-written.
+    """
+    target = check_output(path, protect, force)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    _put(target, payload, _ordinary_mode(), _replace(target))
+    return Path(path)
+
+
+@contextlib.contextmanager
+def output_stream(path: str | os.PathLike[str], protect: Iterable[str | os.PathLike[str]] = (), force: bool = False,
+                  text: bool = True) -> Iterator[Any]:
+    """:func:`write_output` for an output too large to hold in memory (a million-row CSV): write to the
+    yielded file; it lands whole when the block ends, or not at all on an error."""
+    target = check_output(path, protect, force)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with _staged(target, _ordinary_mode(), _replace(target), text=text) as staged:
+        yield staged.file
+
+
+def publish_folder(staged: Path, target: Path) -> None:
+    """Put a folder built under a temporary name (``staged``) at ``target`` in one rename; an empty
+    folder at ``target`` is replaced, a non-empty one makes this fail (``OSError``, ENOTEMPTY)."""
+    os.replace(staged, target)
+    fsync_dir(target.parent)
+
+
+def replace_file(source: Path, target: Path) -> None:
+    """Move a file another program wrote beside ``target`` (a temporary of ours) onto it in one step,
+    with ordinary permissions (chromium's PDF, say)."""
+    os.chmod(source, _ordinary_mode())
+    os.replace(source, target)
+    fsync_dir(target.parent)
 
 
 def fsync_dir(folder: Path) -> None:

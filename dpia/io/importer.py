@@ -44,7 +44,8 @@ from dpia.io.export import MAX_CELL_CHARS, restore_cell, xlsx_bytes
 from dpia.i18n import t
 from dpia.model import Controller, NESTED_REFERENCES, REFERENCES, Register, SECTIONS
 from dpia.io.problems import did_you_mean, LEVELS, Msg, Problem, RegisterInvalid
-from dpia.io.files import atomic_write, encoding_guess, fsync_dir, os_reason, read_regular, ReadRefused
+from dpia.io.files import (atomic_write, encoding_guess, os_reason, publish_folder, read_regular, ReadRefused,
+                           write_output)
 from dpia.io.store import load, validation_problems
 
 MAX_SPREADSHEET_BYTES = 20 * 1024 * 1024
@@ -318,15 +319,15 @@ def register_xlsx(register: Register) -> bytes:
     return xlsx_bytes(register_sheets(register), max_width=50)
 
 
-def export_register(register_path: str | os.PathLike[str], out: str | os.PathLike[str]) -> Path:
-    """Write the register at ``register_path`` as a workbook in the import layout."""
-    from dpia.io.export import safe_filename, write_bytes_atomic
+def export_register(register_path: str | os.PathLike[str], out: str | os.PathLike[str], force: bool = False) -> Path:
+    """Write the register at ``register_path`` as a workbook in the import layout (never into the
+    register itself: ``dpia.io.files.write_output``)."""
+    from dpia.io.export import safe_filename
 
-    register = load(register_path).register
+    loaded = load(register_path)
     target = Path(out)
     target = target.with_name(safe_filename(target.name))
-    write_bytes_atomic(target, register_xlsx(register))
-    return target
+    return write_output(target, register_xlsx(loaded.register), loaded.protected_paths(), force)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1447,7 +1448,7 @@ def import_spreadsheet(source: str | os.PathLike[str], out: str | os.PathLike[st
             raise RuntimeError("the register folder written does not read back as the spreadsheet")
         _refuse_existing(target)
         try:
-            os.replace(tmp, target)  # an empty folder is replaced; a non-empty one makes this fail
+            publish_folder(tmp, target)  # an empty folder is replaced; a non-empty one makes this fail
         except OSError as exc:
             if exc.errno in (errno.ENOTEMPTY, errno.EEXIST, errno.ENOTDIR, errno.EISDIR):
                 raise TargetNotEmpty(target) from None
@@ -1455,7 +1456,6 @@ def import_spreadsheet(source: str | os.PathLike[str], out: str | os.PathLike[st
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    fsync_dir(target.parent)
     return [target / name for name in sorted(texts)]
 
 
@@ -1556,7 +1556,7 @@ def write_layout_docs(path: Path = DOC_PATH) -> Path:
     text = path.read_text(encoding="utf-8")
     head, rest = text.split(START_MARK, 1)
     _, tail = rest.split(END_MARK, 1)
-    path.write_text(f"{head}{START_MARK}\n\n{layout_markdown()}\n{END_MARK}{tail}", encoding="utf-8")
+    atomic_write(path, f"{head}{START_MARK}\n\n{layout_markdown()}\n{END_MARK}{tail}")
     return path
 
 

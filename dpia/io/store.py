@@ -269,7 +269,7 @@ def _parse(text: str, shown: str, problems: list[Problem]) -> Any:
         problems.append(problem_at(shown, (mark.line, mark.column), "forbidden_tag", value=exc.problem))
     except ReaderError as exc:  # a control character; ruamel gives only its offset
         problems.append(problem_at(shown, _line_col(text, exc.position), "yaml_syntax", problem=yaml_problem(str(exc).splitlines()[0])))
-    except (AssertionError, ValueError) as exc:
+    except (AssertionError, ValueError):
         # ruamel checks a %YAML directive's version with a bare assert (%YAML 1.3) or int() (a
         # number of 5000 digits): point at the directive.
         found = re.search(r"^%YAML\b.*$", text, re.M)
@@ -604,6 +604,13 @@ class LoadedRegister:
     module_files: list[SourceFile] = field(default_factory=list)  # read, never written
     modules: list[Module] = field(default_factory=list)  # the imported modules (sector DPIAs)
     overrides: list[Override] = field(default_factory=list)  # the school's entities that replace a module's
+
+    def protected_paths(self) -> list[Path]:
+        """What an output must never touch (``dpia.io.files.check_output``): the register's folder (or
+        its one file) and every file it reads, the modules' folders and archives included."""
+        paths = [self.root, *(f.path for f in self.files), *(f.path for f in self.module_files)]
+        paths += [m.folder for m in self.modules]
+        return list(dict.fromkeys(paths))
 
     def module_of(self, entity_id: str) -> Module | None:
         """The imported module an entity comes from, or None for the school's own entries."""
@@ -954,7 +961,6 @@ def _build(
     causes = list(causes or [])
     empty_sections: list[tuple[str, str, tuple[int, int], SourceFile]] = []  # (section, file, position, source)
     sources: list[SourceFile] = []
-    data: dict[str, Any] = {name: [] for name in SECTIONS}
     controller: tuple[Any, Any, SourceFile] | None = None
     # (section, index-in-file, node, plain, source) for every entity, in reading order
     items: list[tuple[str, int | None, Any, Any, SourceFile]] = []

@@ -40,6 +40,8 @@ from typing import Any
 
 import numpy as np
 
+from dpia.io.files import output_stream, write_output
+
 VERSION = 3  # of the layout; a register cached by an older version is generated again
 ON = dt.date(2026, 11, 29)
 VALID_FROM = dt.date(2024, 8, 1)
@@ -541,8 +543,7 @@ def generate(
     _write(out / "dpias.yaml", _dpia_yaml(y, [s.products[0].system for s in las_suppliers], on))
     gems = sorted({f"gem-{int(g) + 1:03d}" for g in gem_of[:schools]})
     _write(out / "screening.yaml", _screening_yaml(y, [p.system for p in products] + ["website"], gems, on))
-    (out / "manifest.json").write_text(json.dumps(manifest.as_dict(), indent=2, ensure_ascii=False) + "\n",
-                                       encoding="utf-8")
+    _write(out / "manifest.json", json.dumps(manifest.as_dict(), indent=2, ensure_ascii=False) + "\n")
     return manifest
 
 
@@ -567,14 +568,14 @@ def _brin(i: int) -> str:
 
 
 def _write_csv(path: Path, header: list[str], rows: Iterable[list[str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as fh:
+    with output_stream(path) as fh:  # streamed: a national register's flows.csv is a gigabyte
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(header)
         w.writerows(rows)
 
 
 def _write(path: Path, text: str) -> None:
-    path.write_text(text, encoding="utf-8")
+    write_output(path, text)
 
 
 # ---- YAML (written by hand: plain block style, deterministic, quick)

@@ -182,4 +182,4 @@ def supplier_explorer(loaded: LoadedRegister, result, lang: str | None = None, e
     """The same table with a search box, a role filter, a sort choice and an export to Excel."""
     from dpia.workbench.suppliers import SupplierOverview
 
-    return SupplierOverview(loaded.register, result, lang, export_to)
+    return SupplierOverview(loaded.register, result, lang, export_to, loaded.protected_paths())

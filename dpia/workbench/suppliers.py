@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
-import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import ipywidgets as w
 import pandas as pd
 
+from dpia.io.export import xlsx_bytes
+from dpia.io.files import OutputRefused, write_output
 from dpia.model.flowtable import iter_flows
 from dpia.check import CheckResult
 from dpia.i18n import format_list, t
@@ -118,39 +120,13 @@ def filter_overview(frame: pd.DataFrame, text: str = "", role: str | None = None
     return rows.reset_index(drop=True)
 
 
-def export_overview_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
-    """Write ``frame`` as a one-sheet workbook at ``path``: all or nothing (a temporary file in the same
-    folder replaces the target in one rename, so a reader never sees half a workbook)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    target = Path(path)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Leveranciers" if _col("name", "nl") in frame.columns else "Suppliers"
-    sheet.append([str(c) for c in frame.columns])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in frame.itertuples(index=False):
-        sheet.append([_cell(v) for v in row])
-    for i, column in enumerate(frame.columns, start=1):
-        longest = max([len(str(column))] + [len(str(v)) for v in frame[column]])
-        letter = sheet.cell(row=1, column=i).column_letter
-        sheet.column_dimensions[letter].width = min(max(10, longest + 2), 60)
-        for cell in sheet[letter][1:]:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if isinstance(cell.value, (dt.date, dt.datetime)):
-                cell.number_format = "yyyy-mm-dd"
-    sheet.freeze_panes = "A2"
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        book.save(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+def export_overview_xlsx(frame: pd.DataFrame, path: str | os.PathLike[str], protect: Iterable[Path] = ()) -> Path:
+    """Write ``frame`` as a one-sheet workbook at ``path`` through the one spreadsheet writer
+    (``dpia.io.export.xlsx_bytes``: no cell ever a formula, a bold frozen header, filters) and the one
+    output writer (whole or not at all, ordinary permissions, never into ``protect``, the register)."""
+    title = "Leveranciers" if _col("name", "nl") in frame.columns else "Suppliers"
+    rows = [[_cell(v) for v in row] for row in frame.itertuples(index=False)]
+    return write_output(path, xlsx_bytes([(title, [str(c) for c in frame.columns], rows)]), protect)
 
 
 def _cell(value):
@@ -167,8 +143,8 @@ class SupplierOverview:
     (every cell in full, see :mod:`dpia.workbench.display`); a button exports what is shown to Excel."""
 
     def __init__(self, register: Register, result: CheckResult, lang: str | None = None,
-                 export_to: str | os.PathLike[str] = "leveranciers.xlsx"):
-        self.register, self.result, self.lang = register, result, lang
+                 export_to: str | os.PathLike[str] = "leveranciers.xlsx", protect: Iterable[Path] = ()):
+        self.register, self.result, self.lang, self.protect = register, result, lang, list(protect)
         self.frame = supplier_overview(register, result, lang)
         roles = sorted({r.value for r in PartyRole} & {p.role.value for p in register.parties})
         self.text = w.Text(description=t("supplier_filter_text", lang))
@@ -201,7 +177,10 @@ class SupplierOverview:
     def export(self) -> Path | None:
         """Write the rows shown to the file named in the box; the status says where, or why not."""
         try:
-            path = export_overview_xlsx(self.shown, self.export_to.value)
+            path = export_overview_xlsx(self.shown, self.export_to.value, self.protect)
+        except OutputRefused as refused:
+            self.status.value = html.escape(refused.message(self.lang))
+            return None
         except OSError as exc:
             self.status.value = html.escape(t("write_failed", self.lang, reason=exc.strerror or str(exc)))
             return None
