@@ -21,6 +21,10 @@ from dpia.settings import assessment_date
 from dpia.rules import Context, REGISTRY, rules
 from dpia.model.findings import Kind, Severity
 from dpia.model.findings import SEVERITY_ORDER
+from dpia.analysis.reads import reading, Reads, register_reads
+from dpia.io.export import safe_cell
+from dpia.model.flowtable import flow_count
+from dpia.model.names import params_for
 
 
 @dataclass(frozen=True)
@@ -56,8 +60,6 @@ class Finding:
         """The officer's form of the finding, with ids. Given the ``register``, every id it names is
         followed by its name: "Fotostudio Helmond-Peel (fotograaf)"."""
         if register is not None:
-            from dpia.model.names import params_for
-
             params = {k: _vocabulary(k, v, lang) for k, v in params_for(register, self.params, lang, officer=True).items()}
         else:
             params = {k: _vocabulary(k, v, lang) for k, v in self.params.items()}
@@ -69,8 +71,6 @@ class Finding:
         named, so the register is required."""
         if register is None:
             raise TypeError("Finding.reader needs the register to name what the finding is about")
-        from dpia.model.names import params_for
-
         text = self.rule.text("reader", lang, **params_for(register, self.params, lang))
         return _DOUBLE_STOP.sub(".", text)  # a name ending in "B.V." at the end of a sentence
 
@@ -234,8 +234,6 @@ def _carry_over(prev: _State, ctx: Context, changed: frozenset) -> None:
     again, is identical (dtypes included: the register's id dtype, built from every field, mostly is).
     Such tables are neither built again by the rules nor compared; a rule that runs again joins them
     with the new ones as before."""
-    from dpia.analysis.reads import register_reads
-
     old = prev.tables.__dict__
     cache, deps = old.get("_tables", {}), old.get("_deps", {})
     new = ctx.tables.__dict__
@@ -289,9 +287,6 @@ class Incremental:
 
     def start(self, register: Register, on: dt.date):
         """A ``run(rule, *args)`` for one check of ``register``, which reuses what it can."""
-        from dpia.model.flowtable import flow_count
-        from dpia.analysis.reads import reading, Reads
-
         self.ran = []
         if flow_count(register) > self.limit:
             self._state = None
@@ -419,8 +414,6 @@ CSV_COLUMNS = ["id", "code", "name", "severity", "kind", "subjects", "message", 
 
 
 def as_csv(result: CheckResult, lang: str | None = None) -> str:
-    from dpia.io.export import safe_cell
-
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)

@@ -41,6 +41,15 @@ from dpia.i18n import format_list, t
 from dpia.model import Promise, Register, SECTIONS
 from dpia.io.files import atomic_write
 from dpia.io.git import materialise, resolve, Version
+from dpia.analysis.risk import assess
+from dpia.check import check
+from dpia.i18n import MESSAGES
+from dpia.io.bulk import FLOWS_FILE
+from dpia.io.modules import is_archive
+from dpia.io.problems import RegisterInvalid
+from dpia.io.store import load, load_module, MODULE_MANIFEST, YAML_SUFFIXES
+from dpia.model.flowtable import bulk_flows
+from dpia.model.names import label_of, name_of
 
 
 # ---- the comparison
@@ -113,8 +122,6 @@ class RegisterDiff:
 
 def _name(register: Register, entity: Any, lang: str | None) -> str:
     """The entity's name for people (``dpia.model.names``: a flow "van X naar Y", a promise by its text)."""
-    from dpia.model.names import name_of
-
     if isinstance(entity, Promise):  # a promise is named by what it says
         return (entity.text.en if lang == "en" else entity.text.nl).rstrip(".")
     return name_of(register, str(getattr(entity, "id", "")), lang)
@@ -246,8 +253,6 @@ def compare(old: Register, new: Register, old_on: dt.date, new_on: dt.date, lang
     """Everything that differs between two loaded registers (see the module's description). ``was``:
     the check of ``old`` on ``old_on`` when it is known, or a function that waits for it and gives it
     (or None), called once the new version is checked."""
-    from dpia.check import check
-
     out = RegisterDiff(old_label, new_label, old_on, new_on)
     a, b = _entities(old), _entities(new)
     for key in sorted(set(a) | set(b), key=lambda k: (_section_order(k[0]), k[1])):
@@ -294,8 +299,6 @@ def compare(old: Register, new: Register, old_on: dt.date, new_on: dt.date, lang
                                           f.message(lang)))
 
     # risks and DPIA status
-    from dpia.analysis.risk import assess
-
     old_d = {d.id: d for d in old.dpias}
     new_d = {d.id: d for d in new.dpias}
     for did in sorted(set(old_d) | set(new_d)):
@@ -331,8 +334,6 @@ def _agreement_name(register: Register, agreement: Any, lang: str | None) -> str
 def _bulk_changes(old: Register, new: Register, lang: str | None) -> list[EntityChange]:
     """The flows of flows.csv that started, stopped or changed, by id. Compared column by column over
     the whole tables (a million flows in seconds); only the flows that differ are looked at one by one."""
-    from dpia.model.flowtable import bulk_flows
-
     a, b = bulk_flows(old), bulk_flows(new)
     if a is None and b is None:
         return []
@@ -416,8 +417,6 @@ def _checked_elsewhere(folder: Path, on: dt.date):
     import pickle
     import sys
 
-    from dpia.io.bulk import FLOWS_FILE
-
     csv = Path(folder) / FLOWS_FILE
     size = csv.stat().st_size if csv.is_file() else 0
     if size < ELSEWHERE_FROM_BYTES:
@@ -449,16 +448,11 @@ def _check_folder(folder: str, on: str, out: str) -> None:
     written to ``out`` as a pickle (``dpia.io.files.atomic_write``: whole or not at all)."""
     import pickle
 
-    from dpia.check import check
-
     result = check(_read(Path(folder)), dt.date.fromisoformat(on))
     atomic_write(Path(out), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _read(folder: Path, parses: dict | None = None) -> Register:
-    from dpia.io.modules import is_archive
-    from dpia.io.store import load, load_module, MODULE_MANIFEST
-
     if (folder / MODULE_MANIFEST).is_file() or (folder.is_file() and is_archive(folder)):
         return load_module(folder).register  # a module (sector DPIA, a folder or an archive): two versions
     return load(folder, shared_parses=parses).register
@@ -473,9 +467,6 @@ def _load(version: Version, parses: dict | None = None, folder: Path | None = No
     fields added since (``LATER_FIELDS``) is read with their values from ``newer``; what it was read
     with is returned beside it (and the diff says so). Nothing else is ever filled in."""
     import dataclasses
-
-    from dpia.io.problems import RegisterInvalid
-    from dpia.io.store import load
 
     with contextlib.nullcontext(folder) if folder is not None else materialise(version) as place:
         try:
@@ -557,8 +548,6 @@ def _with_later_fields(folder: Path, later: list[LaterField], newer: Register) -
 
     from ruamel.yaml import YAML
 
-    from dpia.io.store import YAML_SUFFIXES
-
     yaml = YAML()  # round trip: the copy keeps the version's own lines, for the places in messages
     newer_entities = {(s, e.id): e for s in SECTIONS for e in getattr(newer, s)}
     read_with: list[ReadWith] = []
@@ -635,8 +624,6 @@ def as_text(d: RegisterDiff, lang: str | None = None) -> str:
 
 
 def _catalogue() -> dict:
-    from dpia.i18n import MESSAGES
-
     return MESSAGES
 
 
@@ -684,8 +671,6 @@ def as_markdown(d: RegisterDiff, lang: str | None = None) -> str:
 def summary_lines(d: RegisterDiff, lang: str | None = None) -> list[str]:
     """One plain sentence per kind of change, naming what changed (for the MR); first, when the old
     version was read with values of fields added since, which."""
-    from dpia.model.names import label_of
-
     out = []
     if d.old_read_with:
         items = [t(f"diff_later_{r.section}_{r.field}", lang, value=label_of(r.value, lang) if hasattr(r.value, "value")

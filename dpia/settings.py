@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dpia.model import Register
+from dpia.i18n import t
+from dpia.io.files import atomic_write
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
@@ -39,8 +41,6 @@ class BadSetting(ValueError):
         super().__init__(f"{key}: {params}")
 
     def render(self, lang: str | None = None) -> str:
-        from dpia.i18n import t
-
         return t(self.key, lang, **self.params)
 
 
@@ -59,8 +59,6 @@ def saved_choice() -> dict[str, str]:
 
 def save_choice(register: str | os.PathLike[str], dpia: str | None) -> Path:
     """Remember the register and DPIA for the other notebooks (written atomically)."""
-    from dpia.io.files import atomic_write
-
     path = choice_file()
     data = {"register": display_path(register_path(register)), "dpia": dpia}
     atomic_write(path, json.dumps({k: v for k, v in data.items() if v}, indent=2, sort_keys=True) + "\n")

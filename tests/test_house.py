@@ -116,8 +116,9 @@ def test_imports_point_down_only() -> None:
 
 
 def test_no_import_circles() -> None:
-    graph = {m: {t for t, _l, _n in found if t != "dpia" and not m.startswith(t + ".")}
-             for m, found in import_graph().items() if m != "dpia"}
+    # A module that imports from its own package's ``__init__`` counts too: the package imports the
+    # module while it is itself half-initialised (``dpia.rules.base`` taking ``load_all`` from ``dpia.rules``).
+    graph = {m: {t for t, _l, _n in found if t != "dpia"} for m, found in import_graph().items() if m != "dpia"}
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []

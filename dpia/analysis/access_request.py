@@ -19,6 +19,9 @@ import pandas as pd
 
 from dpia.i18n import t
 from dpia.model import Register
+from dpia.analysis.tables import Tables
+from dpia.io.problems import did_you_mean
+from dpia.model.names import duration_text, name_of
 
 ONE_MONTH = 1  # Art. 12(3): within one month of receipt
 EXTENSION_MONTHS = 2
@@ -71,12 +74,8 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 def access_request(register: Register, subject: str, school: str | None = None,
                    received: dt.date | None = None, tables: Any = None) -> AccessAnswer:
     """The structure of the Art. 15 answer for data subjects of category ``subject`` (see the module)."""
-    from dpia.analysis.tables import Tables
-
     subjects = {s.id for s in register.subjects}
     if subject not in subjects:
-        from dpia.io.problems import did_you_mean
-
         hint = did_you_mean(subject, sorted(subjects))
         raise UnknownSubject("access_unknown_subject", value=subject, allowed=", ".join(sorted(subjects)),
                              hint=hint.render(None) if hasattr(hint, "render") else hint)
@@ -182,15 +181,11 @@ def access_request(register: Register, subject: str, school: str | None = None,
 
 def _name(register: Register, entity_id: str | None, lang: str | None) -> str:
     """An entity's name (``dpia.model.names``, one cached index per register), or '—'."""
-    from dpia.model.names import name_of
-
     return "—" if entity_id is None else name_of(register, entity_id, lang)
 
 
 def answer_lines(register: Register, a: AccessAnswer, lang: str | None = None) -> list[str]:
     """The officer's text: every part of the Art. 15 answer, with names and ids."""
-    from dpia.model.names import duration_text
-
     n = lambda i: f"{_name(register, i, lang)} ({i})"  # noqa: E731
     out = [t("access_heading", lang, subject=n(a.subject), school=n(a.school) if a.school else t("access_all_schools", lang))]
     if a.received:

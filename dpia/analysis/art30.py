@@ -25,6 +25,8 @@ from dpia.io.files import write_output
 from dpia.i18n import t
 from dpia.model.names import duration_text
 from dpia.model import DataType, Flow, LegalBasis, MeasureStatus, Party, PartyRole, Purpose, Register, RetentionRule
+from dpia.i18n import default_lang
+from dpia.io.store import load
 
 
 # (catalogue key of the header, Art. 30(1) point it answers) in column order.
@@ -252,8 +254,6 @@ def art30_csv(register: Register, lang: str | None = None, delimiter: str | None
 
 
 def _lang(lang: str | None) -> str:
-    from dpia.i18n import default_lang
-
     return lang or default_lang()
 
 
@@ -271,8 +271,6 @@ def write_art30(
 ) -> Path:
     """Write the record of processing of the register at ``register_path`` to ``out`` (.xlsx or .csv),
     never into the register (``dpia.io.files.write_output``)."""
-    from dpia.io.store import load
-
     loaded = load(register_path)
     target = _target(out)
     if target.suffix.lower() == ".xlsx":

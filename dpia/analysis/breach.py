@@ -46,6 +46,10 @@ import numpy as np
 
 from dpia.i18n import t
 from dpia.model import AgeBand, Breach, BreachNature, DataType, Register, SubjectKind
+from dpia.analysis.tables import Tables
+from dpia.io.problems import did_you_mean
+from dpia.model.flowtable import bulk_flows
+from dpia.model.names import names_of
 
 DEADLINE = dt.timedelta(hours=72)
 DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
@@ -98,13 +102,9 @@ def _place_kind(register: Register, place: str) -> str:
         return "party"
     if place in {s.id for s in register.systems}:
         return "system"
-    from dpia.model.flowtable import bulk_flows
-
     table = bulk_flows(register)
     if place in {f.id for f in register.flows} or (table is not None and table.row_of(place) is not None):
         return "flow"
-    from dpia.io.problems import did_you_mean
-
     options = [register.controller.id, *(s.id for s in register.controller.schools), *(p.id for p in register.parties),
                *(s.id for s in register.systems)]
     hint = did_you_mean(place, options)
@@ -128,8 +128,6 @@ def impact(register: Register, place: str, tables: Any = None, since: dt.date | 
     >>> impact(reg, "p").categories
     ('n',)
     """
-    from dpia.analysis.tables import Tables
-
     kind = _place_kind(register, place)
     tables = tables or Tables(register)
     flows = tables.flows
@@ -340,8 +338,6 @@ def duration_text(delta: dt.timedelta, lang: str | None = None) -> str:
 
 def _names(register: Register, ids: tuple[str, ...] | list[str], lang: str | None) -> str:
     """The entities' names (``dpia.model.names``), comma-separated, or '—'."""
-    from dpia.model.names import names_of
-
     return ", ".join(names_of(register, ids, lang)) or "—"
 
 

@@ -55,6 +55,8 @@ from dpia.i18n import t
 from dpia.model import Criterion, DataNature, DataType, PartyRole, Register, SpecialSubtype, SubjectKind, SystemKind
 from dpia.analysis.screening import (AP_LIST, ART35, CRITERIA, CRITERION_INFO, derive_from_facts, Derived, Facts, LARGE_SCALE_SUBJECTS, OFFICER, Reason, reason_for, WP248)
 from dpia.analysis.tables import Tables
+from dpia.i18n import format_date
+from dpia.model.names import join_names
 
 # Roles of a source whose data, received by a system, is another controller's dataset (WP248 criterion 6).
 OTHER_CONTROLLER_ROLES = frozenset(
@@ -146,9 +148,6 @@ class ProcessingScreening:
         """How the processing is settled: covered by DPIAs, decided, partly covered, or open. With the
         ``register``, for people: DPIAs by their titles and the date written out."""
         if register is not None:
-            from dpia.i18n import format_date
-            from dpia.model.names import join_names
-
             dpias, on = join_names(register, self.dpias, lang), (format_date(self.decision.decided_on, lang) if self.decision else None)
         else:
             dpias, on = ", ".join(self.dpias), (self.decision.decided_on.isoformat() if self.decision else None)
@@ -632,8 +631,6 @@ def screening_decisions_html(register: Register, lang: str | None = None) -> str
     decided = [s for s in screenings if s.decision is not None]
     if decided:
         parts.append(f"<h4>{e(t('report_h_decisions', lang))}</h4><ul>")
-        from dpia.i18n import format_date
-
         parts += [f"<li><b>{e(s.label(register, lang))}</b> ({e(format_date(s.decision.decided_on, lang))}): "
                   f"{e(s.decision.reason)}</li>" for s in decided]
         parts.append("</ul>")

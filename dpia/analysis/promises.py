@@ -46,6 +46,7 @@ import numpy as np
 import pandas as pd
 
 from dpia.model import (AgreementKind, duration_in_days, LegalBasis, PartyRole, Promise, PromiseKind, Register, RetentionTrigger)
+from dpia.analysis.tables import Tables
 
 DEFAULT_AGREEMENT_ROLES = (PartyRole.PROCESSOR, PartyRole.SUB_PROCESSOR)
 ART28_KINDS = frozenset({AgreementKind.MODEL_4_0.value, AgreementKind.PROCESSING_AGREEMENT.value})
@@ -270,8 +271,6 @@ CHECKS = {
 
 def check_promise(register: Register, promise: Promise, on: dt.date, tables: Any = None) -> Broken | None:
     """Why ``promise`` does not hold on ``on``, or None when it holds."""
-    from dpia.analysis.tables import Tables
-
     return CHECKS[promise.kind](register, tables or Tables(register), promise, on)
 
 
@@ -287,7 +286,5 @@ class PromiseStatus:
 
 def promise_status(register: Register, on: dt.date, tables: Any = None) -> list[PromiseStatus]:
     """Every promise of the register with whether it holds on ``on``, in id order."""
-    from dpia.analysis.tables import Tables
-
     tables = tables or Tables(register)
     return [PromiseStatus(p, check_promise(register, p, on, tables)) for p in sorted(register.promises, key=lambda p: p.id)]

@@ -55,6 +55,8 @@ from dpia.i18n import t
 from dpia.model import (DataType, DecisionOutcome, Dpia, EEA_COUNTRIES, Level, LevelAssessment, MeasureEffect, MeasureStatus, PartyRole, Register, Risk, RiskAcceptance, RiskKind, RiskScale, SCALE_LEVELS, Text)
 from dpia.analysis.scope import dpia_scope, get_dpia, risk_scope, Scope
 from dpia.analysis.screening import facts_of, LARGE_SCALE_SUBJECTS, Reason
+from dpia.analysis.screening import screen
+from dpia.model import Criterion
 
 LIKELIHOOD = "likelihood"
 IMPACT = "impact"
@@ -801,9 +803,6 @@ def scaffold(register: Register, dpia: Dpia | str, screening: Any = None) -> lis
     >>> scaffold(reg, "d")
     []
     """
-    from dpia.model import Criterion
-    from dpia.analysis.screening import screen
-
     d = get_dpia(register, dpia) if isinstance(dpia, str) else dpia
     have = {(r.kind, tuple(sorted(r.systems))) for r in d.risks}
     ids = {r.id for r in d.risks}

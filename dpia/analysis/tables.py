@@ -24,6 +24,7 @@ import pandas as pd
 
 from dpia.model.flowtable import bulk_flows
 from dpia.model import duration_in_days, PartyRole, Register
+from dpia.analysis.reads import register_reads
 
 # Roles whose receipt of data is a disclosure to another controller (needs the school's own legal basis).
 DISCLOSURE_ROLES = frozenset(
@@ -100,8 +101,6 @@ class table:  # noqa: N801 - used like functools.cached_property
         d = obj.__dict__
         cache = d.get("_tables")
         if cache is None:
-            from dpia.analysis.reads import register_reads
-
             cache = d["_tables"] = {}
             d["_reads"] = register_reads(obj.register)
         reads = d["_reads"]

@@ -41,6 +41,8 @@ from dpia.model import LegalBasis, Register
 from dpia.analysis.tables import Tables
 from typing import Any
 from dpia.analysis.breach import Impact
+from dpia.documents.figures import figure_bytes
+from dpia.model.names import name_of
 
 # ---- the page
 
@@ -129,8 +131,6 @@ class MapFigure(Figure):
     map never touches pyplot."""
 
     def _repr_png_(self) -> bytes:
-        from dpia.documents.figures import figure_bytes
-
         return figure_bytes(self, "png")
 
 
@@ -238,8 +238,6 @@ class _Context:
 
     def name(self, node: str) -> str:
         """The name a reader knows a node by, through the one naming layer (``dpia.model.names``)."""
-        from dpia.model.names import name_of
-
         return name_of(self.register, node, self.lang)
 
     def node_role(self, node: str) -> str:
@@ -962,8 +960,6 @@ def impact_figure(register: Register, found: Impact, lang: str | None = None, ta
     """The data map with the part a breach can reach highlighted (its flows and the boxes they join,
     and the place itself) and the rest faded; deterministic (a ``dpia.documents.datamap.MapFigure``)."""
     from dpia.documents.datamap import draw_datamap
-    from dpia.model.names import name_of
-
     title = t("breach_map_title", lang, place=name_of(register, found.place, lang))
     return draw_datamap(register, lang=lang, title=title, highlight=found.reached, highlight_nodes=[found.place],
                         tables=tables)

@@ -28,6 +28,10 @@ import numpy as np
 from dpia.i18n import format_list, t
 from dpia.model import DataType, LegalBasis, PartyRole, PromiseKind, Register, SubjectKind, SystemKind
 from dpia.analysis.promises import promise_status, PromiseStatus
+from dpia.analysis.access_request import access_request
+from dpia.analysis.tables import Tables
+from dpia.documents.confidential import scrub
+from dpia.model.names import duration_text
 
 # Which topic of the letter each kind of promise belongs to (the letter places it there).
 TOPIC_OF = {
@@ -100,9 +104,6 @@ def _categories_where(tables, mask: np.ndarray) -> set[str]:
 
 def _facts(register: Register, school: str | None, lang: str | None) -> _Facts:
     """What the letter says, from the register's tables (vectorised: a million flows in a second or two)."""
-    from dpia.model.names import duration_text
-    from dpia.analysis.tables import Tables
-
     tables = Tables(register)
     flows = tables.flows
     ids = tables.ids.categories
@@ -285,8 +286,6 @@ def _page(body: str, title: str, lang: str | None, css: str) -> str:
 def letter_html(register: Register, on: dt.date, school: str | None = None, lang: str | None = "nl",
                 draft: bool = False) -> str:
     """The whole letter as an offline page, confidential values scrubbed."""
-    from dpia.documents.confidential import scrub
-
     body = letter_body(register, on, school, lang, draft)
     return scrub(_page(body, t("letter_title", lang, school=register.controller.name), lang, LETTER_CSS), register)
 
@@ -295,9 +294,6 @@ def letter_html(register: Register, on: dt.date, school: str | None = None, lang
 
 
 def statement_body(register: Register, lang: str | None = "nl") -> str:
-    from dpia.analysis.access_request import access_request
-    from dpia.model.names import duration_text
-
     cats = {c.id: c for c in register.data_categories}
     parties = {p.id: p for p in register.parties}
     out = [f"<h1>{_e(t('statement_title', lang, board=register.controller.name))}</h1>",
@@ -359,8 +355,6 @@ def statement_body(register: Register, lang: str | None = "nl") -> str:
 
 
 def statement_html(register: Register, lang: str | None = "nl") -> str:
-    from dpia.documents.confidential import scrub
-
     body = statement_body(register, lang)
     return scrub(_page(body, t("statement_title", lang, board=register.controller.name), lang,
                        LETTER_CSS + "table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;"

@@ -32,6 +32,23 @@ from dpia.i18n import format_date, format_list, t
 from dpia.model import Dpia, DpiaStatus, Measure, MeasureStatus, MrRight, Register
 from dpia.model.findings import Severity
 from dpia.documents.confidential import scrub
+from dpia.analysis.actionplan import action_plan
+from dpia.analysis.breach import DUTCH_TIME
+from dpia.analysis.processing import screening_decisions_html
+from dpia.analysis.promises import promise_status
+from dpia.analysis.risk import assess, level_label
+from dpia.analysis.scope import dpia_scope, get_dpia
+from dpia.analysis.screening import CRITERION_INFO, Reason, screen
+from dpia.diff import as_html, diff_versions
+from dpia.documents.datamap import datamap_figures, PNG_DPI
+from dpia.documents.figures import risk_map
+from dpia.io.export import safe_filename
+from dpia.io.files import check_output, write_output
+from dpia.io.git import absolute_spec, resolve
+from dpia.io.store import load, module_lines
+from dpia.model.flowtable import flow_count, flow_targets
+from dpia.model.names import name_of
+from dpia.settings import assessment_date
 
 REPORT_NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "05_rapport.ipynb"
 
@@ -48,8 +65,6 @@ def _e(text: object) -> str:
 def _name(register: Register, entity: Any, lang: str | None = None) -> str:
     """The name of an entity (or of the entity with this id) in the reader's language, through the one
     naming layer (``dpia.model.names``)."""
-    from dpia.model.names import name_of
-
     return name_of(register, entity if isinstance(entity, str) else entity.id, lang)
 
 
@@ -61,8 +76,6 @@ def _finding_text(f: Finding, register: Register, lang: str | None = None) -> st
 def _reason_text(reason: Any, register: Register, lang: str | None = None) -> str:
     """A screening reason (``dpia.analysis.screening.Reason``) with the register ids in its parameters
     replaced by the entities' names: 'care_data, care_reports' reads 'Zorggegevens en Onderzoeksverslagen'."""
-    from dpia.analysis.screening import CRITERION_INFO, Reason
-
     index = register.index()
     params: dict[str, Any] = {}
     for k, v in reason.params:
@@ -87,8 +100,6 @@ def _criterion_reason(c: Any, register: Register, lang: str | None = None) -> st
 
 def report_dpias(register: Register, dpia: str | None = None) -> list[Dpia]:
     """The DPIAs the report covers: all (by id), or the one with id ``dpia`` (``KeyError`` if none)."""
-    from dpia.analysis.scope import get_dpia
-
     if dpia is None:
         return sorted(register.dpias, key=lambda d: d.id)
     return [get_dpia(register, dpia)]
@@ -98,8 +109,6 @@ def report_findings(register: Register, result: CheckResult, dpia: str | None = 
     """The findings the report covers: all, or those about the DPIA ``dpia`` (its scope or itself)."""
     if dpia is None:
         return list(result.findings)
-    from dpia.analysis.scope import dpia_scope
-
     d = report_dpias(register, dpia)[0]
     ids = set(dpia_scope(register, d).ids) | {d.id}
     return [f for f in result.findings if ids.intersection(f.subjects)]
@@ -167,8 +176,6 @@ def _counts_sentence(findings: list[Finding], lang: str | None) -> str:
 
 def summary_html(register: Register, result: CheckResult, lang: str | None = None, dpia: str | None = None) -> str:
     """The plain-language summary that opens the report."""
-    from dpia.model.flowtable import flow_count, flow_targets  # YAML and bulk (flows.csv) flows
-
     findings = report_findings(register, result, dpia)
     recipients = flow_targets(register) - {register.controller.id} - {s.id for s in register.controller.schools}
     schools = len(register.controller.schools)
@@ -316,8 +323,6 @@ def overrides_html(loaded: Any, lang: str | None = None) -> str:
     """For the officer's appendix: the school's entries that replace a module's, one line each."""
     if not getattr(loaded, "overrides", None):
         return ""
-    from dpia.io.store import module_lines
-
     root = str(loaded.root).rstrip("/") + "/"  # the register's own paths, not where it lies on this computer
     lines = [line.replace(root, "", 1) for line in module_lines(loaded, lang)]
     return "<ul class=\"overrides\">" + "".join(f"<li>{_e(line)}</li>" for line in lines) + "</ul>"
@@ -502,10 +507,6 @@ def build_report(
     when ``dpia`` names no DPIA of the register, and ``OutputRefused`` when an output would touch the
     register or is not an ordinary file (a read-only one only without ``force``).
     """
-    from dpia.io.export import safe_filename
-    from dpia.io.files import check_output, write_output
-    from dpia.io.store import load
-
     loaded = load(register_path)  # fail early, with located errors, before executing anything
     register, protect = loaded.register, loaded.protected_paths()
     out_html = Path(out_html)
@@ -517,12 +518,8 @@ def build_report(
     if dpia is not None:
         report_dpias(register, dpia)  # KeyError before anything runs
     if since is not None:
-        from dpia.io.git import absolute_spec, resolve
-
         since = absolute_spec(since)
         resolve(since)  # VersionNotFound before anything runs
-    from dpia.settings import assessment_date
-
     day = assessment_date(on).isoformat()  # the same default as the notebooks: $DPIA_ON, else today
     with tempfile.TemporaryDirectory(prefix="dpia-report-") as tmp:
         executed = execute_report(Path(register_path), lang, day, Path(tmp), dpia, since)
@@ -579,8 +576,6 @@ def section(name: str, loaded, result: CheckResult, lang: str | None = None, dpi
     if name == "changes":  # only when the report is asked what changed since an earlier version
         if since is None:
             return HTML("")
-        from dpia.diff import as_html, diff_versions
-
         changes = diff_versions(since, str(loaded.root), on=result.on, lang=lang)
         heading = f'<h2 id="s-changes">{_e(t("report_h_changes", lang, date=format_date(changes.old_on, lang)))}</h2>'
         return HTML(heading + as_html(changes, lang))
@@ -588,8 +583,6 @@ def section(name: str, loaded, result: CheckResult, lang: str | None = None, dpi
     if name == "summary":
         body = summary_html(register, result, lang, dpia)
     elif name == "datamap":
-        from dpia.documents.datamap import datamap_figures, PNG_DPI
-
         problems = {f.subjects[0] for f in result.open if f.subjects}
         figures = datamap_figures(register, problems=problems, lang=lang, titled=False)
         parts = [f"<p>{_e(t('report_datamap_intro', lang))}</p>"]
@@ -616,8 +609,6 @@ def section(name: str, loaded, result: CheckResult, lang: str | None = None, dpi
 
 def promises_html(register: Register, result: CheckResult, lang: str | None = None) -> str:
     """The school's public promises, each with whether the register shows it is kept (GDPR Art. 12)."""
-    from dpia.analysis.promises import promise_status
-
     statuses = promise_status(register, result.on)
     if not statuses:
         return f"<p>{_e(t('report_no_promises', lang))}</p>"
@@ -634,8 +625,6 @@ def promises_html(register: Register, result: CheckResult, lang: str | None = No
 def breaches_html(register: Register, lang: str | None = None) -> str:
     """The breach register for the MR: counts per year, notified or not, what happened and what was done.
     No names of people, no descriptions (they may hold details of the people concerned)."""
-    from dpia.analysis.breach import DUTCH_TIME
-
     breaches = sorted(register.breaches, key=lambda b: (b.discovered_at, b.id))
     if not breaches:
         return f"<p>{_e(t('report_no_breaches', lang))}</p>"
@@ -670,12 +659,6 @@ def breaches_html(register: Register, lang: str | None = None) -> str:
 def dpias_html(register: Register, result: CheckResult, lang: str | None = None, dpia: str | None = None) -> str:
     """Per DPIA: the screening with its reasons, the risk map before and after measures, the risks with
     what the school does about each, the action plan and the sign-off. Without ids or codes."""
-    from dpia.analysis.actionplan import action_plan
-    from dpia.documents.figures import risk_map
-    from dpia.analysis.processing import screening_decisions_html
-    from dpia.analysis.risk import assess
-    from dpia.analysis.screening import screen
-
     # every processing: is a DPIA needed? (not in the report of one DPIA, which keeps to its own scope)
     everything = screening_decisions_html(register, lang) if dpia is None else ""
     dpias = report_dpias(register, dpia)
@@ -710,8 +693,6 @@ def risks_html(register: Register, assessments, numbers: dict[str, int], on: dt.
                lang: str | None = None) -> str:
     """The risks for the MR: the number on the map, the risk, its level without measures, what the
     school does (each linked measure: what, who, by when, status) and what remains."""
-    from dpia.analysis.risk import level_label
-
     measures = {m.id: m for m in register.measures}
     head = [t(f"report_risk_col_{c}", lang) for c in ("number", "risk", "inherent", "measures", "residual")]
     rows = []

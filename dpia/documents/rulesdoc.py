@@ -7,6 +7,7 @@ from pathlib import Path
 
 from dpia.i18n import default_lang, MESSAGES
 from dpia.rules import rules
+from dpia.io.files import atomic_write
 
 DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 
@@ -74,8 +75,6 @@ def rules_markdown(lang: str | None = None) -> str:
 
 
 def write_docs() -> list[Path]:
-    from dpia.io.files import atomic_write
-
     written = []
     for lang, name in (("en", "rules.md"), ("nl", "regels.md")):
         path = DOC_PATH.with_name(name)

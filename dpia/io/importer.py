@@ -47,6 +47,9 @@ from dpia.io.problems import did_you_mean, LEVELS, Msg, Problem, RegisterInvalid
 from dpia.io.files import (atomic_write, encoding_guess, os_reason, publish_folder, read_regular, ReadRefused,
                            write_output)
 from dpia.io.store import load, validation_problems
+from dpia.io import store
+from dpia.io.export import safe_filename
+from dpia.model.flowtable import iter_flows
 
 MAX_SPREADSHEET_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # an XLSX is a zip: refuse one that unpacks to more than this
@@ -295,8 +298,6 @@ def register_sheets(register: Register) -> list[tuple[str, list[str], list[list[
         if s.parent is None:
             objs = [register.controller] if s.single else getattr(register, s.section)
             if s.section == "flows":
-                from dpia.model.flowtable import iter_flows
-
                 objs = list(iter_flows(register))  # the bulk (flows.csv) flows too
             items = [((), _dump(o)) for o in objs]
         else:
@@ -322,8 +323,6 @@ def register_xlsx(register: Register) -> bytes:
 def export_register(register_path: str | os.PathLike[str], out: str | os.PathLike[str], force: bool = False) -> Path:
     """Write the register at ``register_path`` as a workbook in the import layout (never into the
     register itself: ``dpia.io.files.write_output``)."""
-    from dpia.io.export import safe_filename
-
     loaded = load(register_path)
     target = Path(out)
     target = target.with_name(safe_filename(target.name))
@@ -1485,8 +1484,6 @@ def _size_floors(register: Register) -> dict[str, int]:
 
 def _check_sizes(sizes: dict[str, int], shown: str) -> None:
     """Refuse a register the loader would refuse for its size (``dpia.io.store``'s limits), before writing."""
-    from dpia.io import store
-
     problems = Problems(shown)
     for name, size in sizes.items():
         if size > store.MAX_FILE_BYTES:

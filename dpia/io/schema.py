@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import Field, create_model
 
 from dpia.model import Controller, Import, SECTIONS, Strict
+from dpia.io.files import atomic_write
 
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "schema" / "register.schema.json"
 
@@ -40,8 +41,6 @@ def schema_text() -> str:
 
 
 def write_schema(path: Path = SCHEMA_PATH) -> Path:
-    from dpia.io.files import atomic_write
-
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, schema_text())
     return path

@@ -41,6 +41,7 @@ from typing import Any
 import numpy as np
 
 from dpia.io.files import output_stream, write_output
+from dpia.model import Criterion
 
 VERSION = 3  # of the layout; a register cached by an older version is generated again
 ON = dt.date(2026, 11, 29)
@@ -766,8 +767,6 @@ def _screening_yaml(y: _Yaml, systems: list[str], gems: list[str], on: dt.date) 
 
 
 def _dpia_yaml(y: _Yaml, las: list[str], on: dt.date) -> str:
-    from dpia.model import Criterion
-
     derived_true = {"wp248_sensitive_data", "wp248_large_scale", "wp248_vulnerable_subjects", "ap_health_data",
                     "art35_3b_large_scale_special_data", "wp248_evaluation_scoring", "wp248_systematic_monitoring",
                     "ap_behaviour_observation"}

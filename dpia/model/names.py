@@ -43,6 +43,7 @@ from dpia import model as m
 from dpia.i18n import BABEL_LOCALES, default_lang, format_date, format_list, MESSAGES, t
 from dpia.model.findings import Kind, Severity
 import re
+from dpia.model.flowtable import bulk_flows
 
 # ---- enumeration values
 
@@ -236,8 +237,6 @@ def _codes(column) -> tuple[Any, Any]:
 
 def _bulk_ends(register: m.Register, flow_id: str) -> tuple[str, str] | None:
     """Source and destination of a bulk flow (``flows.csv``) by binary search, or None."""
-    from dpia.model.flowtable import bulk_flows
-
     table = bulk_flows(register)
     if table is None:
         return None

@@ -20,9 +20,12 @@ beyond the values in the tables it reads (a count per category including zeros, 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import pkgutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, wraps
+from pathlib import Path
 from typing import Any
 
 
@@ -31,6 +34,7 @@ from dpia.model import Register
 from dpia.analysis.tables import Tables
 from dpia.analysis.reads import Reads
 from dpia.model.findings import Kind, Severity
+from dpia.analysis.graph import build_graph, party_graph
 
 
 TEXT_FIELDS = ("title", "checks", "why", "fix", "message", "reader")
@@ -112,8 +116,6 @@ class Context:
 
     @property
     def graph(self):  # -> nx.MultiDiGraph
-        from dpia.analysis.graph import build_graph
-
         return self.memo("ctx.graph", lambda: build_graph(self.register))
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
@@ -138,8 +140,6 @@ class Context:
     def party_graph(self):  # -> nx.MultiDiGraph
         """Flows merged to one edge per pair of holders (``dpia.analysis.graph.party_graph``): enough for
         questions about parties and sub-processors, and small however many flows there are."""
-        from dpia.analysis.graph import party_graph
-
         return self.memo("ctx.party_graph", lambda: party_graph(self.tables))
 
 
@@ -154,10 +154,22 @@ def shared(func: Callable[[Context], Any]) -> Callable[[Context], Any]:
     return once
 
 
+_LOADED = False
+
+
+def load_all() -> None:
+    """Import every theme module of this package once, so every rule is registered."""
+    global _LOADED
+    if _LOADED:
+        return
+    for info in sorted(pkgutil.iter_modules([str(Path(__file__).parent)]), key=lambda m: m.name):
+        if info.name != "base":
+            importlib.import_module(f"dpia.rules.{info.name}")
+    _LOADED = True
+
+
 def rules(theme: str | None = None) -> list[Rule]:
     """Every registered rule, sorted by code."""
-    from dpia.rules import load_all
-
     load_all()
     return sorted((r for r in REGISTRY.values() if theme is None or r.theme == theme), key=lambda r: r.code)
 

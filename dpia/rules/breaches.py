@@ -13,6 +13,7 @@ from dpia.analysis.breach import assess_breach, deadline, DUTCH_TIME, impact, mo
 from dpia.model import AgreementKind, PartyRole
 from dpia.rules.base import Context, Hit, id_list, rule
 from dpia.model.findings import Kind, Severity
+from dpia.i18n import t
 
 
 def _impacts(ctx: Context) -> dict:
@@ -149,8 +150,6 @@ def breach_notified_late(ctx: Context) -> Iterable[Hit]:
     },
 )
 def breach_high_risk_undecided(ctx: Context) -> Iterable[Hit]:
-    from dpia.i18n import t
-
     impacts = _impacts(ctx)
     for b in sorted(ctx.register.breaches, key=lambda b: b.id):
         if b.data_subjects is not None or b.id not in impacts:

@@ -14,6 +14,9 @@ import datetime as dt
 from dpia.check import check, CheckResult, Incremental
 from dpia.io.problems import ChangedOnDisk, RegisterInvalid
 from dpia.io.store import LoadedRegister
+from dpia.i18n import MESSAGES
+from dpia.io.store import load
+from dpia.model.names import name_of
 
 
 class Displayable:
@@ -50,8 +53,6 @@ def save_with(editor, apply: Callable[[], None]) -> bool:
 
 def catalogue_label(prefix: str, value: str, lang: str | None) -> str:
     """The catalogue's name for an enum value (``role_processor``), else the value itself."""
-    from dpia.i18n import MESSAGES
-
     key = f"{prefix}_{value}"
     return t(key, lang) if key in MESSAGES else value
 
@@ -130,8 +131,6 @@ def guarded(widget, action: Callable[[], object]) -> Callable[[object], None]:
 
 def named_options(register, ids: list[str], lang: str | None, officer: bool = False) -> list[tuple[str, str]]:
     """Dropdown options named for people (``officer``: "Name (id)"), sorted by name, the id as the value."""
-    from dpia.model.names import name_of
-
     return sorted(((name_of(register, i, lang, officer), i) for i in ids), key=lambda o: (o[0].lower(), o[1]))
 
 
@@ -151,8 +150,6 @@ def recheck(loaded: LoadedRegister, on: dt.date | None) -> CheckResult:
 
 def reload_from_disk(editor) -> None:
     """Drop unsaved in-memory edits: the files on disk are the truth."""
-    from dpia.io.store import load
-
     try:
         fresh = load(editor.loaded.root)
     except RegisterInvalid:

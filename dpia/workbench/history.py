@@ -17,6 +17,7 @@ from dpia.io.git import run_git, VersionNotFound
 from dpia.diff import as_html, as_text, diff_versions
 from dpia.i18n import format_date, t
 from dpia.workbench.controls import Displayable
+from dpia.io.problems import RegisterInvalid
 
 MAX_VERSIONS = 200  # the newest commits that touched the register; older ones: type a revision or date
 
@@ -105,8 +106,6 @@ class VersionDiff(Displayable):
         return f"{self.version.value}:{self.folder}" if self.version.value else None
 
     def update(self) -> None:
-        from dpia.io.problems import RegisterInvalid
-
         spec = self.old_spec()
         self.diff = None
         if spec is None:

@@ -17,6 +17,16 @@ from dpia.analysis.summary import counts
 
 from dpia.settings import assessment_date, display_path, dpia_id, register_path  # one place decides register and date
 from dpia.workbench.display import readable
+from dpia.analysis.actionplan import action_plan
+from dpia.analysis.breach import moment_of
+from dpia.analysis.processing import screening_table
+from dpia.analysis.risk import risk_table as table
+from dpia.analysis.scope import get_dpia
+from dpia.analysis.screening import screen, screening_text as text
+from dpia.documents.figures import risk_map as draw, show_figure as show
+from dpia.workbench.history import VersionDiff
+from dpia.workbench.suppliers import supplier_overview, SupplierOverview
+from dpia.workbench.widgets import recheck
 
 
 def open_register(parameter: str | os.PathLike[str] | None = None) -> LoadedRegister:
@@ -68,16 +78,12 @@ def overview(register: Register, lang: str | None = None) -> pd.DataFrame:
 def assess(loaded: LoadedRegister, on: str | dt.date | None = None):
     """Run the compliance check as of ``on`` (a notebook parameter), else ``$DPIA_ON``, else today. The
     check after an edit in one of the workbench's editors starts from this one (``widgets.recheck``)."""
-    from dpia.workbench.widgets import recheck
-
     return recheck(loaded, assessment_date(on))
 
 
 def show_figure(fig) -> None:
     """Show a matplotlib figure once in a notebook, as a picture, and free it (see
     :func:`dpia.documents.figures.show_figure`)."""
-    from dpia.documents.figures import show_figure as show
-
     show(fig)
 
 
@@ -103,15 +109,11 @@ def dpias_table(register: Register, lang: str | None = None) -> pd.DataFrame:
 def processings_table(register: Register, lang: str | None = None) -> pd.DataFrame:
     """Every processing of the register with its screening verdict and how it is settled (DPIA, decision
     or open), indexed by processing id (``dpia.analysis.processing``)."""
-    from dpia.analysis.processing import screening_table
-
     frame = screening_table(register, lang=lang)
     return frame.set_index(frame.columns[0]) if len(frame) else frame
 
 
 def screening_text(loaded: LoadedRegister, dpia_id: str, lang: str | None = None) -> str:
-    from dpia.analysis.screening import screen, screening_text as text
-
     return text(screen(loaded.register, dpia_id), loaded.register, lang)
 
 
@@ -123,21 +125,15 @@ def risks_text(loaded: LoadedRegister, dpia_id: str, result, lang: str | None = 
 
 def risk_table(loaded: LoadedRegister, dpia_id: str, result, lang: str | None = None) -> pd.DataFrame:
     from dpia.analysis.risk import assess
-    from dpia.analysis.risk import risk_table as table
-
     return table(assess(loaded.register, dpia_id, result.findings), lang)
 
 
 def risk_map(loaded: LoadedRegister, dpia_id: str, result, lang: str | None = None):
-    from dpia.documents.figures import risk_map as draw
     from dpia.analysis.risk import assess
-    from dpia.analysis.scope import get_dpia
-
     return draw(assess(loaded.register, dpia_id, result.findings), get_dpia(loaded.register, dpia_id).scale, lang)
 
 
 def action_plan_table(loaded: LoadedRegister, dpia_id: str, result, lang: str | None = None) -> pd.DataFrame:
-    from dpia.analysis.actionplan import action_plan
     from dpia.analysis.actionplan import action_plan_table as table
 
     return table(action_plan(loaded.register, dpia_id, result.on), lang)
@@ -155,16 +151,12 @@ def findings_of(result, theme: str, lang: str | None = None, register: Register 
 def breach_moment(result) -> dt.datetime:
     """The moment the breach notebook counts the 72 hours to: the end of the assessment date (Dutch
     time), or now when that date is today (``dpia.analysis.breach.moment_of``)."""
-    from dpia.analysis.breach import moment_of
-
     return moment_of(result.on)
 
 
 def history(loaded: LoadedRegister, result, lang: str | None = None):
     """The widget of notebook 08: pick an earlier version of the register from its git history and see
     what changed since (``dpia.workbench.history.VersionDiff``)."""
-    from dpia.workbench.history import VersionDiff
-
     return VersionDiff(loaded.root, result.on, lang)
 
 
@@ -173,13 +165,9 @@ def history(loaded: LoadedRegister, result, lang: str | None = None):
 
 def supplier_table(loaded: LoadedRegister, result, lang: str | None = None):
     """Every supplier with its role, systems, data, agreement, DPIA and open findings, in full."""
-    from dpia.workbench.suppliers import supplier_overview
-
     return readable(supplier_overview(loaded.register, result, lang))
 
 
 def supplier_explorer(loaded: LoadedRegister, result, lang: str | None = None, export_to: str = "leveranciers.xlsx"):
     """The same table with a search box, a role filter, a sort choice and an export to Excel."""
-    from dpia.workbench.suppliers import SupplierOverview
-
     return SupplierOverview(loaded.register, result, lang, export_to, loaded.protected_paths())

@@ -26,6 +26,7 @@ from dpia.i18n import format_list, t
 from dpia.model import PartyRole, Register
 from dpia.model.names import label_of, name_of
 from dpia.analysis.scope import dpia_scope
+from dpia.workbench.display import Table
 
 COLUMNS = ("name", "role", "systems", "categories", "agreement", "until", "dpia", "findings")
 
@@ -168,8 +169,6 @@ class SupplierOverview:
         return self.ui._repr_mimebundle_(**kwargs)
 
     def update(self) -> None:
-        from dpia.workbench.display import Table
-
         self.shown = filter_overview(self.frame, self.text.value, self.role.value, self.sort.value, self.lang)
         self.count.value = html.escape(t("supplier_count", self.lang, count=len(self.shown)))
         self.table.value = Table(self.shown.set_index(self.shown.columns[0]))._repr_html_()

@@ -19,6 +19,23 @@ from dpia.i18n import t
 from dpia.io.problems import RegisterInvalid
 from dpia.io.store import LoadedRegister
 from dpia.workbench.controls import (catalogue_label, CheckList, Displayable, guarded, incremental, named_options, recheck, save_with, slug)
+from dpia import settings
+from dpia.analysis.access_request import access_request, answer_lines
+from dpia.analysis.breach import assess_breach, DUTCH_TIME, impact, report_lines
+from dpia.analysis.promises import promise_status
+from dpia.analysis.risk import pending_measures, risk_table, what_if
+from dpia.analysis.scope import get_dpia
+from dpia.analysis.tables import Tables
+from dpia.documents.datamap import impact_figure
+from dpia.documents.figures import figure_bytes, risk_map
+from dpia.documents.inventory import agreements_table, findings_summary, findings_table
+from dpia.documents.letter import letter_body
+from dpia.io.problems import ChangedOnDisk
+from dpia.io.store import load
+from dpia.model import AgreementKind, BreachNature, NotifyDecision, PartyRole, references_to, SECTIONS, SystemKind
+from dpia.settings import display_location
+from dpia.workbench.display import readable, Table, Text
+from dpia.workbench.editors import EntityEditor
 
 ALL = None  # the "no filter" choice of a dropdown
 
@@ -110,8 +127,6 @@ def finding_html(f: Finding, lang: str | None = None) -> str:
     if f.accepted:
         parts.append(f"<p><i>{e(t('accepted_note', lang, **f.accepted))}</i></p>")
     if f.location:
-        from dpia.settings import display_location
-
         parts.append(f"<p><small>{e(display_location(f.location))}</small></p>")
     return "\n".join(parts)
 
@@ -270,8 +285,6 @@ class WhatIf(Displayable):
     """
 
     def __init__(self, loaded: LoadedRegister, dpia_id: str, result: CheckResult | None = None, lang: str | None = None):
-        from dpia.analysis.risk import pending_measures
-
         self.loaded, self.dpia_id, self.lang = loaded, dpia_id, lang
         self.findings = result.findings if result else None
         labels = {m.id: (m.label.en if lang == "en" else m.label.nl) for m in loaded.register.measures}
@@ -294,15 +307,9 @@ class WhatIf(Displayable):
 
     def compute(self) -> list:
         """The risks with the ticked measures counted as implemented (no drawing: fast)."""
-        from dpia.analysis.risk import what_if
-
         return what_if(self.loaded.register, self.dpia_id, self.chosen, self.findings)
 
     def update(self) -> None:
-        from dpia.documents.figures import risk_map
-        from dpia.analysis.risk import risk_table
-        from dpia.analysis.scope import get_dpia
-
         self.assessments = self.compute()
         self.table.value = risk_table(self.assessments, self.lang).to_html(escape=True, border=0)
         scale = get_dpia(self.loaded.register, self.dpia_id).scale
@@ -322,8 +329,6 @@ class RegisterPicker(Displayable):
     """
 
     def __init__(self, loaded: LoadedRegister, dpia_id: str | None = None, lang: str | None = None):
-        from dpia import settings
-
         self.lang = lang
         current = loaded.root.resolve()
         folders = sorted({p.resolve() for p in settings.registers()} | {current})
@@ -338,8 +343,6 @@ class RegisterPicker(Displayable):
         self._load_dpias(dpia_id)
 
     def _load_dpias(self, preferred: str | None = None) -> None:
-        from dpia.io.store import load
-
         self.status.value = ""
         try:
             reg = load(self.register.value).register
@@ -355,8 +358,6 @@ class RegisterPicker(Displayable):
     def save(self) -> bool:
         """Remember the choice for the other notebooks; True when saved."""
         import os
-
-        from dpia import settings
 
         if self.dpia.value is None and not self.dpia.options:
             self.status.value = html.escape(t("widget_choice_invalid", self.lang))
@@ -410,8 +411,6 @@ class SupplierWizard(Displayable):
 
     def __init__(self, loaded: LoadedRegister, on: dt.date | None = None, lang: str | None = None,
                  on_saved: Callable[[CheckResult], None] | None = None, result: CheckResult | None = None):
-        from dpia.model import AgreementKind, PartyRole, SystemKind
-
         self.loaded, self.on, self.lang, self.on_saved = loaded, on, lang, on_saved
         self.result: CheckResult | None = result  # the check of the register as saved (the baseline of a preview)
         self.new_findings: list[Finding] = []
@@ -616,8 +615,6 @@ class SupplierWizard(Displayable):
     # ---- preview and save
     def preview(self) -> list[Finding]:
         """The findings the new entries would cause (not yet in the register's check); nothing is saved."""
-        from dpia.io.problems import ChangedOnDisk
-
         self.findings.value = ""
         problems = self.problems()
         if problems:
@@ -672,8 +669,6 @@ class EntityRemover(Displayable):
 
     def __init__(self, loaded: LoadedRegister, on: dt.date | None = None, lang: str | None = None,
                  on_saved: Callable[[CheckResult], None] | None = None):
-        from dpia.model import SECTIONS
-
         self.loaded, self.on, self.lang, self.on_saved = loaded, on, lang, on_saved
         self.result: CheckResult | None = None
         self.kind = w.Dropdown(options=[(catalogue_label("remove_kind", k, lang), k) for k in SECTIONS], value="parties",
@@ -702,8 +697,6 @@ class EntityRemover(Displayable):
         self._show_references()
 
     def references(self) -> list[tuple[str, str, str]]:
-        from dpia.model import references_to
-
         return references_to(self.loaded.register, self.entry.value) if self.entry.value else []
 
     def _show_references(self) -> None:
@@ -769,21 +762,12 @@ class LiveViews:
 
     # ---- views
     def summary(self) -> None:
-        from dpia.documents.inventory import findings_summary
-        from dpia.workbench.display import Text
-
         self._show(lambda: Text(findings_summary(self.result, self.lang)))
 
     def findings(self) -> None:
-        from dpia.documents.inventory import findings_table
-        from dpia.workbench.display import readable
-
         self._show(lambda: readable(findings_table(self.result, self.lang)))
 
     def agreements(self) -> None:
-        from dpia.documents.inventory import agreements_table
-        from dpia.workbench.display import readable
-
         self._show(lambda: readable(agreements_table(self.loaded.register, self.lang)))
 
     def stepper(self) -> FindingsStepper:
@@ -805,8 +789,6 @@ class LiveViews:
     def entity_editor(self, kind: str = "measures"):
         """The editor of consents, access roles, retention, measures, acceptances, parties and systems
         (:class:`dpia.workbench.editors.EntityEditor`)."""
-        from dpia.workbench.editors import EntityEditor
-
         return self._follow(EntityEditor(self.loaded, self.result.on, self.lang, on_saved=self.refresh, kind=kind))
 
     def _follow(self, widget):
@@ -837,9 +819,6 @@ def promises_table(register, on, lang: str | None = None):
     """The school's promises with whether each holds (for the notebook: a readable table)."""
     import pandas as pd
 
-    from dpia.workbench.display import Table
-    from dpia.analysis.promises import promise_status
-
     rows = [{t("report_promise_col", lang): (s.promise.text.en if lang == "en" else s.promise.text.nl),
              t("report_promise_state", lang): t("report_promise_kept" if s.holds else "report_promise_broken", lang)}
             for s in promise_status(register, on)]
@@ -869,9 +848,6 @@ class LetterPreview(Displayable):
         self.update()
 
     def update(self) -> None:
-        from dpia.analysis.access_request import access_request, answer_lines
-        from dpia.documents.letter import letter_body
-
         reg = self.loaded.register
         body = letter_body(reg, self.on, self.school.value, self.lang, draft=True)
         self.letter.value = f'<div style="max-width: 42rem; line-height: 1.5">{body}</div>'
@@ -917,8 +893,6 @@ class BreachExplorer(Displayable):
         return next((b for b in self.loaded.register.breaches if b.id == self.breach.value), None)
 
     def update(self) -> None:
-        from dpia.analysis.breach import assess_breach, impact, report_lines
-
         reg = self.loaded.register
         recorded = self._recorded()
         if recorded is not None and recorded.at != self.place.value:
@@ -931,13 +905,9 @@ class BreachExplorer(Displayable):
 
     def figure(self):
         """The data map with the current place's reach highlighted (:func:`dpia.documents.datamap.impact_figure`)."""
-        from dpia.documents.datamap import impact_figure
-
         return impact_figure(self.loaded.register, self.impact, self.lang, _tables_of(self.loaded.register))
 
     def _draw(self) -> None:
-        from dpia.documents.figures import figure_bytes
-
         if self.show_map.value and self.impact is not None:
             self.map.value = figure_bytes(self.figure(), "png")
             self.map.layout.display = None
@@ -971,9 +941,6 @@ class BreachRecorder(Displayable):
 
     def __init__(self, loaded: LoadedRegister, now: dt.datetime | None = None, lang: str | None = None,
                  on_saved: Callable[[CheckResult], None] | None = None, place: w.Dropdown | None = None):
-        from dpia.analysis.breach import DUTCH_TIME
-        from dpia.model import BreachNature, NotifyDecision
-
         self.loaded, self.lang, self.on_saved = loaded, lang, on_saved
         self.now = (now or dt.datetime.now(dt.timezone.utc)).astimezone(DUTCH_TIME)
         self.on = self.now.date()
@@ -1023,8 +990,6 @@ class BreachRecorder(Displayable):
 
     def _place_changed(self) -> None:
         """Tick the data and the people that reach the new place, by the register."""
-        from dpia.analysis.breach import impact
-
         found = impact(self.loaded.register, self.place.value, _tables_of(self.loaded.register))
         self.categories.value, self.subjects.value = found.categories, found.subjects
         self._suggest_id()
@@ -1036,8 +1001,6 @@ class BreachRecorder(Displayable):
             self.breach_id.value = self._suggested
 
     def discovered_at(self) -> dt.datetime | None:
-        from dpia.analysis.breach import DUTCH_TIME
-
         if self.date.value is None or self.time.value is None:
             return None
         return dt.datetime.combine(self.date.value, self.time.value.replace(tzinfo=None), DUTCH_TIME)
@@ -1093,8 +1056,6 @@ def _places(reg) -> list[str]:
 def _tables_of(register):
     """The tables of ``register`` (``dpia.analysis.tables.Tables``), built once per register object: a widget
     update then only selects rows (a save loads a new register object, so new tables)."""
-    from dpia.analysis.tables import Tables
-
     cached = getattr(_tables_of, "last", None)
     if cached is None or cached[0] is not register:
         cached = (register, Tables(register))
