@@ -372,3 +372,36 @@ def test_receivers_table_and_party_graph_agree_with_the_flow_graph(data) -> None
     for category in carried:
         assert table.loc[table["category"] == category, "node"].tolist() == receivers_of(G, category)
     assert unauthorised_subprocessors(party_graph(tables), reg) == unauthorised_subprocessors(G, reg)
+
+
+# --------------------------------------------------------------------------------------------------
+# A quote left open never hides rows
+
+
+def test_a_quote_never_closed_is_located_where_it_opened_not_swallowing_rows(tmp_path: Path, capsys) -> None:
+    # The rows after the open quote include a flow that sends the BSN to the bus company: swallowed into
+    # one channel value they would vanish, and the check would come back clean.
+    path = mini_with_csv_flows(tmp_path, (
+        'f-open,school-a,las,name,education,,,"web\n'
+        "f-hidden,las,duo,name bsn,bron,,,\n"
+        "f-after,school-a,las,name,education,,,\n"
+    ))
+    [p] = problems(path)
+    assert p.startswith(f"{path}/flows.csv:5:8: the value in column 'channel' starts here with a quote")
+    assert main(["validate", str(path)]) == 2
+
+
+def test_a_quote_closed_rows_later_is_located_too(tmp_path: Path) -> None:
+    path = mini_with_csv_flows(tmp_path, (
+        'f-open,school-a,las,name,education,,,"web\n'
+        "f-hidden,las,duo,name bsn,bron,,,\n"
+        'f-after,school-a,las,name,education,,,web"\n'
+    ))
+    [p] = problems(path)
+    assert p.startswith(f"{path}/flows.csv:5:8: the value in column 'channel' starts here with a quote")
+
+
+def test_a_line_break_in_an_id_or_a_list_is_refused(tmp_path: Path) -> None:
+    path = mini_with_csv_flows(tmp_path, 'f-x,school-a,las,"name\ncare",education,,,\n')
+    [p] = problems(path)
+    assert p.startswith(f"{path}/flows.csv:5:4: the value in column 'categories' starts here with a quote")

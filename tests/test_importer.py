@@ -406,3 +406,16 @@ def test_exported_cells_never_start_like_a_formula_in_any_sheet() -> None:
             for value in row:
                 value = safe_cell(value)
                 assert not (isinstance(value, str) and value.startswith(FORMULA_PREFIXES)), (name, value)
+
+
+def test_a_quote_left_open_in_a_csv_sheet_is_located_not_swallowing_rows(tmp_path: Path) -> None:
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "controller.csv").write_bytes(b"id;name;sector\nboard;Bestuur;vo\n")
+    (folder / "parties.csv").write_text(
+        'id;name;role\nx;"Fotostudio;processor\ny;Busbedrijf;processor\nz;Museum;recipient\n', encoding="utf-8")
+    [problem] = problems_of(folder, shown="csv")
+    assert problem.startswith("csv:parties!B2: the value in column 'name' starts with a quote")
+    # a name that truly runs over two lines (Alt+Enter in Excel) is a name, not a problem
+    (folder / "parties.csv").write_text('id;name;role\nx;"Foto\nstudio";processor\n', encoding="utf-8")
+    assert [p.name for p in read_register(folder).parties] == ["Foto\nstudio"]

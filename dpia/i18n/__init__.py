@@ -2936,6 +2936,30 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
         "--force to replace it anyway",
     },
 
+    # ---- CSV values that span lines (dpia.io.bulk; branch main)
+    "csv_value_spans_lines": {
+        "nl": "de waarde in kolom '{column}' begint hier met een aanhalingsteken (\") dat op deze regel niet wordt "
+        "gesloten; ze loopt {lines} regels door, en die regels zouden als gegevensstromen verdwijnen",
+        "en": "the value in column '{column}' starts here with a quote (\") that is not closed on this line; it runs "
+        "on for {lines} lines, and those lines would vanish as data flows",
+    },
+    "step_csv_value_spans_lines": {
+        "nl": "Sluit het aanhalingsteken of haal het weg; alleen een vrije tekst (zoals een naam of kanaal) mag over "
+        "meer regels lopen.",
+        "en": "Close the quote or remove it; only free text (such as a name or a channel) may run over several lines.",
+    },
+
+    "import_csv_quote_open": {
+        "nl": "de waarde in kolom '{column}' begint met een aanhalingsteken (\") dat pas {lines} regels verder, of "
+        "nooit, gesloten wordt; de rijen daartussen zouden in deze ene cel verdwijnen",
+        "en": "the value in column '{column}' starts with a quote (\") that is closed only {lines} lines further, or "
+        "never; the rows in between would vanish into this one cell",
+    },
+    "step_import_csv_quote_open": {
+        "nl": "Sluit het aanhalingsteken of haal het weg, sla het blad opnieuw als CSV op en importeer opnieuw.",
+        "en": "Close the quote or remove it, save the sheet as CSV again and import again.",
+    },
+
 }
 
 

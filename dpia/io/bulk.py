@@ -234,11 +234,58 @@ def _any_blank(column) -> bool:
     return False
 
 
+# Columns whose cells are free text, where a quoted line break (Alt+Enter in Excel) is part of the value.
+MAY_SPAN_LINES = frozenset({"channel", "name", "description", "notes"})
+
+
+def spanning_value(record: list[str], header: list[str], delimiter: str, width: int,
+                   may_span: Iterable[str] = MAY_SPAN_LINES) -> tuple[int, str] | None:
+    r"""The first value of ``record`` that spans lines where it may not, as (column, reason), or None.
+
+    A value may hold a line break only in a free-text column (``may_span``), and even there not
+    a line that looks like a row of the file (as many separators as a row has): that is a quote (")
+    opened and not closed, which swallows the rows after it into one value.
+
+    >>> spanning_value(["f1", 'a"\nf2,b,c'], ["id", "channel"], ",", 3)
+    (1, 'rows')
+    >>> spanning_value(["f1\nf2", "x"], ["id", "channel"], ",", 2)
+    (0, 'column')
+    >>> spanning_value(["f1", "via web\nen app"], ["id", "channel"], ",", 2) is None
+    True
+    """
+    for j, value in enumerate(record):
+        if "\n" not in value and "\r" not in value:
+            continue
+        name = header[j] if j < len(header) else ""
+        if name not in may_span:
+            return j, "column"
+        if any(line.count(delimiter) >= width - 1 for line in value.splitlines()[1:]):
+            return j, "rows"
+    return None
+
+
+def unclosed_quote_line(text: str, delimiter: str, start: int) -> bool:
+    """Whether the record that starts at (0-based) line ``start`` of ``text`` opens a quote that the
+    file never closes (the csv module in its forgiving mode takes the rest of the file as one value)."""
+    rest = "".join(text.splitlines(keepends=True)[start:])
+    try:
+        next(csv.reader(io.StringIO(rest, newline=""), delimiter=delimiter, strict=True), None)
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
+
+
 def _record_lines(raw: _Raw) -> tuple[list[list[str]], list[int]]:
     """Every record after the header with the (0-based) line it starts on; blank lines, and lines of
     empty cells only (Excel writes ``;;;;`` for a row it once saw used), are skipped.
-    Raises ``CsvBroken`` where the csv module cannot read on (a cell over its size limit)."""
-    reader = csv.reader(io.StringIO(raw.data.decode("utf-8"), newline=""), delimiter=raw.delimiter)
+
+    Raises ``CsvBroken`` where the csv module cannot read on (a cell over its size limit), and at the
+    line and column where a quote (") opens that swallows rows: one never closed, or a value spanning
+    lines where the format allows none (see :func:`spanning_value`). The rows after it would otherwise
+    vanish into one value without a word."""
+    text = raw.data.decode("utf-8")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=raw.delimiter)
+    width = len(raw.header)
     records, lines = [], []
     line = 0
     for k in itertools.count():
@@ -250,6 +297,15 @@ def _record_lines(raw: _Raw) -> tuple[list[list[str]], list[int]]:
         except csv.Error as exc:
             raise CsvBroken(csv_problem(raw.shown, start, exc)) from None
         line = reader.line_num
+        if line - start > 1:  # a value spans lines: where it may, and not a quote left open
+            spanning = spanning_value(rec, raw.header, raw.delimiter, width)
+            if spanning is None and unclosed_quote_line(text, raw.delimiter, start):
+                spanning = (next(j for j, c in enumerate(rec) if "\n" in c or "\r" in c), "rows")
+            if spanning is not None:
+                j, _why = spanning
+                column = raw.header[j] if j < len(raw.header) else str(j + 1)
+                raise CsvBroken(problem_at(raw.shown, (start, j), "csv_value_spans_lines", column=column,
+                                           lines=line - start))
         if k == 0 or not any(c.strip() for c in rec):  # the header, or a blank line
             continue
         records.append(rec)

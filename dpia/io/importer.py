@@ -46,6 +46,7 @@ from dpia.model import Controller, NESTED_REFERENCES, REFERENCES, Register, SECT
 from dpia.io.problems import did_you_mean, LEVELS, Msg, Problem, RegisterInvalid
 from dpia.io.files import (atomic_write, encoding_guess, os_reason, publish_folder, read_regular, ReadRefused,
                            write_output)
+from dpia.io.bulk import spanning_value, unclosed_quote_line
 from dpia.io.store import load, validation_problems
 from dpia.io import store
 from dpia.io.export import safe_filename
@@ -830,8 +831,23 @@ def _read_csv_folder(folder: Path, problems: Problems) -> list[RawSheet]:
         rows = []
         refused: set[tuple[int, int]] = set()
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        header: list[str] = []
+        start, swallowed = 0, False
         try:
             for row in reader:
+                if rows and reader.line_num - start > 1:  # a text may span lines; a quote left open may not
+                    spanning = spanning_value(row, header, delimiter, len(header), may_span=header)
+                    if spanning is None and unclosed_quote_line(text, delimiter, start):
+                        spanning = (next(j for j, v in enumerate(row) if "\n" in v or "\r" in v), "rows")
+                    if spanning is not None:
+                        j = spanning[0]
+                        problems.add(stem, len(rows) + 1, j + 1, "import_csv_quote_open",
+                                     column=header[j] if j < len(header) else str(j + 1), lines=reader.line_num - start)
+                        swallowed = True
+                        break
+                start = reader.line_num
+                if not rows:
+                    header = [h.strip() for h in row]
                 values = _trim([(v if v.strip() else None) for v in row])
                 if not budget.take(values, problems, stem, len(rows) + 1):
                     return []
@@ -840,6 +856,8 @@ def _read_csv_folder(folder: Path, problems: Problems) -> list[RawSheet]:
         except csv.Error:
             # the only error csv raises in the default dialect: a field over csv.field_size_limit()
             problems.add(stem, len(rows) + 1, 0, "import_csv_field_too_long", limit=csv.field_size_limit())
+            continue
+        if swallowed:
             continue
         sheets.append(RawSheet(stem, rows, refused=refused))
     return sheets
