@@ -58,6 +58,7 @@ FUZZ_EXAMPLES ?= 1500
 fuzz: $(STAMP)
 	DPIA_FUZZ=1 DPIA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py tests/test_fuzz_import.py
 	DPIA_KILL_ROUNDS=60 $(BIN)/python -m pytest tests/test_bad_inputs.py -k killed_at
+	DPIA_KILL_ROUNDS=300 $(BIN)/python -m pytest tests/test_save_together.py -k random
 
 # Re-run the notebooks on the example and store their outputs: do this after a reviewed change to the
 # register or the rules, then commit the notebooks (their outputs are the reviewed assessment).

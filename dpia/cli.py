@@ -26,8 +26,17 @@ from dpia.io.store import module_lines
 EXIT_OK, EXIT_BLOCKED, EXIT_INVALID = 0, 1, 2
 
 
-def _cmd_validate(args: argparse.Namespace) -> int:
+def _loaded(args: argparse.Namespace):
+    """The register of ``args.path``; when loading finished a save that was interrupted (a process killed
+    while it wrote several files), one line on stderr says which files it completed."""
     loaded = load(args.path)
+    if loaded.finished:
+        print(t("save_finished", args.lang, files=", ".join(loaded.finished)), file=sys.stderr)
+    return loaded
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    loaded = _loaded(args)
     if args.format == "json":
         _print_problems_json(args.path, [], args.lang)
         return EXIT_OK
@@ -57,7 +66,7 @@ def _print_problems_json(path: str, problems: list, lang: str) -> None:
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
-    loaded = load(args.path)
+    loaded = _loaded(args)
     for line in summary_lines(loaded.register, args.lang):
         print(line)
     return EXIT_OK
@@ -73,7 +82,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     from dpia.check import as_csv, as_json, as_text, check
 
-    loaded = load(args.path)
+    loaded = _loaded(args)
     result = check(loaded.register, args.on, loaded.where, loaded.module_of)
     if args.format == "json":
         out = as_json(result, args.lang, args.path, loaded.register)
@@ -105,7 +114,7 @@ def _cmd_screen(args: argparse.Namespace) -> int:
     from dpia.analysis.processing import screening_text as processings_text
     from dpia.analysis.screening import screen, screening_text
 
-    loaded = load(args.path)
+    loaded = _loaded(args)
     dpias = _dpias_of(loaded.register, args)
     if dpias is None:
         return EXIT_INVALID
@@ -136,7 +145,7 @@ def _cmd_risks(args: argparse.Namespace) -> int:
     from dpia.check import check
     from dpia.analysis.risk import assess, prior_consultation, risks_text, what_if
 
-    loaded = load(args.path)
+    loaded = _loaded(args)
     dpias = _dpias_of(loaded.register, args)
     if dpias is None:
         return EXIT_INVALID
@@ -177,7 +186,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from dpia.documents.report import build_report, ReportPdfMissing
 
     on = args.on.isoformat()
-    if args.dpia is not None and _dpias_of(load(args.path).register, args) is None:
+    if args.dpia is not None and _dpias_of(_loaded(args).register, args) is None:
         return EXIT_INVALID
     try:
         written = build_report(args.path, args.output, lang=args.lang, on=on, pdf=args.pdf, dpia=args.dpia, force=args.force,
@@ -213,7 +222,7 @@ def _cmd_breach(args: argparse.Namespace) -> int:
 
     from dpia.analysis import breach as br
 
-    register = load(args.path).register
+    register = _loaded(args).register
     recorded = None
     if args.breach:
         known = {b.id: b for b in register.breaches}
@@ -285,7 +294,7 @@ def _cmd_access_request(args: argparse.Namespace) -> int:
 
     from dpia.analysis.access_request import access_request, answer_lines, UnknownSubject
 
-    register = load(args.path).register
+    register = _loaded(args).register
     try:
         answer = access_request(register, args.subject, args.school, args.received)
     except UnknownSubject as exc:
@@ -301,7 +310,7 @@ def _cmd_access_request(args: argparse.Namespace) -> int:
 def _cmd_letter(args: argparse.Namespace) -> int:
     from dpia.documents.letter import letter_html, LetterRefused
 
-    register = load(args.path).register
+    register = _loaded(args).register
     schools = {s.id for s in register.controller.schools}
     if args.school and args.school not in schools:
         print(t("access_unknown_school", args.lang, value=args.school, allowed=", ".join(sorted(schools))), file=sys.stderr)
@@ -317,7 +326,7 @@ def _cmd_letter(args: argparse.Namespace) -> int:
 def _cmd_privacy_statement(args: argparse.Namespace) -> int:
     from dpia.documents.letter import statement_html
 
-    return _write_page(statement_html(load(args.path).register, args.lang), args)
+    return _write_page(statement_html(_loaded(args).register, args.lang), args)
 
 
 def _write_page(page: str, args: argparse.Namespace, output: str | None = None) -> int:

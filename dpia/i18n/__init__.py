@@ -2960,6 +2960,22 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
         "en": "Close the quote or remove it, save the sheet as CSV again and import again.",
     },
 
+    # ---- saves of several files (dpia.io.files.write_together; branch main)
+    "save_finished": {
+        "nl": "Een opslag die werd onderbroken is afgemaakt: {files}. Het register is weer heel.",
+        "en": "A save that was interrupted has been finished: {files}. The register is whole again.",
+    },
+    "save_interrupted_conflict": {
+        "nl": "een opslag van meer bestanden werd onderbroken en kan niet worden afgemaakt: dit bestand is sindsdien "
+        "door iemand anders veranderd",
+        "en": "a save of several files was interrupted and cannot be finished: this file was changed by someone "
+        "else since",
+    },
+    "step_save_interrupted_conflict": {
+        "nl": "Kijk welke versie van dit bestand juist is; verwijder daarna {journal} en laad het register opnieuw.",
+        "en": "Check which version of this file is right; then delete {journal} and load the register again.",
+    },
+
 }
 
 

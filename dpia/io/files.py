@@ -17,6 +17,7 @@ import errno
 import functools
 import glob
 import hashlib
+import json
 import os
 import stat
 import tempfile
@@ -403,6 +404,125 @@ class save_lock:
         if self.fd is not None:
             os.close(self.fd)  # closing releases the lock
             self.fd = None
+
+
+# --------------------------------------------------------------------------------------------------
+# Several files at once: all land or none does
+
+
+JOURNAL = ".dpia-save.json"  # in the register's folder while a save of several files is under way
+
+
+@dataclass(frozen=True)
+class Change:
+    """One file of a save of several: its new ``text`` and the digest of the version that was loaded
+    (``expect``), which must still be on disk; ``old_text`` is that version, for an undo in memory."""
+
+    path: Path
+    text: str
+    expect: str
+    old_text: str
+
+
+def write_together(folder: Path, changes: list[Change]) -> bool:
+    """Write several files of the register in ``folder`` so that all of them land or none does, also
+    when the process is killed at any instruction. Call it under :class:`save_lock`.
+
+    Each new text is first written whole beside its file; then a journal (``JOURNAL``, written
+    atomically: the moment the save counts as made) lists them; then each is renamed into place and
+    the journal removed. A kill before the journal leaves the old files (and temporaries the next
+    save removes); a kill after it is finished by the next load or save (:func:`finish_interrupted_save`).
+    Returns False, with the old files in place, when a file no longer holds the version loaded.
+    """
+    staged: list[tuple[Change, Path, str]] = []
+    try:
+        for change in changes:
+            target = Path(os.path.realpath(change.path))
+            data = change.text.encode("utf-8")
+            mode = target.stat().st_mode & 0o7777
+            holder: list[str] = []
+            _put(target, data, mode, lambda tmp, held=holder: held.append(tmp) or True)  # staged, not placed
+            staged.append((change, target, holder[0]))
+        entries = [{"target": str(target), "staged": tmp, "old": change.expect,
+                    "new": hashlib.sha256(change.text.encode("utf-8")).hexdigest()} for change, target, tmp in staged]
+        atomic_write(folder / JOURNAL, json.dumps({"files": entries}, indent=1) + "\n")
+    except BaseException:
+        for _change, _target, tmp in staged:
+            _unlink_quietly(tmp)
+        raise
+    placed: list[tuple[Change, Path]] = []
+    for change, target, tmp in staged:
+        if file_digest(target) != change.expect:  # changed by a program that does not take the lock
+            for done, done_target in placed:
+                atomic_write(done_target, done.old_text)
+            for _c, _t, rest in staged[len(placed):]:
+                _unlink_quietly(rest)
+            _unlink_quietly(str(folder / JOURNAL))
+            return False
+        os.replace(tmp, target)
+        placed.append((change, target))
+    for target_folder in {target.parent for _c, target, _t in staged}:
+        fsync_dir(target_folder)
+    os.unlink(folder / JOURNAL)
+    fsync_dir(folder)
+    return True
+
+
+def _unlink_quietly(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+class InterruptedSave(Exception):
+    """A save of several files was interrupted and cannot be finished: ``problems`` say which file was
+    changed since (the journal stays, so nothing is decided for the officer)."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(p.render("en") for p in problems))
+        self.problems = problems
+
+
+def finish_interrupted_save(folder: Path, shown: Any = str, locked: bool = False) -> list[str]:
+    """Finish a save of several files that was killed after its journal was written: every file not
+    yet in place is renamed into place. Returns the files finished (shown with ``shown``), or [] when
+    there was nothing to finish. Raises :class:`InterruptedSave` when a file of it was changed by
+    someone since (neither the version before the save nor the one it wrote); then nothing is done.
+    With ``locked`` the caller holds :class:`save_lock` already."""
+    journal = folder / JOURNAL
+    if not journal.exists():
+        return []
+    if locked:
+        return _finish(folder, shown)
+    with save_lock(folder, shown(folder)):
+        return _finish(folder, shown)
+
+
+def _finish(folder: Path, shown: Any) -> list[str]:
+    journal = folder / JOURNAL
+    try:
+        entries = json.loads(journal.read_text(encoding="utf-8"))["files"]
+    except FileNotFoundError:
+        return []  # another process finished it while we waited for the lock
+    todo, conflicts = [], []
+    for entry in entries:
+        target, tmp = Path(entry["target"]), Path(entry["staged"])
+        now = file_digest(target)
+        if now == entry["new"]:
+            continue
+        if now == entry["old"] and file_digest(tmp) == entry["new"]:
+            todo.append((tmp, target))
+        else:
+            conflicts.append(problem_at(shown(target), (0, 0), "save_interrupted_conflict", journal=shown(journal)))
+    if conflicts:
+        raise InterruptedSave(conflicts)
+    for tmp, target in todo:
+        os.replace(tmp, target)
+        fsync_dir(target.parent)
+    os.unlink(journal)
+    fsync_dir(folder)
+    return [shown(target) for _tmp, target in todo]
 
 
 def remove_stale_temporaries(path: Path) -> None:

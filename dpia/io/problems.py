@@ -28,7 +28,7 @@ LEVELS = ("file", "syntax", "shape", "reference")
 _FILE_LEVEL = {
     "path_missing", "empty_folder", "unreadable", "symlink_outside", "too_many_files", "folder_too_large",
     "csv_too_large", "file_too_large", "utf16", "not_utf8", "binary", "empty_file", "csv_unknown",
-    "csv_not_utf8", "csv_utf16", "changed_on_disk", "save_locked",
+    "csv_not_utf8", "csv_utf16", "changed_on_disk", "save_locked", "save_interrupted_conflict",
 }
 
 

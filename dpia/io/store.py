@@ -45,7 +45,7 @@ from dpia.i18n import t
 from dpia.model import Controller, NESTED_REFERENCES, REFERENCES, Register, SECTIONS
 from dpia.io.modules import (archive_checksum, ArchiveRefused, differing_fields, files_checksum, git_revision_tar, inside, is_archive, is_url, Module, module_checksum, Override, read_archive)
 from dpia.io.causes import Cause, explain
-from dpia.io.files import (atomic_write, file_digest, not_utf8_problem, os_reason, outside_links, read_limited, remove_stale_temporaries, save_lock, shown_path, SourceFile)
+from dpia.io.files import (Change, finish_interrupted_save, InterruptedSave, write_together, atomic_write, file_digest, not_utf8_problem, os_reason, outside_links, read_limited, remove_stale_temporaries, save_lock, shown_path, SourceFile)
 from dpia.io.problems import (allowed_list, ChangedOnDisk, describe_value, did_you_mean, Msg, order_problems, Problem, problem_at, RegisterInvalid)
 from dpia.model import TOP_KEYS
 
@@ -604,6 +604,7 @@ class LoadedRegister:
     module_files: list[SourceFile] = field(default_factory=list)  # read, never written
     modules: list[Module] = field(default_factory=list)  # the imported modules (sector DPIAs)
     overrides: list[Override] = field(default_factory=list)  # the school's entities that replace a module's
+    finished: list[str] = field(default_factory=list)  # files of an interrupted save this load finished
 
     def protected_paths(self) -> list[Path]:
         """What an output must never touch (``dpia.io.files.check_output``): the register's folder (or
@@ -742,17 +743,25 @@ class LoadedRegister:
             return []
         texts = {f.path: _dump(f.doc) for f in dirty}
         fresh = self._validated(texts)  # the register as it will be on disk after the save
-        written = []
-        with save_lock(self.root if self.root.is_dir() else self.root.parent, self._shown(self.root)):
+        folder = lock_folder(self.root)
+        with save_lock(folder, self._shown(self.root)):
+            try:  # another process's save killed halfway: finished first, so the check below sees it
+                finish_interrupted_save(folder, lambda p: self._shown(Path(p)), locked=True)
+            except InterruptedSave as exc:
+                raise ChangedOnDisk(exc.problems) from None
             changed = [f for f in dirty if file_digest(f.path) != f.digest]
             if changed:
                 raise ChangedOnDisk([problem_at(self._shown(f.path), (0, 0), "changed_on_disk") for f in changed])
             for f in dirty:
                 remove_stale_temporaries(f.path)  # left by a killed save; under the lock none is in use
+            if len(dirty) == 1:
+                f = dirty[0]
                 if not atomic_write(f.path, texts[f.path], expect_digest=f.digest):
                     # Changed in the instant between the check above and the rename: theirs is back in place.
                     raise ChangedOnDisk([problem_at(self._shown(f.path), (0, 0), "changed_on_disk")])
-                written.append(f.path)
+            elif not write_together(folder, [Change(f.path, texts[f.path], f.digest, f.text) for f in dirty]):
+                raise ChangedOnDisk([problem_at(self._shown(f.path), (0, 0), "changed_on_disk") for f in dirty])
+            written = [f.path for f in dirty]
         # Adopt the saved state: the validated register was built from exactly the bytes written, so
         # it is what a reload would give (without reading and validating every file once more). An
         # edit of the imports reads the modules again: the validation used the modules as loaded.
@@ -912,6 +921,10 @@ def load(path: str | os.PathLike[str], shared_parses: dict[str, Any] | None = No
     register loaded this way.
     """
     root = Path(path)
+    try:  # a save of several files killed halfway is finished first: the register is whole again
+        finished = finish_interrupted_save(lock_folder(root), lambda p: shown_path(root, Path(p)))
+    except InterruptedSave as exc:
+        raise RegisterInvalid(exc.problems) from None
     files, problems = register_files(root)
     if problems:
         raise RegisterInvalid(problems)
@@ -941,7 +954,14 @@ def load(path: str | os.PathLike[str], shared_parses: dict[str, Any] | None = No
     result = _build(root, parsed + module_parsed, problems + bulk.problems, bulk=bulk, causes=causes, modules=modules)
     if isinstance(result, list):
         raise RegisterInvalid(result)
+    result.finished = finished
     return result
+
+
+def lock_folder(root: Path) -> Path:
+    """The folder a save of the register at ``root`` locks and journals in: the register's folder, or
+    the folder of a one-file register."""
+    return root if root.is_dir() else root.parent
 
 
 def _build(
