@@ -78,10 +78,6 @@ def state(folder: Path) -> str:
     return "new" if party else "old"
 
 
-def test_a_save_of_two_files_writes_both() -> None:
-    assert files.JOURNAL.startswith(".")  # the loader never reads it as a register file
-
-
 def test_killed_at_every_step_the_register_is_old_or_new(tmp_path: Path) -> None:
     seen = []
     for step in range(1, 60):
