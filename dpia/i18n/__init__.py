@@ -2976,6 +2976,24 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
         "en": "Check which version of this file is right; then delete {journal} and load the register again.",
     },
 
+    # ---- YAML beyond plain data (dpia.io.store; branch main)
+    "yaml_merge_key": {
+        "nl": "een samenvoegsleutel ('<<:') is niet toegestaan: ze voegt velden toe die in het bestand niet te zien zijn",
+        "en": "a merge key ('<<:') is not allowed: it adds fields that the file does not show",
+    },
+    "step_yaml_merge_key": {
+        "nl": "Schrijf de velden zelf uit in deze entry en haal de regel met '<<:' weg.",
+        "en": "Write the fields out in this entry and remove the line with '<<:'.",
+    },
+    "yaml_complex_key": {
+        "nl": "een sleutel moet een gewone tekst zijn, geen lijst of mapping ('? [...]')",
+        "en": "a key must be plain text, not a list or a mapping ('? [...]')",
+    },
+    "step_yaml_complex_key": {
+        "nl": "Gebruik een veldnaam uit het registerformaat (docs/register-format.md) als sleutel.",
+        "en": "Use a field name of the register format (docs/register-format.md) as the key.",
+    },
+
 }
 
 

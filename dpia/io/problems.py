@@ -33,7 +33,8 @@ _FILE_LEVEL = {
 
 
 _SYNTAX_LEVEL = {
-    "yaml_syntax", "yaml_tab", "duplicate_key", "forbidden_tag", "alias", "too_deep", "csv_syntax",
+    "yaml_syntax", "yaml_tab", "duplicate_key", "forbidden_tag", "alias", "yaml_merge_key", "yaml_complex_key", "too_deep",
+    "csv_syntax",
     "csv_stray_cr", "csv_field_too_long", "csv_fields", "csv_no_header", "csv_unnamed_value", "csv_value_spans_lines",
 }
 

@@ -33,7 +33,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedOrderedMap, CommentedSeq, CommentedSet, TaggedScalar
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.events import AliasEvent
-from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.nodes import MappingNode, ScalarNode
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
@@ -136,6 +136,10 @@ class _GuardedComposer(Composer):
 
     _depth = 0
     first_alias: Any = None  # the mark of the first alias: reported, never followed
+    # The first merge key (``<<: {role: processor}``: a field the file does not show) and the first key
+    # that is not plain text (``? [a, b]``), where they are: a register holds plain data only.
+    first_merge: Any = None
+    first_complex_key: Any = None
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         self.warn_double_anchors = False  # anchors are refused anyway; no warning on stderr
@@ -150,9 +154,16 @@ class _GuardedComposer(Composer):
         try:
             if self._depth > MAX_DEPTH + 1:
                 raise _TooDeep(None, None, "too deep", self.parser.peek_event().start_mark)
-            return super().compose_node(parent, index)
+            node = super().compose_node(parent, index)
         finally:
             self._depth -= 1
+        if isinstance(node, MappingNode):
+            for key, _value in node.value:
+                if not isinstance(key, ScalarNode):
+                    self.first_complex_key = self.first_complex_key or key.start_mark
+                elif key.tag == "tag:yaml.org,2002:merge":
+                    self.first_merge = self.first_merge or key.start_mark
+        return node
 
 
 class InvalidScalar(str):
@@ -257,9 +268,11 @@ def _parse(text: str, shown: str, problems: list[Problem]) -> Any:
     try:
         y = _yaml()
         doc = y.load(text)
-        alias = y.composer.first_alias
-        if alias is not None:
-            problems.append(problem_at(shown, (alias.line, alias.column), "alias"))
+        composer = y.composer
+        for mark, key in ((composer.first_alias, "alias"), (composer.first_merge, "yaml_merge_key"),
+                          (composer.first_complex_key, "yaml_complex_key")):
+            if mark is not None:
+                problems.append(problem_at(shown, (mark.line, mark.column), key))
         return doc
     except _TooDeep as exc:
         mark = exc.problem_mark
