@@ -641,6 +641,9 @@ CASES = [
          build_csv_dev_zero, isolated=True),
     Case("i65-csv-quote-never-closed", "parties!5", "a field in this row is longer than 131072 characters",
          "een veld in deze rij is langer dan 131072 tekens", build_csv_unclosed_quote),
+    # ---- text people cannot see: a name that reads backwards in every document (was imported)
+    Case("i66-right-to-left-override-in-a-name", "parties!", "holds an invisible character at position 5 (U+202E",
+         "bevat op positie 5 een onzichtbaar teken (U+202E", writes(lambda: _with_text("parties", "name", 2, "Foto\u202eoiduts")())),
 ]
 
 
@@ -839,7 +842,8 @@ ACCEPTED = {
     # and the import stopped with "internal error: RuntimeError" (what was written did not read back)
     "a01-nel-in-text": _with_text("parties", "name", 2, "Leverancier\x85LAS"),
     "a02-line-and-paragraph-separators-in-text": _with_text("parties", "name", 2, "Leverancier\u2028LAS\u2029B.V."),
-    "a03-control-characters-in-text": _with_text("parties", "notes", 2, "tab\there, DEL\x7f, a BOM \ufeff, a CR\r"),
+    # (a byte-order mark or another invisible format character inside a text is refused: i66)
+    "a03-control-characters-in-text": _with_text("parties", "notes", 2, "tab\there, DEL\x7f, a CR\r"),
     # text that starts with ':' or '?' in a small mapping: ruamel wrote `dpo: {name: : x, ...}`, which
     # no YAML reader reads; before the fix the loader refused the folder written (found by the fuzzer)
     "a04-colon-at-the-start-of-text": _with_text("controller", "dpo.name", 2, ": A. de Vries"),

@@ -112,3 +112,29 @@ def test_the_writer_refuses_before_it_writes(tmp_path: Path) -> None:
     with pytest.raises(OutputRefused) as refused:
         check_output(tmp_path / "via" / "new.html", protect=[folder])
     assert refused.value.key == "output_in_register"
+
+
+def test_the_breach_csv_neutralises_formulas(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "register"
+    shutil.copytree(EXAMPLE, folder)
+    data = folder / "data.yaml"
+    text = data.read_text(encoding="utf-8")
+    assert "nl: Naam" in text
+    data.write_text(text.replace("nl: Naam", "nl: \"=cmd|' /C calc'!A0\"", 1), encoding="utf-8")
+    assert main(["breach", str(folder), "--at", "snelsms", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert "=cmd" in out and not any(cell.startswith("=") for line in out.splitlines() for cell in line.split(","))
+
+
+def test_validate_as_json_names_half_a_surrogate_pair_without_crashing(tmp_path: Path, capsys) -> None:
+    import json
+
+    folder = tmp_path / "register"
+    shutil.copytree(EXAMPLE, folder)
+    parties = folder / "parties.yaml"
+    text = parties.read_text(encoding="utf-8")
+    parties.write_text(text.replace("name: Iddink Group B.V.", 'name: "Iddink \\ud800 Group"', 1), encoding="utf-8")
+    assert main(["validate", str(folder), "--format", "json"]) == 2
+    doc = json.loads(capsys.readouterr().out)
+    assert [p["key"] for p in doc["problems"]] == ["invisible_character"]
+    assert "<U+D800>" in doc["problems"][0]["message"]

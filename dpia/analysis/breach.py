@@ -47,6 +47,7 @@ import numpy as np
 from dpia.i18n import t
 from dpia.model import AgeBand, Breach, BreachNature, DataType, Register, SubjectKind
 from dpia.analysis.tables import Tables
+from dpia.io.export import csv_text
 from dpia.io.problems import did_you_mean
 from dpia.model.flowtable import bulk_flows
 from dpia.model.names import names_of
@@ -383,20 +384,13 @@ def _decision_line(which: str, decision: Any, lang: str | None) -> str:
 
 
 def impact_csv(register: Register, found: Impact, lang: str | None = None) -> str:
-    """One row per affected category, group of data subjects and school, for a spreadsheet."""
-    import csv
-    import io
-
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["kind", "id", "name", "special", "criminal", "bsn"])
-    for c in found.categories:
-        w.writerow(["category", c, _names(register, [c], lang), c in found.special, c in found.criminal, c in found.bsn])
-    for s in found.subjects:
-        w.writerow(["subjects", s, _names(register, [s], lang), "", "", ""])
-    for s in found.schools:
-        w.writerow(["school", s, _names(register, [s], lang), "", "", ""])
-    return buf.getvalue()
+    """One row per affected category, group of data subjects and school, for a spreadsheet (every cell
+    through the formula neutraliser, ``dpia.io.export.csv_text``)."""
+    rows = [["category", c, _names(register, [c], lang), str(c in found.special), str(c in found.criminal),
+             str(c in found.bsn)] for c in found.categories]
+    rows += [["subjects", s, _names(register, [s], lang), "", "", ""] for s in found.subjects]
+    rows += [["school", s, _names(register, [s], lang), "", "", ""] for s in found.schools]
+    return csv_text(["kind", "id", "name", "special", "criminal", "bsn"], rows)
 
 
 # ---- the AP's notification form, pre-filled (a draft for the officer to copy)

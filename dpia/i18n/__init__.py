@@ -2994,6 +2994,18 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
         "en": "Use a field name of the register format (docs/register-format.md) as the key.",
     },
 
+    # ---- invisible characters in a text (dpia.model.entities.invisible_character; branch main)
+    "invisible_character": {
+        "nl": "{path}: {value} bevat op positie {position} een onzichtbaar teken ({char}); zo'n teken kan een naam "
+        "achterstevoren laten lezen of twee namen gelijk laten lijken",
+        "en": "{path}: {value} holds an invisible character at position {position} ({char}); such a character can "
+        "make a name read backwards or two names look the same",
+    },
+    "step_invisible_character": {
+        "nl": "Typ de tekst opnieuw zonder dat teken (het komt vaak mee bij kopiëren uit een webpagina of pdf).",
+        "en": "Type the text again without that character (it often comes along when copying from a web page or PDF).",
+    },
+
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -71,18 +72,27 @@ def csv_delimiter(lang: str | None) -> str:
     return ";" if (lang or "nl") == "nl" else ","
 
 
-def csv_bytes(header: list[str], rows: list[list[Any]], delimiter: str = ";") -> bytes:
-    """A CSV file as Excel opens it cleanly: UTF-8 with a byte-order mark, CRLF line ends, every cell
-    through ``safe_cell``. Without the BOM Excel reads UTF-8 as Windows-1252 (ë becomes Ã«)."""
+def csv_text(header: list[str], rows: Iterable[list[Any]], delimiter: str = ",", line_end: str = "\n") -> str:
+    r"""CSV text with every cell through ``safe_cell``: the one CSV writer of every command.
+
+    >>> csv_text(["name"], [["=cmd|' /C calc'!A0"], ["+31 6"]])
+    "name\n'=cmd|' /C calc'!A0\n'+31 6\n"
+    """
     import csv
     import io
 
     buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator=line_end, quoting=csv.QUOTE_MINIMAL)
     writer.writerow([safe_cell(h) for h in header])
     for row in rows:
         writer.writerow([safe_cell(_csv_value(v)) for v in row])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    return buf.getvalue()
+
+
+def csv_bytes(header: list[str], rows: list[list[Any]], delimiter: str = ";") -> bytes:
+    """A CSV file as Excel opens it cleanly: UTF-8 with a byte-order mark, CRLF line ends, every cell
+    through ``safe_cell``. Without the BOM Excel reads UTF-8 as Windows-1252 (ë becomes Ã«)."""
+    return ("\ufeff" + csv_text(header, rows, delimiter, "\r\n")).encode("utf-8")
 
 
 def _csv_value(value: Any) -> Any:

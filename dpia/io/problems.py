@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -197,6 +198,9 @@ def describe_value(value: Any, lang_neutral: bool = True) -> str:
         return "null"
     if isinstance(value, str):
         shown = value if len(value) <= 60 else value[:57] + "…"
+        # an invisible or reversing character is shown by its code, never as itself (it could hide or
+        # reverse the rest of the message; half a surrogate pair cannot even be written out)
+        shown = "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) in ("Cf", "Cs") else c for c in shown)
         return f"'{shown}'"
     if isinstance(value, dt.date):
         return value.isoformat()

@@ -551,6 +551,11 @@ def validation_problems(
             out.append(problem_at(shown, pos, "too_short", path=path))
         elif etype in ("string_too_long", "too_long"):
             out.append(problem_at(shown, pos, "too_long", path=path, limit=ctx.get("max_length")))
+        elif etype == "invisible_character" or (etype == "string_unicode" and isinstance(value, str)
+                                                  and model.invisible_character(value)):
+            position, char = (ctx["position"], ctx["char"]) if etype == "invisible_character" else model.invisible_character(value)
+            out.append(problem_at(shown, pos, "invisible_character", path=path, value=describe_value(value),
+                                  char=char, position=position))
         elif etype == "value_error":
             reason = str(ctx.get("error", ""))
             if reason == "iso_duration":

@@ -15,14 +15,16 @@ is *lawful* (a purpose without a legal basis, an expired agreement) is the job o
 
 from __future__ import annotations
 
-import typing
-
 import datetime as dt
 import re
+import typing
+import unicodedata
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, PrivateAttr, field_validator,
+                      model_validator)
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 
@@ -86,10 +88,40 @@ def duration_in_days(value: str) -> float:
     return y * 365.25 + mo * 30.4375 + w * 7 + d
 
 
+def invisible_character(text: str) -> tuple[int, str] | None:
+    """The first character of ``text`` that a reader cannot see or that changes how the text around it
+    reads, as (position from 1, "U+XXXX NAME"), or None: a format character (Unicode category Cf:
+    right-to-left override U+202E, zero-width space U+200B, a byte-order mark ...) or half a surrogate
+    pair (Cs). Two parties could look the same, or a name read backwards, in every document.
+
+    >>> invisible_character("Fotostudio\u202eHelmond")
+    (11, 'U+202E RIGHT-TO-LEFT OVERRIDE')
+    >>> invisible_character("Café Ünal") is None
+    True
+    """
+    for position, char in enumerate(text, start=1):
+        category = unicodedata.category(char)
+        if category in ("Cf", "Cs"):
+            name = unicodedata.name(char, "SURROGATE" if category == "Cs" else "FORMAT CHARACTER")
+            return position, f"U+{ord(char):04X} {name}"
+    return None
+
+
 class Strict(BaseModel):
-    """Base for every register entity: unknown fields are errors, values are checked strictly."""
+    """Base for every register entity: unknown fields are errors, values are checked strictly, and no
+    text holds an invisible character (:func:`invisible_character`)."""
 
     model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True, use_enum_values=False)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _visible_text(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            found = invisible_character(value)
+            if found is not None:
+                raise PydanticCustomError("invisible_character", "invisible character {char} at position {position}",
+                                          {"char": found[1], "position": found[0]})
+        return value
 
 
 class Text(Strict):
