@@ -665,6 +665,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OutputRefused as exc:  # found at the moment of writing (a link made since the start, say)
         print(exc.message(args.lang), file=sys.stderr)
         return EXIT_INVALID
+    except MemoryError:  # within the documented limits a check stays far below this; say it plainly if not
+        print(t("out_of_memory", args.lang, path=getattr(args, "path", "—")), file=sys.stderr)
+        return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

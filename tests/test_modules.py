@@ -549,3 +549,62 @@ def test_a_revision_with_a_folder_is_refused(tmp_path, capsys) -> None:
     (reg / "register.yaml").write_text(text.replace("    checksum:", f"    revision: {'a' * 40}\n    checksum:"), encoding="utf-8")
     err = refused(reg, capsys)
     assert f"{reg}/register.yaml:10:" in err and "'revision' belongs only to a git repository" in err
+
+
+# --------------------------------------------------------------------------------------------------
+# Nothing read from outside, nothing large held in memory (issue 25)
+
+
+def test_a_git_module_whose_gitdir_points_outside_is_refused(tmp_path, capsys) -> None:
+    reg, commit = git_register(tmp_path)
+    repo = reg / "modules" / "sector.git"
+    elsewhere = tmp_path / "elsewhere.git"
+    shutil.move(str(repo), str(elsewhere))
+    repo.mkdir()
+    (repo / ".git").write_text(f"gitdir: {elsewhere}\n", encoding="utf-8")  # the module's files live outside
+    err = refused(reg, capsys)
+    assert "reads from outside the register folder" in err and str(elsewhere) in err, err
+
+
+def test_a_git_module_with_alternates_outside_is_refused(tmp_path, capsys) -> None:
+    reg, _ = git_register(tmp_path)
+    alternates = reg / "modules" / "sector.git" / "objects" / "info" / "alternates"
+    alternates.parent.mkdir(parents=True, exist_ok=True)
+    alternates.write_text(str(tmp_path / "other.git" / "objects") + "\n", encoding="utf-8")
+    (tmp_path / "other.git" / "objects").mkdir(parents=True)
+    assert "reads from outside the register folder" in refused(reg, capsys)
+
+
+def test_a_commit_with_a_huge_file_is_refused_before_it_is_read(tmp_path, capsys) -> None:
+    import time
+
+    reg, _ = git_register(tmp_path)
+    work = tmp_path / "publisher"
+    (work / "big.bin").write_bytes(b"\0" * (64 * 2**20))  # 64 MB of zeros packs to a few kB
+    git(work, "add", "big.bin")
+    git(work, "-c", "core.hooksPath=/dev/null", "commit", "-qm", "big")
+    git(work, "push", "-q", str(reg / "modules" / "sector.git"), "main")
+    commit = git(work, "rev-parse", "HEAD")
+    text = (reg / "register.yaml").read_text(encoding="utf-8")
+    (reg / "register.yaml").write_text(re.sub(r'revision: "[0-9a-f]{40}"', f'revision: "{commit}"', text), encoding="utf-8")
+    started = time.monotonic()
+    err = refused(reg, capsys)
+    assert "more than" in err and "MB" in err, err
+    assert time.monotonic() - started < 10
+
+
+def test_an_archive_with_a_huge_name_header_is_refused_without_reading_it(tmp_path, capsys) -> None:
+    import io
+    import tarfile
+
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:gz", format=tarfile.GNU_FORMAT) as tar:
+        info = tarfile.TarInfo("x" * (32 * 2**20))  # a 32 MB long-name header: gzip makes it a few kB
+        info.size = 0
+        tar.addfile(info, io.BytesIO(b""))
+    data = buf.getvalue()
+    assert len(data) < 2**20
+    reg = archive_register(tmp_path, data)
+    assert "more than" in refused(reg, capsys)
+    assert cli.main(["--lang", "en", "module", "checksum", str(reg / "modules" / "sector-testlas-1.0.tar.gz")]) == 2
+    assert "more than" in capsys.readouterr().err

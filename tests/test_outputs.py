@@ -138,3 +138,15 @@ def test_validate_as_json_names_half_a_surrogate_pair_without_crashing(tmp_path:
     doc = json.loads(capsys.readouterr().out)
     assert [p["key"] for p in doc["problems"]] == ["invisible_character"]
     assert "<U+D800>" in doc["problems"][0]["message"]
+
+
+def test_running_out_of_memory_is_said_plainly(register: Path, monkeypatch, capsys) -> None:
+    import dpia.cli as cli
+
+    def exhausted(args):
+        raise MemoryError
+
+    monkeypatch.setitem(cli.COMMANDS, "validate", exhausted)
+    assert main(["validate", str(register)]) == 2
+    err = capsys.readouterr().err
+    assert "niet genoeg geheugen" in err and "interne fout" not in err

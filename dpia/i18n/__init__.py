@@ -3006,6 +3006,26 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
         "en": "Type the text again without that character (it often comes along when copying from a web page or PDF).",
     },
 
+    # ---- memory (dpia.cli; branch main)
+    "out_of_memory": {
+        "nl": "{path}: deze computer heeft niet genoeg geheugen om dit register te lezen en te controleren; er is niets "
+        "geschreven. Een register binnen de grenzen (docs/performance.md) vraagt hoogstens 2 GB; sluit andere "
+        "programma's, of splits een groot flows.csv",
+        "en": "{path}: this computer has not enough memory to read and check this register; nothing was written. A "
+        "register within the limits (docs/performance.md) takes at most 2 GB; close other programs, or split a large "
+        "flows.csv",
+    },
+
+    # ---- git modules that read from outside (dpia.io.modules.git_dir_outside; branch main)
+    "module_git_outside": {
+        "nl": "import '{module}': de git-repository '{source}' leest uit {place}, buiten de registermap",
+        "en": "import '{module}': the git repository '{source}' reads from outside the register folder: {place}",
+    },
+    "step_module_git_outside": {
+        "nl": "Zet een volledige kopie van de repository in de registermap ('git clone --bare --no-local') en verwijs daarnaar.",
+        "en": "Put a complete copy of the repository in the register folder ('git clone --bare --no-local') and point to it.",
+    },
+
 }
 
 

@@ -67,6 +67,8 @@ MAX_ID = 80
 # Size limits. flows.csv is read column by column (a million flows is about 130 MB and takes about
 # 1 GB of memory to check); the inventories go through the model row by row, as YAML entries do.
 MAX_FLOWS_CSV_BYTES = 512 * 2**20
+# What str.split() splits on, for Arrow's regular expressions (RE2's \s is ASCII only).
+WHITESPACE = r"[\t\n\x0b\x0c\r\x1c-\x1f \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]+"
 MAX_INVENTORY_CSV_BYTES = 32 * 2**20
 PYSTR = pd.StringDtype("python", na_value=np.nan)  # the default "str" semantics, Python storage
 
@@ -516,6 +518,7 @@ class FlowCSV:
             self.lines = np.asarray(good[:n] if len(good) >= n else good + [0] * (n - len(good)), dtype=np.int64)
         else:
             self.lines = np.arange(1, n + 1, dtype=np.int64)
+        raw.data = b""  # the file's bytes are parsed: freed before the checks (hundreds of MB at a national scale)
         self.table = table.unify_dictionaries()
         for j, name in enumerate(names):  # a nameless column must stay empty
             if not name and n:
@@ -544,6 +547,30 @@ class FlowCSV:
             remap, uniques = pd.factorize(pd.Series(trimmed, dtype=object))
             return remap[codes].astype(np.int64), list(uniques)
         return codes, dictionary
+
+    def _items(self, j: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+        """A list column's items, split on whitespace as ``str.split`` does, without a Python object
+        per cell: (each row's code of its distinct cell, the number of items of each distinct cell,
+        the items of all distinct cells one after the other as codes into ``uniques``, the sorted
+        distinct items). A file of a million different cells stays in Arrow's memory."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        chunks = self.table.column(j).chunks
+        if not chunks:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32), []
+        cells = chunks[0].dictionary  # unified: one dictionary for every chunk
+        cell_codes = np.concatenate([c.indices.to_numpy(zero_copy_only=False) for c in chunks]).astype(np.int64)
+        parts = pc.split_pattern_regex(cells, WHITESPACE)
+        items = pc.list_flatten(parts)
+        owner = pc.list_parent_indices(parts).to_numpy(zero_copy_only=False)
+        keep = _np(pc.not_equal(items, ""))
+        items, owner = items.filter(pa.array(keep)), owner[keep]
+        distinct = pc.unique(items)
+        distinct = distinct.take(pc.sort_indices(distinct))
+        flat = pc.index_in(items, value_set=distinct).to_numpy(zero_copy_only=False).astype(np.int32)
+        counts = np.bincount(owner, minlength=len(cells)).astype(np.int32)
+        return cell_codes, counts, flat, distinct.to_pylist()
 
     def _local_checks(self) -> None:
         """Problems visible in the file alone: empty required values, malformed ids, empty lists."""
@@ -589,16 +616,11 @@ class FlowCSV:
         for name in FLOW_LISTS:
             if name not in self.columns:
                 continue
-            cell_codes, cells = self._dictionary(name)
-            items = [c.split() for c in cells]
-            uniques = sorted({i for its in items for i in its})
-            number = {u: k for k, u in enumerate(uniques)}
+            cell_codes, counts, flat, uniques = self._items(self.columns[name])
             # Explode with 32-bit arrays: at a million rows every temporary array is tens of MB, and
             # fresh memory costs page faults (system time) as much as the arithmetic costs.
-            counts = np.array([len(its) for its in items], dtype=np.int32)
             starts = (np.cumsum(counts, dtype=np.int32) - counts) if len(counts) else np.zeros(0, dtype=np.int32)
-            flat = np.array([number[i] for its in items for i in its], dtype=np.int32)
-            per_row = counts[cell_codes] if len(cells) else np.zeros(n, dtype=np.int32)
+            per_row = counts[cell_codes] if len(counts) else np.zeros(n, dtype=np.int32)
             parents = np.repeat(np.arange(n, dtype=np.int32), per_row)
             positions = np.arange(len(parents), dtype=np.int32)
             positions -= np.repeat(np.cumsum(per_row, dtype=np.int32) - per_row, per_row)
@@ -731,18 +753,27 @@ class FlowCSV:
         for p in self.pending:
             by_key.setdefault(p.key, []).append(p)
         for key, batch in by_key.items():
-            lines = np.concatenate([self.lines[b.records] for b in batch])
-            cols = np.concatenate([np.full(len(b.records), b.column) for b in batch])
-            which = np.concatenate([np.full(len(b.records), i) for i, b in enumerate(batch)])
-            pos = np.concatenate([np.arange(len(b.records)) for b in batch])
+            # Only the first PROBLEM_CAP + 1 of each batch can be shown: candidates are taken per batch
+            # (a million dangling references would otherwise make arrays of every one of them).
+            lines, cols, which, pos = [], [], [], []
+            for i, b in enumerate(batch):
+                at = self.lines[b.records]
+                first = np.arange(len(at)) if len(at) <= PROBLEM_CAP + 1 else \
+                    np.argpartition(at, PROBLEM_CAP)[: PROBLEM_CAP + 1]
+                lines.append(at[first])
+                cols.append(np.full(len(first), b.column))
+                which.append(np.full(len(first), i))
+                pos.append(first)
+            lines, cols, which, pos = (np.concatenate(a) for a in (lines, cols, which, pos))
+            total = sum(len(b.records) for b in batch)
             order = np.lexsort((cols, lines))
             for o in order[:PROBLEM_CAP]:
                 b = batch[which[o]]
                 out.append(problem_at(self.shown, (int(lines[o]), int(cols[o])), key, **b.make(int(pos[o]))))
-            if len(order) > PROBLEM_CAP:
+            if total > PROBLEM_CAP:
                 o = order[PROBLEM_CAP]
                 out.append(problem_at(self.shown, (int(lines[o]), int(cols[o])), "problems_capped",
-                                       count=len(order) - PROBLEM_CAP, kind=key))
+                                       count=total - PROBLEM_CAP, kind=key))
         return out
 
     # ---- the table

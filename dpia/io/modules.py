@@ -25,7 +25,9 @@ it; each override is recorded (``LoadedRegister.overrides``) and shown.
 
 from __future__ import annotations
 
+import bz2
 import hashlib
+import lzma
 import io
 import os
 import re
@@ -143,9 +145,35 @@ def read_archive(data: bytes, name: str, max_members: int, max_total: int) -> di
     return {PurePosixPath(*p.parts[1:]).as_posix() if strip else p.as_posix(): b for p, b in files.items()}
 
 
+# What a tar may hold beyond its files' bytes: a 512-byte header per member, a long-name or pax header
+# now and then, the end blocks and the padding to a record. Anything beyond is not a module.
+TAR_OVERHEAD_PER_MEMBER = 2048
+TAR_OVERHEAD = 64 * 1024
+
+
+def _bounded_tar(data: bytes, cap: int) -> bytes:
+    """The uncompressed bytes of a tar (plain, gzip, bzip2 or xz), refused with ``archive_too_large``
+    as soon as they pass ``cap``: decompressed in one bounded step, never in full first. A small
+    archive whose long-name or pax header claims a gigabyte is refused here, before ``tarfile`` would
+    read that header into memory."""
+    if data[:2] == b"\x1f\x8b":
+        out = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, cap + 1)
+    elif data[:3] == b"BZh":
+        out = bz2.BZ2Decompressor().decompress(data, max_length=cap + 1)
+    elif data[:6] == b"\xfd7zXZ\x00":
+        out = lzma.LZMADecompressor().decompress(data, max_length=cap + 1)
+    else:
+        out = data
+    if len(out) > cap:
+        raise ArchiveRefused("archive_too_large", limit=round(cap / 2**20, 1))
+    return out
+
+
 def _tar_members(data: bytes, max_members: int, max_total: int):
-    """(path, read) of each file of a tar (compressed or not), checked one header at a time."""
-    tar = tarfile.open(fileobj=io.BytesIO(data), mode="r:*")
+    """(path, read) of each file of a tar (compressed or not), checked one header at a time, from
+    uncompressed bytes bounded by what ``max_members`` files of ``max_total`` bytes can take."""
+    cap = max_total + max_members * TAR_OVERHEAD_PER_MEMBER + TAR_OVERHEAD
+    tar = tarfile.open(fileobj=io.BytesIO(_bounded_tar(data, cap)), mode="r:")
     count = total = 0
     while (member := tar.next()) is not None:
         count += 1
@@ -235,7 +263,63 @@ def git_revision_tar(repo: Path, commit: str, max_bytes: int) -> bytes:
             kind = b""
         if kind != b"commit":
             raise ArchiveRefused("module_git_failed", reason=f"commit {commit} is not in the repository")
-        data = git("--git-dir", clone, "archive", "--format=tar", commit)
-    if len(data) > max_bytes:
-        raise ArchiveRefused("archive_too_large", limit=round(max_bytes / 2**20, 1))
-    return data
+        # The files' sizes from the tree, before any content is read: a blob of a gigabyte packs to a
+        # megabyte, and git archive would hand it over whole.
+        total = 0
+        for line in git("--git-dir", clone, "ls-tree", "-r", "-l", "-z", commit).split(b"\0"):
+            size = line.split(b"\t", 1)[0].split()[-1:] if line else []
+            if size and size[0].isdigit():
+                total += int(size[0])
+                if total > max_bytes:
+                    raise ArchiveRefused("archive_too_large", limit=round(max_bytes / 2**20, 1))
+        return _bounded_output(["git", *safe, "--git-dir", clone, "archive", "--format=tar", commit], env, max_bytes)
+
+
+def _bounded_output(command: list[str], env: dict[str, str], max_bytes: int) -> bytes:
+    """The standard output of ``command``, read in pieces and stopped (the process killed) as soon as it
+    passes ``max_bytes``: never held whole before the size is known."""
+    import subprocess
+
+    chunks, size = [], 0
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env) as proc:
+        try:
+            while piece := proc.stdout.read(1 << 16):
+                size += len(piece)
+                if size > max_bytes:
+                    proc.kill()
+                    raise ArchiveRefused("archive_too_large", limit=round(max_bytes / 2**20, 1))
+                chunks.append(piece)
+            if proc.wait(timeout=GIT_TIMEOUT) != 0:
+                raise ArchiveRefused("module_git_failed", reason=f"git archive: exit {proc.returncode}")
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    return b"".join(chunks)
+
+
+def git_dir_outside(repo: Path, base: Path) -> str | None:
+    """Where a git repository inside the register folder ``base`` reads from outside it, or None: a
+    ``.git`` file whose ``gitdir:`` points elsewhere, a ``commondir``, alternates
+    (``objects/info/alternates``) or a link among its folders that lead out. git would read the
+    module's files from there, and the import's promise is that nothing is read from outside."""
+    git_dir = repo
+    dot_git = repo / ".git"
+    if dot_git.is_symlink() or dot_git.is_file():
+        if dot_git.is_symlink():
+            return os.readlink(dot_git)
+        line = dot_git.read_text(encoding="utf-8", errors="replace").strip()
+        target = line.removeprefix("gitdir:").strip()
+        git_dir = (repo / target) if not os.path.isabs(target) else Path(target)
+    elif dot_git.is_dir():
+        git_dir = dot_git
+    places = [git_dir, git_dir / "objects", git_dir / "refs"]
+    for name in ("commondir", "objects/info/alternates"):
+        listed = git_dir / name
+        if listed.is_file():
+            for line in listed.read_text(encoding="utf-8", errors="replace").splitlines():
+                if line.strip() and not line.startswith("#"):
+                    places.append(Path(line.strip()) if os.path.isabs(line.strip()) else git_dir / line.strip())
+    for place in places:
+        if os.path.lexists(place) and not inside(base, Path(os.path.realpath(place))):
+            return str(place)
+    return None

@@ -46,7 +46,7 @@ _REFERENCE_LEVEL = {"dangling_ref", "duplicate_id", "module_clash"}
 _FILE_LEVEL |= {  # a module's import"module_checksum", "module_outside", "module_missing", "module_no_manifest", "archive_missing",
                 "archive_member_path", "archive_member_kind", "archive_member_twice", "archive_too_many",
                 "archive_too_large", "archive_unreadable", "archive_empty", "module_url_scheme", "module_not_pinned",
-                "module_revision_not_git", "module_git_failed",
+                "module_revision_not_git", "module_git_failed", "module_git_outside",
                 "module_controller", "module_imports"}
 
 

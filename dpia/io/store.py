@@ -43,7 +43,7 @@ from dpia import model
 from dpia.io.bulk import Bulk, cap_problems, read_bulk
 from dpia.i18n import t
 from dpia.model import Controller, NESTED_REFERENCES, REFERENCES, Register, SECTIONS
-from dpia.io.modules import (archive_checksum, ArchiveRefused, differing_fields, files_checksum, git_revision_tar, inside, is_archive, is_url, Module, module_checksum, Override, read_archive)
+from dpia.io.modules import (archive_checksum, ArchiveRefused, differing_fields, files_checksum, git_dir_outside, git_revision_tar, inside, is_archive, is_url, Module, module_checksum, Override, read_archive)
 from dpia.io.causes import Cause, explain
 from dpia.io.files import (Change, finish_interrupted_save, InterruptedSave, write_together, atomic_write, file_digest, not_utf8_problem, os_reason, outside_links, read_limited, remove_stale_temporaries, save_lock, shown_path, SourceFile)
 from dpia.io.problems import (allowed_list, ChangedOnDisk, describe_value, did_you_mean, Msg, order_problems, Problem, problem_at, RegisterInvalid)
@@ -1333,6 +1333,10 @@ def _module_source(root: Path, base: Path, imp: model.Import, node: Any, shown: 
                                  source=source))
         return None
     if url:  # a git repository: the commit's files, read as an archive git makes, pinned like a folder
+        leak = git_dir_outside(folder, base)
+        if leak is not None:
+            problems.append(problem_at(shown, spos, "module_git_outside", module=imp_id, source=source, place=leak))
+            return None
         try:
             data = git_revision_tar(folder, imp.revision, MAX_ARCHIVE_BYTES)
         except ArchiveRefused as refused:
