@@ -16,10 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import types
-import typing
 from collections.abc import Callable
-from enum import StrEnum
 from typing import Any
 
 import ipywidgets as w
@@ -27,7 +24,8 @@ from pydantic import BaseModel
 
 from dpia.check import CheckResult
 from dpia.i18n import MESSAGES, t
-from dpia.model import REFERENCES, SECTIONS
+from dpia.model import SECTIONS, shape
+from dpia.model.shape import plain
 from dpia.model.names import label_of
 from dpia.io.store import LoadedRegister
 from dpia.workbench.controls import catalogue_label, CheckList, Displayable, guarded, named_options, save_with, slug
@@ -43,27 +41,6 @@ LAYOUT = {"layout": w.Layout(width="40em"), "style": {"description_width": "14em
 
 
 # ---- reading the model
-
-
-def _unwrap(annotation: Any) -> tuple[Any, bool]:
-    """The type inside ``X | None`` and whether None is allowed."""
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return (args[0] if len(args) == 1 else annotation), True
-    return annotation, False
-
-
-def _is_model(tp: Any) -> bool:
-    return isinstance(tp, type) and issubclass(tp, BaseModel)
-
-
-def _is_enum(tp: Any) -> bool:
-    return isinstance(tp, type) and issubclass(tp, StrEnum)
-
-
-def fields_of(cls: type[BaseModel]) -> list[tuple[str, str, Any]]:
-    """``(attribute, YAML name, field info)`` of a model, in the model's order."""
-    return [(name, info.alias or name, info) for name, info in cls.model_fields.items()]
 
 
 def label_key(section: str, path: tuple[str, ...]) -> str | None:
@@ -82,17 +59,6 @@ def label_key(section: str, path: tuple[str, ...]) -> str | None:
 def field_label(section: str, path: tuple[str, ...], lang: str | None) -> str:
     key = label_key(section, path)
     return t(key, lang) if key else path[-1]
-
-
-def _plain(value: Any) -> Any:
-    """Model values as the YAML holds them: enum members as their values, models as dicts."""
-    if isinstance(value, StrEnum):
-        return value.value
-    if isinstance(value, BaseModel):
-        return {alias: _plain(getattr(value, name)) for name, alias, _ in fields_of(type(value))}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
 
 
 # ---- one control per field
@@ -117,41 +83,33 @@ def _reference_options(register, sections: tuple[str, ...], lang: str | None) ->
     return named_options(register, ids, lang, officer=True)
 
 
-def _controls(register, section: str, cls: type[BaseModel], lang: str | None, prefix: tuple[str, ...] = ()) -> list[Control]:
-    """The controls of a model's fields; a nested model (location, label, given_by) gives its own."""
+def _controls(register, section: str, cls: type[BaseModel], lang: str | None) -> list[Control]:
+    """The controls of a model's fields; a nested part (location, label, given_by) gives its own."""
     out: list[Control] = []
-    refs = REFERENCES.get(section, {}) if not prefix else {}
-    for name, alias, info in fields_of(cls):
-        path = prefix + (alias,)
-        description = field_label(section, path, lang)
-        tp, optional = _unwrap(info.annotation)
-        origin, args = typing.get_origin(tp), typing.get_args(tp)
-        if _is_model(tp):
-            inner = _controls(register, section, tp, lang, path)
-            out.append(Control(path, w.HTML(f"<b>{html.escape(description)}</b>"), lambda: None, lambda _v: None))
-            out += inner
-        elif origin is list and alias in refs:
-            out.append(_checklist(path, _reference_options(register, refs[alias], lang), description))
-        elif origin is list and args and _is_enum(args[0]):
-            out.append(_checklist(path, [(label_of(v, lang), v.value) for v in args[0]], description))
-        elif origin is list:
-            out.append(_lines(path, description))
-        elif alias in refs:
-            options = _reference_options(register, refs[alias], lang)
-            out.append(_dropdown(path, ([("—", None)] if optional else []) + options, description))
-        elif _is_enum(tp):
-            options = [(label_of(v, lang), v.value) for v in tp]
-            out.append(_dropdown(path, ([("—", None)] if optional else []) + options, description))
-        elif tp is dt.date:
+    for f in shape.walk(cls, section):
+        description = field_label(section, f.path, lang)
+        if f.kind == "model":  # its fields follow
+            out.append(Control(f.path, w.HTML(f"<b>{html.escape(description)}</b>"), lambda: None, lambda _v: None))
+        elif f.many and f.kind == "reference":
+            out.append(_checklist(f.path, _reference_options(register, f.targets, lang), description))
+        elif f.many and f.kind == "enum":
+            out.append(_checklist(f.path, [(label_of(v, lang), v.value) for v in f.enum], description))
+        elif f.many:
+            out.append(_lines(f.path, description))
+        elif f.kind in ("reference", "enum"):
+            options = _reference_options(register, f.targets, lang) if f.kind == "reference" else \
+                [(label_of(v, lang), v.value) for v in f.enum]
+            out.append(_dropdown(f.path, ([("—", None)] if f.optional else []) + options, description))
+        elif f.kind == "date":
             picker = w.DatePicker(description=description, **LAYOUT)
-            out.append(Control(path, picker, lambda p=picker: p.value, lambda v, p=picker: setattr(p, "value", v)))
-        elif tp is bool:
+            out.append(Control(f.path, picker, lambda p=picker: p.value, lambda v, p=picker: setattr(p, "value", v)))
+        elif f.kind == "bool":
             box = w.Checkbox(description=description, indent=False)
-            out.append(Control(path, box, lambda b=box: bool(b.value), lambda v, b=box: setattr(b, "value", bool(v))))
-        elif tp is int:
-            out.append(_text(path, description, number=True))
+            out.append(Control(f.path, box, lambda b=box: bool(b.value), lambda v, b=box: setattr(b, "value", bool(v))))
+        elif f.kind == "int":
+            out.append(_text(f.path, description, number=True))
         else:
-            out.append(_text(path, description, long=alias in LONG_TEXT))
+            out.append(_text(f.path, description, long=f.alias in LONG_TEXT))
     return out
 
 
@@ -272,7 +230,7 @@ class EntityEditor(Displayable):
         if self._filling:
             return
         entry = self.current()
-        values = _plain(entry) if entry is not None else {}
+        values = plain(entry) if entry is not None else {}
         self._filling = True
         for path, control in self.controls.items():
             control.set(_at(values, path) if entry is not None else _default(self.model, path))
@@ -305,19 +263,20 @@ class EntityEditor(Displayable):
     def changes(self) -> dict[str, Any]:
         """The top-level fields whose form value differs from the entry's (``None`` removes a field)."""
         entry = self.current()
-        before = _plain(entry)
+        before = plain(entry)
         set_fields = entry.model_dump(by_alias=True, exclude_unset=True, mode="json")
         after = self.values()
         changed: dict[str, Any] = {}
-        for name, alias, info in fields_of(self.model):
+        for f in shape.fields(self.model):
+            alias = f.alias
             old, new = before.get(alias), after.get(alias)
             if isinstance(old, dict) or isinstance(new, dict):
                 # sub-fields the file does not write and the form leaves at their default stay unwritten
                 written = set(set_fields.get(alias) or {})
-                old, new = (_trim(v, written, info) if isinstance(v, dict) else v for v in (old, new))
+                old, new = (_trim(v, written, f) if isinstance(v, dict) else v for v in (old, new))
             if _empty(old) and _empty(new) or old == new:
                 continue
-            if new is None and not info.is_required() and old == _plain(info.get_default(call_default_factory=True)):
+            if new is None and not f.required and old == f.default():
                 continue
             changed[alias] = new
         return changed
@@ -413,46 +372,21 @@ def _empty(value: Any) -> bool:
     return value is None or value == [] or value == {}
 
 
-def _trim(value: dict, written: set[str], info) -> dict | None:
-    kept = {k: v for k, v in value.items() if v is not None and (k in written or v != _default_in(info, k))}
+def _trim(value: dict, written: set[str], part: shape.Field) -> dict | None:
+    defaults = {f.alias: f.default() for f in shape.fields(part.model)} if part.model else {}
+    kept = {k: v for k, v in value.items() if v is not None and (k in written or v != defaults.get(k))}
     return kept or None
-
-
-def _default_in(info, key: str) -> Any:
-    tp, _ = _unwrap(info.annotation)
-    if not _is_model(tp):
-        return None
-    for name, alias, sub in fields_of(tp):
-        if alias == key:
-            return _plain(sub.get_default(call_default_factory=True)) if not sub.is_required() else None
-    return None
 
 
 def _default(cls: type[BaseModel], path: tuple[str, ...]) -> Any:
     """The model's default for a field of a new entry (None for a required one)."""
-    for name, alias, info in fields_of(cls):
-        if alias != path[0]:
-            continue
-        if len(path) > 1:
-            tp, _ = _unwrap(info.annotation)
-            return _default(tp, path[1:]) if _is_model(tp) else None
-        return None if info.is_required() else _plain(info.get_default(call_default_factory=True))
-    return None
+    found = shape.field_at(cls, path)
+    return found.default() if found is not None else None
 
 
 def shown_fields(section: str) -> list[tuple[str, ...]]:
     """The field paths the editor shows for a kind (for the test that each has a catalogue label)."""
-    out: list[tuple[str, ...]] = []
-
-    def walk(cls, prefix):
-        for _name, alias, info in fields_of(cls):
-            tp, _ = _unwrap(info.annotation)
-            out.append(prefix + (alias,))
-            if _is_model(tp):
-                walk(tp, prefix + (alias,))
-
-    walk(SECTIONS[section], ())
-    return out
+    return [f.path for f in shape.walk(SECTIONS[section], section)]
 
 
 __all__ = ["KINDS", "EntityEditor", "field_label", "label_key", "shown_fields", "suggest_id"]
