@@ -135,6 +135,26 @@ def named_options(register, ids: list[str], lang: str | None, officer: bool = Fa
     return sorted(((name_of(register, i, lang, officer), i) for i in ids), key=lambda o: (o[0].lower(), o[1]))
 
 
+def set_options(control, options) -> None:
+    """Give a dropdown new ``options`` only when they differ: assigning options rebuilds the control
+    in the browser, and after every save most of them are the same."""
+    options = tuple(tuple(o) if isinstance(o, list) else o for o in options)
+    if tuple(control.options) != options:
+        control.options = options
+
+
+def tables_of(register):
+    """The tables of ``register`` (``dpia.analysis.tables.Tables``), built once per register object: a widget
+    update then only selects rows (a save loads a new register object, so new tables)."""
+    from dpia.analysis.tables import Tables
+
+    cached = getattr(tables_of, "last", None)
+    if cached is None or cached[0] is not register:
+        cached = (register, Tables(register))
+        tables_of.last = cached
+    return cached[1]
+
+
 def incremental(loaded: LoadedRegister) -> Incremental:
     """The incremental check that follows this register through its edits in the workbench (kept with
     it, so every editor and view of one register shares it)."""
