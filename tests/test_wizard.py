@@ -262,3 +262,27 @@ def test_adding_the_agreement_of_an_existing_supplier_makes_its_finding_go(omo: 
     assert [s for s, _e in wizard.entries()] == ["flows"]
     assert wizard.save() and "f-magister-leerapp-app" in {f.id for f in load(omo).register.flows}
 
+
+def test_adding_the_agreement_of_an_existing_supplier_does_not_add_its_flow_again(omo: Path) -> None:
+    """Issue 28: the "add a data flow" box stays ticked when the officer comes back for the agreement."""
+    wizard = leerapp_without_agreement(omo)
+    flows = [f.id for f in load(omo).register.flows]
+    wizard.with_agreement.value = True
+    assert wizard.with_flow.value and wizard.same_flow() == "f-omo-helmond-leerapp"
+    assert [s for s, _e in wizard.entries()] == ["agreements"]
+    wizard.preview()
+    assert "staat al in het register met deze gegevens" in wizard.status.value
+    assert wizard.save()
+    assert "f-omo-helmond-leerapp&#x27; staat al in het register met deze gegevens" in wizard.status.value
+    reg = load(omo).register
+    assert [f.id for f in reg.flows] == flows  # no second, identical flow
+    assert next(f for f in reg.flows if f.id == "f-omo-helmond-leerapp").agreement == "va-leerapp"
+    # nothing else to add: the wizard says the flow is there, and writes nothing
+    wizard.with_agreement.value = False
+    before = snapshot(omo)
+    assert wizard.save() is False
+    assert wizard.status.value.startswith("De gegevensstroom &#x27;f-omo-helmond-leerapp&#x27; staat al")
+    assert snapshot(omo) == before
+    # other data is another flow
+    wizard.categories.value = ("name",)
+    assert wizard.same_flow() is None and [s for s, _e in wizard.entries()] == ["flows"]

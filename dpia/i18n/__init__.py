@@ -2909,7 +2909,11 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
         "nl": "Controleer of dit het archief van de module is; de bestanden module.yaml en de YAML-bestanden staan bovenin.",
         "en": "Check that this is the module's archive; module.yaml and the YAML files are at its top.",
     },
-
+    # ---- forms (branch forms)
+    "wizard_flow_exists": {
+        "nl": "De gegevensstroom '{id}' staat al in het register met deze gegevens, doelen en betrokkenen; die wordt niet nog eens toegevoegd.",
+        "en": "The data flow '{id}' is already in the register with this data, these purposes and these people; it is not added again.",
+    },
 }
 
 

@@ -596,8 +596,9 @@ class SupplierWizard(Displayable):
     supplier needs; the agreement covers the flow's data and purposes. **Preview** shows the findings
     the new entries would cause, without saving; **Save** writes them through the loss-free save path
     (comments kept, each entry next to its kind in the file's style) and re-runs the check. A refused
-    save leaves nothing in memory. For a party the register has, only what is new is added, and its
-    flows without an agreement get the new one.
+    save leaves nothing in memory. For a party the register has, only what is new is added: a flow
+    the register already has (same ends, data, purposes, people and channel) is not added again, and
+    its flows without an agreement get the new one.
     """
 
     PARTY = {("name",): "wizard_name", ("id",): "wizard_id", ("role",): "wizard_role",
@@ -721,6 +722,16 @@ class SupplierWizard(Displayable):
             flow["agreement"] = ids["agreement"]
         return flow
 
+    def same_flow(self) -> str | None:
+        """The flow the register already has that the form's flow would repeat (same ends, data,
+        purposes, people and channel), else None."""
+        def key(flow: dict) -> tuple:
+            return (flow.get("from"), flow.get("to"), *(frozenset(flow.get(k) or ()) for k in ("categories", "purposes", "subjects")),
+                    flow.get("channel"))
+
+        wanted = key(self._flow())
+        return next((f.id for f in self.loaded.register.flows if key(plain(f)) == wanted), None)
+
     def entries(self) -> list[tuple[str, dict[str, Any]]]:
         """``(section, entry)`` for every entry the form adds, in the register's YAML names."""
         ids = self.ids
@@ -740,7 +751,7 @@ class SupplierWizard(Displayable):
             out.append(("agreements", self.agreement_form.new_entry({
                 "id": ids["agreement"], "parties": [ids["party"]], "categories": flow.get("categories", []),
                 "purposes": flow.get("purposes", [])})))
-        if self.with_flow.value:
+        if self.with_flow.value and self.same_flow() is None:
             out.append(("flows", flow))
         return out
 
@@ -763,9 +774,14 @@ class SupplierWizard(Displayable):
         if not self.categories.value and (self.with_flow.value or self.with_agreement.value):
             out.append(t("wizard_need_categories", self.lang))
         entries = self.entries()
-        if not entries:
-            out.append(t("wizard_nothing_to_add", self.lang))
+        if not entries:  # nothing, or only a flow the register has
+            out += self._notes() or [t("wizard_nothing_to_add", self.lang)]
         return out or refusals(self.loaded, entries, self.lang)
+
+    def _notes(self) -> list[str]:
+        """That the flow is not added again, when the register has it."""
+        same = self.same_flow() if self.with_flow.value else None
+        return [t("wizard_flow_exists", self.lang, id=same)] if same else []
 
     def _baseline(self) -> set[str]:
         if self.result is None:
@@ -785,6 +801,7 @@ class SupplierWizard(Displayable):
         if _show(self.status, self.problems()):
             return []
         before = self._baseline()
+        notes = self._notes()
         try:
             self._apply()
             fresh = self.loaded.preview()
@@ -795,7 +812,7 @@ class SupplierWizard(Displayable):
             self.loaded.discard()
         after = check(fresh.register, self.on, fresh.where, fresh.module_of, incremental=incremental(self.loaded))
         self.new_findings = [f for f in after.findings if f.id not in before]
-        _show(self.status, [t("wizard_preview_count", self.lang, count=len(self.new_findings))])
+        _show(self.status, [t("wizard_preview_count", self.lang, count=len(self.new_findings)), *notes])
         self.findings.value = _findings_list_html(self.new_findings, self.lang)
         return self.new_findings
 
@@ -805,8 +822,10 @@ class SupplierWizard(Displayable):
         if _show(self.status, self.problems()):
             return False
         before = self._baseline()
+        notes = self._notes()
         if not save_with(self, self._apply):
             return False
+        self.status.value = "<br>".join([self.status.value, *(html.escape(n) for n in notes)])
         self.new_findings = [f for f in self.result.findings if f.id not in before]
         self.findings.value = _findings_list_html(self.new_findings, self.lang)
         self.refresh()
