@@ -59,7 +59,7 @@ def test_the_form_is_filled_beforehand_with_what_reaches_the_place(copy: Path) -
     rec.place.value = "fotograaf"
     assert rec.breach_id.value == "eigen-kenmerk"  # the officer's own id stays
     labels = [b.description for b in rec.categories.boxes.values()]
-    assert "Afwezigheid en verzuim" in labels and "absence" not in labels  # by name
+    assert "Afwezigheid en verzuim (absence)" in labels and "absence" not in labels  # by name
 
 
 def test_saving_writes_the_entry_and_leaves_the_rest_of_the_file_as_it_was(copy: Path) -> None:
@@ -104,7 +104,7 @@ def test_running_the_notebook_twice_does_not_record_twice(copy: Path) -> None:
     ids = [b.id for b in load(copy).register.breaches]
     assert ids.count("lek-2026-11-28-snelsms") == 1
     rec = _filled(load(copy))
-    assert rec.save() is False and "bestaat al" in rec.status.value
+    assert rec.save() is False and "breaches.yaml:" in rec.status.value and "staat al in het register" in rec.status.value
 
 
 def test_a_form_without_what_happened_says_what_is_missing(copy: Path) -> None:

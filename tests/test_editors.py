@@ -111,6 +111,17 @@ def test_adding_the_same_entry_twice_adds_it_once(omo: Path) -> None:
     assert [m.id for m in load(omo).register.measures].count("m-versleutelde-back-ups") == 1
 
 
+def test_adding_a_party_leaves_its_empty_parts_unwritten(omo: Path) -> None:
+    ed = editor(omo, "parties")
+    ed.entry.value = NEW
+    ed.controls[("name",)].widget.value = "LeerApp B.V."
+    ed.controls[("role",)].widget.value = "processor"
+    assert ed.controls[("id",)].widget.value == "leerapp"
+    assert ed.new_entry() == {"id": "leerapp", "name": "LeerApp B.V.", "role": "processor"}  # no contact: {public: false}
+    assert ed.save(), ed.status.value
+    assert next(p for p in load(omo).register.parties if p.id == "leerapp").contact is None
+
+
 @pytest.mark.parametrize("lang, says", [("nl", "geen ISO-8601-duur"), ("en", "not an ISO-8601 duration")])
 def test_a_refused_edit_shows_where_and_leaves_file_and_memory_as_they_were(omo: Path, lang: str, says: str) -> None:
     before = snapshot(omo)

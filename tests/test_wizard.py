@@ -142,14 +142,14 @@ def test_live_views_follow_a_save(omo: Path) -> None:
     assert wizard.save()
     assert views.result is wizard.result
     assert "DPIA201/f-omo-helmond-leerapp" in [f.id for f in stepper.findings]
-    assert "f-omo-helmond-leerapp" in flows.flow.options
+    assert "f-omo-helmond-leerapp" in [v for _, v in flows.flow.options]
     # the agreement editor sees new agreements after the next supplier is saved with one
     second = views.supplier_wizard()
     second.name.value = "Toetsbureau"
     second.categories.value = ("name",)
     second.purposes.value = ("p-education",)
     assert second.save()
-    assert "va-toetsbureau" in agreements.agreement.options
+    assert "va-toetsbureau" in [v for _, v in agreements.agreement.options]
     assert "toetsbureau" in [v for _, v in wizard.processor_of.options]  # the first wizard's lists follow too
 
 
@@ -227,19 +227,25 @@ def test_remover_refuses_while_referred_to_and_deletes_when_free(omo: Path) -> N
     assert all(v.startswith("m-") for _, v in remover.entry.options)
 
 
-def test_adding_the_agreement_of_an_existing_supplier_makes_its_finding_go(omo: Path) -> None:
+def leerapp_without_agreement(omo: Path) -> SupplierWizard:
+    """A wizard that saved LeerApp without an agreement, and has it chosen as the party now."""
     wizard = SupplierWizard(load(omo), ON, "nl")
     fill_leerapp(wizard)
     wizard.with_agreement.value = False
     assert wizard.save()
     assert "DPIA201/f-omo-helmond-leerapp" in [f.id for f in wizard.result.open]
     wizard.existing.value = "leerapp"  # the new party is now in the list
+    return wizard
+
+
+def test_adding_the_agreement_of_an_existing_supplier_makes_its_finding_go(omo: Path) -> None:
+    wizard = leerapp_without_agreement(omo)
     assert wizard.name.disabled and wizard.name.value == "LeerApp B.V." and wizard.with_system.value is False
     assert wizard.target.value == "leerapp-app"
     wizard.with_flow.value = False
     wizard.with_agreement.value = True
     wizard.valid_from.value = dt.date(2026, 8, 1)
-    assert [s for s, _e, _n in wizard.entries()] == ["agreements"]
+    assert [s for s, _e in wizard.entries()] == ["agreements"]
     assert wizard.uncovered_flows() == ["f-omo-helmond-leerapp"]
     wizard.preview()
     assert snapshot(omo)["flows.yaml"].count(b"va-leerapp") == 0  # the preview wrote nothing
@@ -253,5 +259,30 @@ def test_adding_the_agreement_of_an_existing_supplier_makes_its_finding_go(omo: 
     wizard.source.value = "magister"
     wizard.categories.value = ("name",)
     assert wizard.ids["flow"] == "f-magister-leerapp-app"
-    assert [s for s, _e, _n in wizard.entries()] == ["flows"]
+    assert [s for s, _e in wizard.entries()] == ["flows"]
     assert wizard.save() and "f-magister-leerapp-app" in {f.id for f in load(omo).register.flows}
+
+
+def test_adding_the_agreement_of_an_existing_supplier_does_not_add_its_flow_again(omo: Path) -> None:
+    """Issue 28: the "add a data flow" box stays ticked when the officer comes back for the agreement."""
+    wizard = leerapp_without_agreement(omo)
+    flows = [f.id for f in load(omo).register.flows]
+    wizard.with_agreement.value = True
+    assert wizard.with_flow.value and wizard.same_flow() == "f-omo-helmond-leerapp"
+    assert [s for s, _e in wizard.entries()] == ["agreements"]
+    wizard.preview()
+    assert "staat al in het register met deze gegevens" in wizard.status.value
+    assert wizard.save()
+    assert "f-omo-helmond-leerapp&#x27; staat al in het register met deze gegevens" in wizard.status.value
+    reg = load(omo).register
+    assert [f.id for f in reg.flows] == flows  # no second, identical flow
+    assert next(f for f in reg.flows if f.id == "f-omo-helmond-leerapp").agreement == "va-leerapp"
+    # nothing else to add: the wizard says the flow is there, and writes nothing
+    wizard.with_agreement.value = False
+    before = snapshot(omo)
+    assert wizard.save() is False
+    assert wizard.status.value.startswith("De gegevensstroom &#x27;f-omo-helmond-leerapp&#x27; staat al")
+    assert snapshot(omo) == before
+    # other data is another flow
+    wizard.categories.value = ("name",)
+    assert wizard.same_flow() is None and [s for s, _e in wizard.entries()] == ["flows"]

@@ -3026,6 +3026,11 @@ MESSAGES: dict[str, dict[str, Any]] = {  # text, or plural forms {'one': ..., 'o
         "en": "Put a complete copy of the repository in the register folder ('git clone --bare --no-local') and point to it.",
     },
 
+    # ---- forms (branch forms)
+    "wizard_flow_exists": {
+        "nl": "De gegevensstroom '{id}' staat al in het register met deze gegevens, doelen en betrokkenen; die wordt niet nog eens toegevoegd.",
+        "en": "The data flow '{id}' is already in the register with this data, these purposes and these people; it is not added again.",
+    },
 }
 
 

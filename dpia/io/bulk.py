@@ -38,8 +38,6 @@ import difflib
 import io
 import itertools
 import re
-import types
-import typing
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,7 +47,7 @@ import numpy as np
 import pandas as pd
 
 from dpia import model
-from dpia.model import REFERENCES, Register
+from dpia.model import REFERENCES, Register, shape
 from dpia.model.flowtable import FlowTable
 from dpia.io.causes import explain, sections_named
 from dpia.io.files import not_utf8_problem, outside_links, read_limited, shown_path, SourceFile
@@ -320,22 +318,15 @@ def _record_lines(raw: _Raw) -> tuple[list[list[str]], list[int]]:
 
 
 def _field_kinds(cls: type) -> dict[str, str]:
-    """Column names a CSV of ``cls`` may have → "scalar" or "list" (nested models as dotted names)."""
+    """Column names a CSV of ``cls`` may have → "scalar" or "list" (a part's fields as dotted names; a
+    list inside a part is not a column)."""
     out: dict[str, str] = {}
-    for name, f in cls.model_fields.items():
-        key = f.alias or name
-        ann = f.annotation
-        if typing.get_origin(ann) in (typing.Union, types.UnionType):  # X | None
-            ann = next(a for a in typing.get_args(ann) if a is not type(None))
-        inner = ann
-        if typing.get_origin(inner) is list:
-            out[key] = "list"
-        elif isinstance(inner, type) and issubclass(inner, model.Strict):
-            for sub, kind in _field_kinds(inner).items():
-                if kind == "scalar":
-                    out[f"{key}.{sub}"] = "scalar"
-        else:
-            out[key] = "scalar"
+    for f in shape.walk(cls):
+        if f.many:
+            if len(f.path) == 1:
+                out[f.alias] = "list"
+        elif f.kind != "model":
+            out[f.dotted] = "scalar"
     return out
 
 
@@ -350,7 +341,7 @@ def _row_items(section: str, path: Path, raw: _Raw, problems: list) -> list[tupl
 
     cls = _models()[section]
     kinds = _field_kinds(cls)
-    required = [f.alias or n for n, f in cls.model_fields.items() if f.is_required()]
+    required = [f.alias for f in shape.fields(cls) if f.required]
     columns = _check_header(raw, list(kinds), required, section, problems)
     src = SourceFile(path, "", "", None)
     try:

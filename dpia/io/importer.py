@@ -28,7 +28,6 @@ import os
 import re
 import shutil
 import tempfile
-import types
 import typing
 import zipfile
 import zlib
@@ -42,7 +41,7 @@ from pydantic import BaseModel, ValidationError
 
 from dpia.io.export import MAX_CELL_CHARS, restore_cell, xlsx_bytes
 from dpia.i18n import t
-from dpia.model import Controller, NESTED_REFERENCES, REFERENCES, Register, SECTIONS
+from dpia.model import Controller, NESTED_REFERENCES, REFERENCES, Register, SECTIONS, shape
 from dpia.io.problems import did_you_mean, LEVELS, Msg, Problem, RegisterInvalid
 from dpia.io.files import (atomic_write, encoding_guess, os_reason, publish_folder, read_regular, ReadRefused,
                            write_output)
@@ -137,41 +136,14 @@ class Sheet:
         return self.section == "controller" and self.parent is None
 
 
-def _unwrap(ann: Any) -> tuple[Any, bool]:
-    """(inner annotation, optional) with Annotated and ``X | None`` removed."""
-    optional = False
-    while True:
-        origin = typing.get_origin(ann)
-        if origin is typing.Annotated:
-            ann = typing.get_args(ann)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(ann) if a is not type(None)]
-            optional = optional or len(args) < len(typing.get_args(ann))
-            if len(args) != 1:
-                return ann, optional
-            ann = args[0]
-        else:
-            return ann, optional
+# The spreadsheet's way of reading a cell, by the kind of field (dpia.model.shape); a moment (date and
+# time) and any other value are written as JSON.
+_COLUMN_KINDS = {"reference": "str", "datetime": "json", "other": "json"}
 
 
-def _is_model(ann: Any) -> bool:
-    return isinstance(ann, type) and issubclass(ann, BaseModel)
-
-
-def _scalar_kind(ann: Any) -> tuple[str, tuple[str, ...]]:
-    if isinstance(ann, type) and issubclass(ann, Enum):
-        return "enum", tuple(str(m.value) for m in ann)
-    if ann is bool:
-        return "bool", ()
-    if ann is int:
-        return "int", ()
-    if ann is float:
-        return "float", ()
-    if ann in (dt.date, dt.datetime):
-        return "date", ()
-    if ann is str:
-        return "str", ()
-    return "json", ()
+def _column_kind(f: shape.Field) -> str:
+    kind = _COLUMN_KINDS.get(f.kind, f.kind)
+    return ("list" if kind != "json" else "json") if f.many else kind
 
 
 def _singular(name: str) -> str:
@@ -181,33 +153,19 @@ def _singular(name: str) -> str:
     return name[:-1] if name.endswith("s") else name
 
 
-def _walk(cls: type[BaseModel], prefix: tuple[str, ...], required: bool, columns: list[Column], lists: list[tuple[tuple[str, ...], type[BaseModel]]]) -> None:
-    for name, f in cls.model_fields.items():
-        key = f.alias or name
-        path = prefix + (key,)
-        ann, _optional = _unwrap(f.annotation)
-        req = required and f.is_required()
-        desc = (f.description or "").strip()
-        if _is_model(ann):
-            _walk(ann, path, req, columns, lists)
-            continue
-        if typing.get_origin(ann) is list:
-            (inner,) = typing.get_args(ann) or (str,)
-            inner, _ = _unwrap(inner)
-            if _is_model(inner):
-                lists.append((path, inner))
-                continue
-            kind, allowed = _scalar_kind(inner)
-            columns.append(Column(".".join(path), path, "list" if kind != "json" else "json", req, desc, allowed))
-            continue
-        kind, allowed = _scalar_kind(ann)
-        columns.append(Column(".".join(path), path, kind, req, desc, allowed))
+def _walk(cls: type[BaseModel], columns: list[Column], lists: list[tuple[tuple[str, ...], type[BaseModel]]]) -> None:
+    for f in shape.walk(cls):
+        if f.kind == "model":
+            if f.many:
+                lists.append((f.path, f.model))
+            continue  # a part's own fields follow it
+        columns.append(Column(f.dotted, f.path, _column_kind(f), f.required, f.description, f.values))
 
 
 def _sheets_for(section: str, cls: type[BaseModel], name: str, parent: Sheet | None, field_path: tuple[str, ...], out: list[Sheet]) -> None:
     columns: list[Column] = []
     lists: list[tuple[tuple[str, ...], type[BaseModel]]] = []
-    _walk(cls, (), True, columns, lists)
+    _walk(cls, columns, lists)
     keys: tuple[Column, ...] = ()
     if parent is not None and not parent.single:
         own = {c.name for c in columns}

@@ -42,7 +42,7 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from dpia import model
 from dpia.io.bulk import Bulk, cap_problems, read_bulk
 from dpia.i18n import t
-from dpia.model import Controller, NESTED_REFERENCES, REFERENCES, Register, SECTIONS
+from dpia.model import Controller, NESTED_REFERENCES, REFERENCES, Register, SECTIONS, shape
 from dpia.io.modules import (archive_checksum, ArchiveRefused, differing_fields, files_checksum, git_dir_outside, git_revision_tar, inside, is_archive, is_url, Module, module_checksum, Override, read_archive)
 from dpia.io.causes import Cause, explain
 from dpia.io.files import (Change, finish_interrupted_save, InterruptedSave, write_together, atomic_write, file_digest, not_utf8_problem, os_reason, outside_links, read_limited, remove_stale_temporaries, save_lock, shown_path, SourceFile)
@@ -448,41 +448,6 @@ def _node_at(node: Any, loc: tuple[Any, ...]) -> tuple[Any, tuple[int, int], boo
     return node, pos, True
 
 
-def _model_for(section_cls: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel]:
-    """The model class that owns the last field of ``loc`` (for listing allowed field names)."""
-    cls: Any = section_cls
-    for part in loc[:-1]:
-        if isinstance(part, int):
-            continue
-        f = _fields_by_alias(cls).get(part)
-        if f is None:
-            break
-        ann = f.annotation
-        inner = _model_in(ann)
-        if inner is None:
-            break
-        cls = inner
-    return cls
-
-
-def _model_in(ann: Any) -> type[BaseModel] | None:
-    if isinstance(ann, type) and issubclass(ann, BaseModel):
-        return ann
-    for arg in getattr(ann, "__args__", ()) or ():
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _fields_by_alias(cls: type[BaseModel]) -> dict[str, Any]:
-    return {(f.alias or name): f for name, f in cls.model_fields.items()}
-
-
-def _enum_options(expected: str) -> list[str]:
-    return re.findall(r"'([^']*)'", expected)
-
-
 def validation_problems(
     exc: ValidationError, cls: type[BaseModel], node: Any, prefix: str, shown: str
 ) -> list[Problem]:
@@ -502,8 +467,7 @@ def validation_problems(
         elif etype == "missing":
             out.append(problem_at(shown, pos, "missing", path=_field_path(prefix, loc[:-1]), field=loc[-1]))
         elif etype == "extra_forbidden":
-            owner = _model_for(cls, loc)
-            allowed = list(_fields_by_alias(owner))
+            allowed = list(shape.by_alias(shape.model_at(cls, loc)))
             parent, _, _ = _node_at(node, loc[:-1])
             out.append(
                 problem_at(
@@ -517,7 +481,8 @@ def validation_problems(
                 )
             )
         elif etype == "enum" or etype == "literal_error":
-            options = _enum_options(ctx.get("expected", ""))
+            found = shape.field_at(cls, loc)
+            options = list(found.values) if found is not None else []
             out.append(
                 problem_at(shown, pos, "enum", path=path, value=value, allowed=", ".join(options), hint=did_you_mean(value, options))
             )

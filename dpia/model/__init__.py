@@ -2,7 +2,8 @@
 
 The shape of a register is declared once, in :mod:`dpia.model.entities`; the loader, the JSON
 Schema, the spreadsheet layout, the forms and the documentation of the format all come from it.
-Beside it: :mod:`~dpia.model.flowtable` (bulk flows as a table), :mod:`~dpia.model.names` (every id
+Beside it: :mod:`~dpia.model.shape` (what each field holds, for everyone who walks the model's
+fields), :mod:`~dpia.model.flowtable` (bulk flows as a table), :mod:`~dpia.model.names` (every id
 and value named for people), :mod:`~dpia.model.law` (retention periods per sector),
 :mod:`~dpia.model.findings` (severity and kind); the JSON Schema editors use is written from it by
 :mod:`dpia.io.schema`.

@@ -17,6 +17,7 @@ from dpia.io.store import LoadedRegister
 from dpia.i18n import MESSAGES
 from dpia.io.store import load
 from dpia.model.names import name_of
+from dpia.analysis.tables import Tables
 
 
 class Displayable:
@@ -132,6 +133,24 @@ def guarded(widget, action: Callable[[], object]) -> Callable[[object], None]:
 def named_options(register, ids: list[str], lang: str | None, officer: bool = False) -> list[tuple[str, str]]:
     """Dropdown options named for people (``officer``: "Name (id)"), sorted by name, the id as the value."""
     return sorted(((name_of(register, i, lang, officer), i) for i in ids), key=lambda o: (o[0].lower(), o[1]))
+
+
+def set_options(control, options) -> None:
+    """Give a dropdown new ``options`` only when they differ: assigning options rebuilds the control
+    in the browser, and after every save most of them are the same."""
+    options = tuple(tuple(o) if isinstance(o, list) else o for o in options)
+    if tuple(control.options) != options:
+        control.options = options
+
+
+def tables_of(register):
+    """The tables of ``register`` (``dpia.analysis.tables.Tables``), built once per register object: a widget
+    update then only selects rows (a save loads a new register object, so new tables)."""
+    cached = getattr(tables_of, "last", None)
+    if cached is None or cached[0] is not register:
+        cached = (register, Tables(register))
+        tables_of.last = cached
+    return cached[1]
 
 
 def incremental(loaded: LoadedRegister) -> Incremental:

@@ -1,8 +1,10 @@
-"""Widget builders for the workbench notebooks (ipywidgets).
+"""Widget builders for the workbench notebooks (ipywidgets): the views, and the forms' places in them.
 
 Each builder is a small class: ``.ui`` is the widget to display, the rest is plain state and methods,
 so the logic is unit-tested without a browser (set a control's ``.value``, assert the state). The
-notebooks only construct and display them.
+notebooks only construct and display them. The forms that write to the register (the flow and
+agreement editors, the supplier wizard, the breach recorder) are the one form system of
+:mod:`dpia.workbench.editors`, reached here under their names as before.
 """
 
 from __future__ import annotations
@@ -12,30 +14,28 @@ import html
 from collections.abc import Callable
 
 import ipywidgets as w
-from dpia.check import check, CheckResult, Finding
+from dpia.check import CheckResult, Finding
 from dpia.documents.datamap import draw_datamap, select_flows
 from dpia.documents.figures import show_figure
 from dpia.i18n import t
 from dpia.io.problems import RegisterInvalid
 from dpia.io.store import LoadedRegister
-from dpia.workbench.controls import (catalogue_label, CheckList, Displayable, guarded, incremental, named_options, recheck, save_with, slug)
+from dpia.workbench.controls import catalogue_label, Displayable, guarded, named_options, recheck, save_with, tables_of
+from dpia.workbench.editors import AgreementEditor, BreachRecorder, EntityEditor, FlowEditor, places, SupplierWizard
 from dpia import settings
 from dpia.analysis.access_request import access_request, answer_lines
-from dpia.analysis.breach import assess_breach, DUTCH_TIME, impact, report_lines
+from dpia.analysis.breach import assess_breach, impact, report_lines
 from dpia.analysis.promises import promise_status
 from dpia.analysis.risk import pending_measures, risk_table, what_if
 from dpia.analysis.scope import get_dpia
-from dpia.analysis.tables import Tables
 from dpia.documents.datamap import impact_figure
 from dpia.documents.figures import figure_bytes, risk_map
 from dpia.documents.inventory import agreements_table, findings_summary, findings_table
 from dpia.documents.letter import letter_body
-from dpia.io.problems import ChangedOnDisk
 from dpia.io.store import load
-from dpia.model import AgreementKind, BreachNature, NotifyDecision, PartyRole, references_to, SECTIONS, SystemKind
+from dpia.model import references_to, SECTIONS
 from dpia.settings import display_location
 from dpia.workbench.display import readable, Table, Text
-from dpia.workbench.editors import EntityEditor
 
 ALL = None  # the "no filter" choice of a dropdown
 
@@ -129,153 +129,6 @@ def finding_html(f: Finding, lang: str | None = None) -> str:
     if f.location:
         parts.append(f"<p><small>{e(display_location(f.location))}</small></p>")
     return "\n".join(parts)
-
-
-class FlowEditor(Displayable):
-    """Edit one flow (destination, categories, purposes, subjects) and save it to the register files.
-
-    Saving goes through :meth:`LoadedRegister.save`: comments kept, written atomically, refused when
-    the file changed on disk or when the edit makes the register invalid. After a save the check is run
-    again and ``on_saved`` (if given) receives the new result.
-    """
-
-    def __init__(
-        self,
-        loaded: LoadedRegister,
-        on: dt.date | None = None,
-        lang: str | None = None,
-        on_saved: Callable[[CheckResult], None] | None = None,
-    ):
-        self.loaded, self.on, self.lang, self.on_saved = loaded, on, lang, on_saved
-        reg = loaded.register
-        targets = sorted([reg.controller.id] + [s.id for s in reg.controller.schools] + [p.id for p in reg.parties] + [s.id for s in reg.systems])
-        self.flow = w.Dropdown(options=sorted(f.id for f in reg.flows), description=t("widget_flow", lang))
-        self.to = w.Dropdown(options=targets, description=t("widget_to", lang))
-        self.categories = CheckList(_category_options(reg, lang), t("widget_categories", lang))
-        self.purposes = CheckList(_purpose_options(reg, lang), t("widget_purposes", lang))
-        self.save_button = w.Button(description=t("widget_save", lang), button_style="primary", icon="save")
-        self.status = w.HTML()
-        self.result: CheckResult | None = None
-        self.flow.observe(lambda _c: self.load_flow(), names="value")
-        self.save_button.on_click(lambda _b: self.save())
-        self.ui = w.VBox([self.flow, self.to, self.categories.ui, self.purposes.ui, self.save_button, self.status])
-        if self.flow.options:
-            self.load_flow()
-
-    def refresh(self) -> None:
-        """Take the register's current flows, targets and lists (after a save elsewhere)."""
-        reg = self.loaded.register
-        keep = self.flow.value
-        set_options(self.to, sorted([reg.controller.id] + [s.id for s in reg.controller.schools] + [p.id for p in reg.parties] + [s.id for s in reg.systems]))
-        self.categories.set_options(_category_options(reg, self.lang))
-        self.purposes.set_options(_purpose_options(reg, self.lang))
-        set_options(self.flow, sorted(f.id for f in reg.flows))
-        if keep in self.flow.options:
-            self.flow.value = keep
-        if self.flow.value:
-            self.load_flow()
-
-    def load_flow(self) -> None:
-        flow = next(f for f in self.loaded.register.flows if f.id == self.flow.value)
-        self.to.value = flow.to
-        self.categories.value = tuple(sorted(flow.categories))
-        self.purposes.value = tuple(sorted(flow.purposes))
-        self.status.value = ""
-
-    def save(self) -> bool:
-        """Write the edit; True when saved. Problems are shown in ``status``, nothing is lost."""
-        flow = next(f for f in self.loaded.register.flows if f.id == self.flow.value)
-        changes = {}
-        if self.to.value != flow.to:
-            changes["to"] = self.to.value
-        # Keep the order the officer wrote where the set is unchanged.
-        if set(self.categories.value) != set(flow.categories):
-            changes["categories"] = [c for c in flow.categories if c in self.categories.value] + sorted(
-                set(self.categories.value) - set(flow.categories)
-            )
-        if set(self.purposes.value) != set(flow.purposes):
-            changes["purposes"] = [p for p in flow.purposes if p in self.purposes.value] + sorted(
-                set(self.purposes.value) - set(flow.purposes)
-            )
-        if not changes:
-            self.status.value = html.escape(t("widget_nothing_to_save", self.lang))
-            return False
-        return save_with(self, lambda: self.loaded.update(flow.id, **changes))
-
-
-class AgreementEditor(Displayable):
-    """Edit one agreement's coverage, validity and deletion clause, and save it like the flow editor."""
-
-    def __init__(
-        self,
-        loaded: LoadedRegister,
-        on: dt.date | None = None,
-        lang: str | None = None,
-        on_saved: Callable[[CheckResult], None] | None = None,
-    ):
-        self.loaded, self.on, self.lang, self.on_saved = loaded, on, lang, on_saved
-        reg = loaded.register
-        self.agreement = w.Dropdown(options=sorted(a.id for a in reg.agreements), description=t("widget_agreement", lang))
-        self.categories = CheckList(_category_options(reg, lang), t("widget_categories", lang))
-        self.purposes = CheckList(_purpose_options(reg, lang), t("widget_purposes", lang))
-        self.valid_from = w.DatePicker(description=t("wizard_valid_from", lang))
-        self.valid_until = w.DatePicker(description=t("widget_valid_until", lang))
-        self.deletion = w.Checkbox(description=t("widget_deletion", lang))
-        self.security_annex = w.Text(description=t("wizard_security_annex", lang), layout=w.Layout(width="36em"))
-        self.save_button = w.Button(description=t("widget_save", lang), button_style="primary", icon="save")
-        self.status = w.HTML()
-        self.result: CheckResult | None = None
-        self.agreement.observe(lambda _c: self.load_agreement(), names="value")
-        self.save_button.on_click(lambda _b: self.save())
-        self.ui = w.VBox([self.agreement, self.categories.ui, self.purposes.ui, self.valid_from, self.valid_until,
-                          self.security_annex, self.deletion, self.save_button, self.status])
-        if self.agreement.options:
-            self.load_agreement()
-
-    def _current(self):
-        return next(a for a in self.loaded.register.agreements if a.id == self.agreement.value)
-
-    def refresh(self) -> None:
-        """Take the register's current agreements and lists (after a save elsewhere)."""
-        reg = self.loaded.register
-        keep = self.agreement.value
-        self.categories.set_options(_category_options(reg, self.lang))
-        self.purposes.set_options(_purpose_options(reg, self.lang))
-        set_options(self.agreement, sorted(a.id for a in reg.agreements))
-        if keep in self.agreement.options:
-            self.agreement.value = keep
-        if self.agreement.value:
-            self.load_agreement()
-
-    def load_agreement(self) -> None:
-        a = self._current()
-        self.categories.value = tuple(sorted(a.categories))
-        self.purposes.value = tuple(sorted(a.purposes))
-        self.valid_from.value = a.valid_from
-        self.valid_until.value = a.valid_until
-        self.security_annex.value = a.security_annex or ""
-        self.deletion.value = a.deletion_after_use
-        self.status.value = ""
-
-    def save(self) -> bool:
-        a = self._current()
-        changes: dict = {}
-        if set(self.categories.value) != set(a.categories):
-            changes["categories"] = [c for c in a.categories if c in self.categories.value] + sorted(set(self.categories.value) - set(a.categories))
-        if set(self.purposes.value) != set(a.purposes):
-            changes["purposes"] = [p for p in a.purposes if p in self.purposes.value] + sorted(set(self.purposes.value) - set(a.purposes))
-        if self.valid_from.value != a.valid_from:
-            changes["valid_from"] = self.valid_from.value
-        if self.valid_until.value != a.valid_until:
-            changes["valid_until"] = self.valid_until.value
-        if (self.security_annex.value.strip() or None) != a.security_annex:
-            changes["security_annex"] = self.security_annex.value.strip() or None
-        if self.deletion.value != a.deletion_after_use:
-            changes["deletion_after_use"] = self.deletion.value
-        if not changes:
-            self.status.value = html.escape(t("widget_nothing_to_save", self.lang))
-            return False
-        return save_with(self, lambda: self.loaded.update(a.id, **changes))
 
 
 class WhatIf(Displayable):
@@ -376,287 +229,7 @@ class RegisterPicker(Displayable):
         return True
 
 
-# ---- the "new supplier" wizard, its helpers, and views that follow every save
-
-
-def _name(text, lang: str | None) -> str:
-    return text.en if lang == "en" else text.nl
-
-
-def set_options(control, options) -> None:
-    """Give a dropdown new ``options`` only when they differ: assigning options rebuilds the control
-    in the browser, and after every save most of them are the same."""
-    options = tuple(tuple(o) if isinstance(o, list) else o for o in options)
-    if tuple(control.options) != options:
-        control.options = options
-
-
-def _category_options(reg, lang: str | None) -> list[tuple[str, str]]:
-    return [(f"{_name(c.label, lang)} ({c.id})", c.id) for c in sorted(reg.data_categories, key=lambda c: c.id)]
-
-
-def _purpose_options(reg, lang: str | None) -> list[tuple[str, str]]:
-    return [(f"{_name(p.label, lang)} ({p.id})", p.id) for p in sorted(reg.purposes, key=lambda p: p.id)]
-
-
-class SupplierWizard(Displayable):
-    """Add a supplier in one form: the party, its system, the flow to it and its agreement.
-
-    Every choice is a dropdown or a checklist from the register (data categories, purposes and
-    subjects by name). **Preview** shows the findings the new entries would cause, without saving;
-    **Save** writes them through the loss-free save path (comments kept, each entry next to its kind in
-    the file's style) and re-runs the check. A refused save leaves nothing in memory. Saving the same
-    supplier twice is refused (its id exists), so running the notebook again never adds twice.
-    """
-
-    def __init__(self, loaded: LoadedRegister, on: dt.date | None = None, lang: str | None = None,
-                 on_saved: Callable[[CheckResult], None] | None = None, result: CheckResult | None = None):
-        self.loaded, self.on, self.lang, self.on_saved = loaded, on, lang, on_saved
-        self.result: CheckResult | None = result  # the check of the register as saved (the baseline of a preview)
-        self.new_findings: list[Finding] = []
-        lay = w.Layout(width="36em")
-        style = {"description_width": "12em"}
-
-        def text(key, value=""):
-            return w.Text(value=value, description=t(key, lang), layout=lay, style=style)
-
-        self.existing = w.Dropdown(description=t("wizard_existing", lang), layout=lay, style=style)
-        self.name = text("wizard_name")
-        self.party_id = text("wizard_id")
-        roles = [r for r in PartyRole if r not in (PartyRole.CONTROLLER,)]
-        self.role = w.Dropdown(options=[(catalogue_label("role", r.value, lang), r.value) for r in roles], value="processor",
-                               description=t("wizard_role", lang), layout=lay, style=style)
-        self.processor_of = w.Dropdown(description=t("wizard_processor_of", lang), layout=lay, style=style)
-        self.country = text("wizard_country", "NL")
-        self.with_system = w.Checkbox(value=True, description=t("wizard_with_system", lang), indent=False)
-        self.system_name = text("wizard_system_name")
-        self.system_kind = w.Dropdown(options=[(catalogue_label("wizard_systemkind", k.value, lang), k.value) for k in SystemKind],
-                                      value="other", description=t("wizard_system_kind", lang), layout=lay, style=style)
-        self.with_flow = w.Checkbox(value=True, description=t("wizard_with_flow", lang), indent=False)
-        self.source = w.Dropdown(description=t("wizard_from", lang), layout=lay, style=style)
-        self.target = w.Dropdown(description=t("wizard_to", lang), layout=lay, style=style)
-        self.channel = text("wizard_channel")
-        self.with_agreement = w.Checkbox(value=True, description=t("wizard_with_agreement", lang), indent=False)
-        self.agreement_kind = w.Dropdown(options=[(catalogue_label("wizard_agreementkind", k.value, lang), k.value) for k in AgreementKind],
-                                         value="model_4_0", description=t("wizard_agreement_kind", lang), layout=lay, style=style)
-        self.valid_from = w.DatePicker(description=t("wizard_valid_from", lang), style=style)
-        self.valid_until = w.DatePicker(description=t("widget_valid_until", lang), style=style)
-        self.deletion = w.Checkbox(value=True, description=t("widget_deletion", lang), indent=False)
-        self.security_annex = text("wizard_security_annex")
-        self.privacy_annex = text("wizard_privacy_annex")
-        self.preview_button = w.Button(description=t("wizard_preview", lang), icon="search")
-        self.save_button = w.Button(description=t("widget_save", lang), button_style="primary", icon="save")
-        self.status = w.HTML()
-        self.findings = w.HTML()
-        self._id_edited = False
-        self.name.observe(lambda _c: self._name_changed(), names="value")
-        self.existing.observe(lambda _c: self._existing_changed(), names="value")
-        self.with_system.observe(lambda _c: self._targets(), names="value")
-        self.party_id.observe(lambda _c: self._id_changed(), names="value")
-        self.preview_button.on_click(guarded(self, self.preview))
-        self.save_button.on_click(guarded(self, self.save))
-        self.refresh()
-
-    # ---- building the form from the register (again after every save)
-    def refresh(self) -> None:
-        reg = self.loaded.register
-        lang = self.lang
-        set_options(self.processor_of, [("—", None)] + [(f"{p.name} ({p.id})", p.id) for p in sorted(reg.parties, key=lambda p: p.id)
-                                                         if p.role.value in ("processor", "sub_processor")])
-        sources = [(f"{reg.controller.name} ({reg.controller.id})", reg.controller.id)]
-        sources += [(f"{s.name} ({s.id})", s.id) for s in reg.controller.schools]
-        sources += [(f"{s.name} ({s.id})", s.id) for s in sorted(reg.systems, key=lambda s: s.id)]
-        sources += [(f"{_name(s.label, lang)} ({s.id})", s.id) for s in sorted(reg.subjects, key=lambda s: s.id)]
-        keep_existing = self.existing.value
-        set_options(self.existing, [(t("wizard_new_party", lang), None)] + [(f"{p.name} ({p.id})", p.id) for p in sorted(reg.parties, key=lambda p: p.id)])
-        self.existing.value = keep_existing if keep_existing in {p.id for p in reg.parties} else None
-        self._targets()
-        keep = self.source.value
-        set_options(self.source, sources)
-        self.source.value = keep if keep in [v for _, v in sources] else reg.controller.id
-        lists = {"categories": (_category_options(reg, lang), "widget_categories"),
-                 "purposes": (_purpose_options(reg, lang), "widget_purposes"),
-                 "subjects": ([(f"{_name(s.label, lang)} ({s.id})", s.id) for s in sorted(reg.subjects, key=lambda s: s.id)],
-                              "wizard_subjects")}
-        for attr, (options, key) in lists.items():  # built once; after a save the ticks that remain stay
-            if hasattr(self, attr):
-                getattr(self, attr).set_options(options)
-            else:
-                setattr(self, attr, CheckList(options, t(key, lang)))
-        if getattr(self, "ui", None) is not None:
-            return
-        h = lambda key: w.HTML(f"<h4>{html.escape(t(key, lang))}</h4>")  # noqa: E731
-        self.ui = w.VBox([
-            h("wizard_step_party"), self.existing, self.name, self.party_id, self.role, self.processor_of, self.country,
-            h("wizard_step_system"), self.with_system, self.system_name, self.system_kind,
-            h("wizard_step_flow"), self.with_flow, self.source, self.target, self.categories.ui, self.purposes.ui, self.subjects.ui, self.channel,
-            h("wizard_step_agreement"), self.with_agreement, self.agreement_kind, self.valid_from, self.valid_until,
-            self.deletion, self.security_annex, self.privacy_annex,
-            w.HBox([self.preview_button, self.save_button]), self.status, self.findings,
-        ])
-
-    def _existing_changed(self) -> None:
-        """An existing party: its fields are shown, not edited; only the new flow, system or agreement is added."""
-        party = next((p for p in self.loaded.register.parties if p.id == self.existing.value), None)
-        for control in (self.name, self.party_id, self.role, self.processor_of, self.country):
-            control.disabled = party is not None
-        if party is not None:
-            self._setting_id = True
-            self.name.value, self.party_id.value, self.role.value = party.name, party.id, party.role.value
-            self._setting_id = False
-            self.country.value = party.location.country if party.location else ""
-            self.with_system.value = False
-        self._targets()
-
-    def _targets(self) -> None:
-        """Where the flow goes for an existing party: the party itself or one of its systems."""
-        pid = self.existing.value
-        systems = sorted(s.id for s in self.loaded.register.systems if pid and s.operated_by == pid)
-        options = [(i, i) for i in systems] + ([(pid, pid)] if pid else [])
-        set_options(self.target, options)
-        self.target.value = options[0][1] if options else None
-        self.target.disabled = not pid or self.with_system.value
-
-    def _name_changed(self) -> None:
-        if not self._id_edited:
-            self._setting_id = True
-            self.party_id.value = slug(self.name.value)
-            self._setting_id = False
-        if not self.system_name.value or self.system_name.value == getattr(self, "_last_name", ""):
-            self.system_name.value = self.name.value
-        self._last_name = self.name.value
-
-    def _id_changed(self) -> None:
-        if not getattr(self, "_setting_id", False):
-            self._id_edited = bool(self.party_id.value)
-
-    # ---- the entries the form describes
-    @property
-    def ids(self) -> dict[str, str]:
-        pid = self.party_id.value.strip()
-        sid = slug(self.system_name.value) or pid
-        if sid == pid:
-            sid = f"{pid}-app"
-        to = self.target.value if self.existing.value and not self.with_system.value else pid
-        return {"party": pid, "system": sid, "flow": f"f-{self.source.value}-{to}", "agreement": f"va-{pid}"}
-
-    def entries(self) -> list[tuple[str, dict, dict | None]]:
-        """``(section, entry, near)`` for every entry the form adds, in the register's YAML names."""
-        ids = self.ids
-        party: dict = {"id": ids["party"], "name": self.name.value.strip(), "role": self.role.value}
-        if self.role.value == "sub_processor" and self.processor_of.value:
-            party["processor_of"] = self.processor_of.value
-        if self.country.value.strip():
-            party["location"] = {"country": self.country.value.strip().upper()}
-        out: list[tuple[str, dict, dict | None]] = [] if self.existing.value else [("parties", party, {"role": self.role.value})]
-        to = self.target.value if self.existing.value else ids["party"]
-        if self.with_system.value:
-            out.append(("systems", {"id": ids["system"], "name": self.system_name.value.strip() or party["name"],
-                                    "kind": self.system_kind.value, "operated_by": ids["party"]}, None))
-            to = ids["system"]
-        flow: dict = {"id": ids["flow"], "from": self.source.value, "to": to, "categories": list(self.categories.value),
-                      "purposes": list(self.purposes.value), "subjects": list(self.subjects.value)}
-        if self.channel.value.strip():
-            flow["channel"] = self.channel.value.strip()
-        if self.with_agreement.value:
-            agreement: dict = {"id": ids["agreement"], "kind": self.agreement_kind.value, "parties": [ids["party"]],
-                               "categories": list(self.categories.value), "purposes": list(self.purposes.value)}
-            for key, control in (("valid_from", self.valid_from), ("valid_until", self.valid_until)):
-                if control.value:
-                    agreement[key] = control.value
-            agreement["deletion_after_use"] = bool(self.deletion.value)
-            if self.privacy_annex.value.strip():
-                agreement["privacy_annex_version"] = self.privacy_annex.value.strip()
-            if self.security_annex.value.strip():
-                agreement["security_annex"] = self.security_annex.value.strip()
-            out.append(("agreements", agreement, None))
-            flow["agreement"] = ids["agreement"]
-        if self.with_flow.value:
-            out.append(("flows", flow, None))
-        return out
-
-    def uncovered_flows(self) -> list[str]:
-        """For a new agreement with an existing party: its flows (to it or its systems) that name no agreement.
-
-        They get the new agreement, as the officer means by "add its agreement"."""
-        pid = self.existing.value
-        if not (pid and self.with_agreement.value):
-            return []
-        reg = self.loaded.register
-        holders = {pid} | {s.id for s in reg.systems if s.operated_by == pid}
-        return sorted(f.id for f in reg.flows if f.to in holders and not f.agreement)
-
-    def problems(self) -> list[str]:
-        """What the form still lacks, in the officer's language (checked before anything is applied)."""
-        out = []
-        if not self.name.value.strip():
-            out.append(t("wizard_need_name", self.lang))
-        if not self.categories.value and (self.with_flow.value or self.with_agreement.value):
-            out.append(t("wizard_need_categories", self.lang))
-        if not self.entries():
-            out.append(t("wizard_nothing_to_add", self.lang))
-        taken = set(self.loaded.register.index())
-        for section, entry, _near in self.entries():
-            if entry["id"] and entry["id"] in taken:
-                out.append(t("wizard_id_taken", self.lang, id=entry["id"]))
-        return out
-
-    def _baseline(self) -> set[str]:
-        if self.result is None:
-            self.result = recheck(self.loaded, self.on)
-        return {f.id for f in self.result.findings}
-
-    def _apply(self) -> None:
-        for section, entry, near in self.entries():
-            self.loaded.add(section, entry, near=near)
-        for flow in self.uncovered_flows():
-            self.loaded.update(flow, agreement=self.ids["agreement"])
-
-    # ---- preview and save
-    def preview(self) -> list[Finding]:
-        """The findings the new entries would cause (not yet in the register's check); nothing is saved."""
-        self.findings.value = ""
-        problems = self.problems()
-        if problems:
-            self.status.value = "<br>".join(html.escape(p) for p in problems)
-            return []
-        before = self._baseline()
-        try:
-            self._apply()
-            fresh = self.loaded.preview()
-        except (RegisterInvalid, ChangedOnDisk) as exc:
-            self.status.value = "<br>".join(html.escape(p.render(self.lang)) for p in exc.problems)
-            return []
-        finally:
-            self.loaded.discard()
-        after = check(fresh.register, self.on, fresh.where, fresh.module_of, incremental=incremental(self.loaded))
-        self.new_findings = [f for f in after.findings if f.id not in before]
-        self.status.value = html.escape(t("wizard_preview_count", self.lang, count=len(self.new_findings)))
-        self.findings.value = _findings_list_html(self.new_findings, self.lang)
-        return self.new_findings
-
-    def save(self) -> bool:
-        """Write the new entries; True when saved. A refusal is shown in ``status`` and leaves nothing in memory."""
-        self.findings.value = ""
-        problems = self.problems()
-        if problems:
-            self.status.value = "<br>".join(html.escape(p) for p in problems)
-            return False
-        before = self._baseline()
-        if not save_with(self, self._apply):
-            return False
-        self.new_findings = [f for f in self.result.findings if f.id not in before]
-        self.findings.value = _findings_list_html(self.new_findings, self.lang)
-        self.refresh()
-        return True
-
-
-def _findings_list_html(findings: list[Finding], lang: str | None) -> str:
-    e = html.escape
-    if not findings:
-        return f"<p>{e(t('wizard_no_new_findings', lang))}</p>"
-    items = "".join(f"<li><b>{e(t('severity_' + f.severity.value, lang))}</b> {e(f.code)}: {e(f.message(lang))}</li>" for f in findings)
-    return f"<ul>{items}</ul>"
+# ---- removing an entry, and the views that follow every save
 
 
 class EntityRemover(Displayable):
@@ -727,7 +300,7 @@ def _entry_label(entry, lang: str | None) -> str:
     for field in ("name", "label", "title"):
         value = getattr(entry, field, None)
         if value:
-            return f"{value if isinstance(value, str) else _name(value, lang)} ({entry.id})"
+            return f"{value if isinstance(value, str) else (value.en if lang == 'en' else value.nl)} ({entry.id})"
     return entry.id
 
 
@@ -868,11 +441,9 @@ class BreachExplorer(Displayable):
         self.loaded, self.lang = loaded, lang
         self.now = now or dt.datetime.now(dt.timezone.utc)
         reg = loaded.register
-        places = [reg.controller.id, *(s.id for s in reg.controller.schools), *(p.id for p in reg.parties),
-                  *(s.id for s in reg.systems)]
         self.breach = w.Dropdown(options=[(t("widget_no_breach", lang), ALL)] + named_options(reg, [b.id for b in reg.breaches], lang),
                                  description=t("widget_breach", lang))
-        self.place = w.Dropdown(options=named_options(reg, places, lang), description=t("widget_place", lang))
+        self.place = w.Dropdown(options=named_options(reg, places(reg), lang), description=t("widget_place", lang))
         self.result = w.HTML()
         self.show_map = w.Checkbox(value=False, description=t("widget_breach_map", lang), indent=False)
         self.map = w.Image(format="png", layout=w.Layout(max_width="100%"))
@@ -897,7 +468,7 @@ class BreachExplorer(Displayable):
         recorded = self._recorded()
         if recorded is not None and recorded.at != self.place.value:
             recorded = None  # the officer looks at another place than the recorded breach's
-        self.impact = impact(reg, self.place.value, _tables_of(reg))
+        self.impact = impact(reg, self.place.value, tables_of(reg))
         assessment = assess_breach(reg, recorded, self.impact) if recorded else None
         lines = report_lines(reg, self.impact, assessment, recorded, self.now, self.lang)
         self.result.value = "<pre style=\"white-space: pre-wrap\">" + html.escape("\n".join(lines)) + "</pre>"
@@ -905,7 +476,7 @@ class BreachExplorer(Displayable):
 
     def figure(self):
         """The data map with the current place's reach highlighted (:func:`dpia.documents.datamap.impact_figure`)."""
-        return impact_figure(self.loaded.register, self.impact, self.lang, _tables_of(self.loaded.register))
+        return impact_figure(self.loaded.register, self.impact, self.lang, tables_of(self.loaded.register))
 
     def _draw(self) -> None:
         if self.show_map.value and self.impact is not None:
@@ -924,140 +495,3 @@ class BreachExplorer(Displayable):
                 on_saved(result)
 
         return BreachRecorder(self.loaded, self.now, self.lang, on_saved=saved, place=self.place)
-
-
-class BreachRecorder(Displayable):
-    """Record a breach in the register's breach log (``breaches``), through the loss-free save path.
-
-    The form: an id (suggested from the date and the place), a title, when it was discovered (a date
-    and a time in Dutch time), who reported it, where it happened, what happened (confidentiality,
-    integrity, availability), the data and the people involved (ticked beforehand with what the
-    register says reaches the place, :func:`dpia.analysis.breach.impact`), what was done, and the decisions on
-    notifying when already taken. **Save** writes one entry at the end of the breach log (comments
-    kept); a refused save (a discovery in the future, an unknown place) shows the located problems and
-    leaves nothing in memory. Saving the same id twice is refused, so running the notebook again never
-    records a breach twice. With ``place`` (the explorer's dropdown) the recorder follows the explorer.
-    """
-
-    def __init__(self, loaded: LoadedRegister, now: dt.datetime | None = None, lang: str | None = None,
-                 on_saved: Callable[[CheckResult], None] | None = None, place: w.Dropdown | None = None):
-        self.loaded, self.lang, self.on_saved = loaded, lang, on_saved
-        self.now = (now or dt.datetime.now(dt.timezone.utc)).astimezone(DUTCH_TIME)
-        self.on = self.now.date()
-        self.result: CheckResult | None = None
-        reg = loaded.register
-        lay, style = w.Layout(width="36em"), {"description_width": "12em"}
-        self.place = place or w.Dropdown(options=named_options(reg, _places(reg), lang))
-        self.place.description = t("widget_place", lang)
-        self.breach_id = w.Text(description=t("recorder_id", lang), layout=lay, style=style)
-        self.title = w.Text(description=t("recorder_title", lang), layout=lay, style=style)
-        self.date = w.DatePicker(value=self.now.date(), description=t("recorder_date", lang), style=style)
-        self.time = w.TimePicker(value=self.now.time().replace(second=0, microsecond=0, tzinfo=None),
-                                 description=t("recorder_time", lang), style=style)
-        self.reported_by = w.Dropdown(description=t("recorder_reported_by", lang), layout=lay, style=style)
-        self.nature = CheckList([(t(f"form_nature_{n.value}", lang), n.value) for n in BreachNature], t("recorder_nature", lang))
-        self.categories = CheckList([], t("widget_categories", lang))
-        self.subjects = CheckList([], t("wizard_subjects", lang))
-        self.measures = w.Textarea(description=t("recorder_measures", lang), layout=w.Layout(width="36em", height="5em"), style=style)
-        decisions = [("—", None)] + [(t(f"recorder_decision_{d.value}", lang), d.value) for d in NotifyDecision]
-        self.ap = w.Dropdown(options=decisions, description=t("recorder_ap", lang), layout=lay, style=style)
-        self.ap_reason = w.Text(description=t("recorder_reason", lang), layout=lay, style=style)
-        self.informed = w.Dropdown(options=decisions, description=t("recorder_subjects", lang), layout=lay, style=style)
-        self.informed_reason = w.Text(description=t("recorder_reason", lang), layout=lay, style=style)
-        self.save_button = w.Button(description=t("widget_save", lang), button_style="primary", icon="save")
-        self.status = w.HTML()
-        self._suggested = ""
-        self.place.observe(lambda _c: self._place_changed(), names="value")
-        self.date.observe(lambda _c: self._suggest_id(), names="value")
-        self.save_button.on_click(guarded(self, self.save))
-        self.ui = w.VBox()
-        self.refresh()
-
-    def refresh(self) -> None:
-        """The choices from the register (again after a save)."""
-        reg, lang = self.loaded.register, self.lang
-        keep = self.reported_by.value
-        reporters = [(reg.controller.name, reg.controller.id)] + named_options(reg, [p.id for p in reg.parties], lang)
-        self.reported_by.options = [("—", None)] + reporters
-        self.reported_by.value = keep if keep in [v for _, v in reporters] else None
-        self.categories.set_options(named_options(reg, [c.id for c in reg.data_categories], lang), ())
-        self.subjects.set_options(named_options(reg, [s.id for s in reg.subjects], lang), ())
-        self._place_changed()
-        self.ui.children = [self.breach_id, self.title, w.HBox([self.date, self.time]), self.reported_by, self.place,
-                            self.nature.ui, self.categories.ui, self.subjects.ui, self.measures,
-                            w.HBox([self.ap, self.ap_reason]), w.HBox([self.informed, self.informed_reason]),
-                            self.save_button, self.status]
-
-    def _place_changed(self) -> None:
-        """Tick the data and the people that reach the new place, by the register."""
-        found = impact(self.loaded.register, self.place.value, _tables_of(self.loaded.register))
-        self.categories.value, self.subjects.value = found.categories, found.subjects
-        self._suggest_id()
-
-    def _suggest_id(self) -> None:
-        """``lek-2026-11-28-snelsms`` while the officer has not typed an id of their own."""
-        if self.breach_id.value in ("", self._suggested) and self.date.value and self.place.value:
-            self._suggested = f"lek-{self.date.value.isoformat()}-{self.place.value}"
-            self.breach_id.value = self._suggested
-
-    def discovered_at(self) -> dt.datetime | None:
-        if self.date.value is None or self.time.value is None:
-            return None
-        return dt.datetime.combine(self.date.value, self.time.value.replace(tzinfo=None), DUTCH_TIME)
-
-    def entry(self) -> dict:
-        """The breach as it will be written (only the fields filled in)."""
-        out: dict = {"id": self.breach_id.value.strip(), "title": self.title.value.strip(),
-                     "discovered_at": self.discovered_at()}
-        if self.reported_by.value:
-            out["reported_by"] = self.reported_by.value
-        out["at"] = self.place.value
-        out["nature"] = list(self.nature.value)
-        for key, box in (("categories", self.categories), ("subjects", self.subjects)):
-            if box.value:
-                out[key] = list(box.value)
-        measures = [line.strip() for line in self.measures.value.splitlines() if line.strip()]
-        if measures:
-            out["measures_taken"] = measures
-        for key, decision, reason in (("ap", self.ap, self.ap_reason), ("data_subjects", self.informed, self.informed_reason)):
-            if decision.value:
-                out[key] = {"decision": decision.value, "decided_at": max(self.now, out["discovered_at"] or self.now)}
-                if reason.value.strip():
-                    out[key]["reason"] = reason.value.strip()
-        return out
-
-    def problems(self) -> list[str]:
-        """What the form misses before saving (the register's own checks come with the save)."""
-        entry, lang = self.entry(), self.lang
-        out = [t(f"recorder_missing_{key}", lang) for key in ("id", "title", "discovered_at", "nature") if not entry.get(key)]
-        if entry["id"] and entry["id"] in self.loaded.register.index():
-            out.append(t("recorder_id_taken", lang, id=entry["id"]))
-        return out
-
-    def save(self) -> bool:
-        """Write the breach; True when saved. A refusal is shown in ``status`` and leaves nothing in memory."""
-        problems = self.problems()
-        if problems:
-            self.status.value = "<br>".join(html.escape(p) for p in problems)
-            return False
-        entry = self.entry()
-        if not save_with(self, lambda: self.loaded.add("breaches", entry)):
-            return False
-        self.status.value = html.escape(t("recorder_saved", self.lang, id=entry["id"])) + "<br>" + self.status.value
-        self.refresh()
-        return True
-
-
-def _places(reg) -> list[str]:
-    """Where a breach can happen: the board, its schools, the parties and the systems."""
-    return [reg.controller.id, *(s.id for s in reg.controller.schools), *(p.id for p in reg.parties), *(s.id for s in reg.systems)]
-
-
-def _tables_of(register):
-    """The tables of ``register`` (``dpia.analysis.tables.Tables``), built once per register object: a widget
-    update then only selects rows (a save loads a new register object, so new tables)."""
-    cached = getattr(_tables_of, "last", None)
-    if cached is None or cached[0] is not register:
-        cached = (register, Tables(register))
-        _tables_of.last = cached
-    return cached[1]
