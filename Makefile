@@ -52,7 +52,7 @@ test: browser $(STAMP)
 	$(REVIEWED) $(BIN)/python -m pytest $(NBVAL) notebooks
 
 # Fuzzing: hypothesis-made registers through the loader, and saves killed at random moments.
-# FUZZ_EXAMPLES per strategy (5 loader strategies incl. the CSV form, 3 import strategies); a crash found
+# FUZZ_EXAMPLES per strategy (6 loader strategies incl. the CSV form and quotes in it, 3 import strategies); a crash found
 # becomes a case in tests/bad_inputs/ (loader) or tests/test_bad_imports.py (import).
 FUZZ_EXAMPLES ?= 1500
 fuzz: $(STAMP)

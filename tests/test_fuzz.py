@@ -364,6 +364,51 @@ def test_fuzz_bulk_csv(workdir, files) -> None:
     _count("bulk CSV (flows.csv, parties.csv)", started)
 
 
+ROWS = 20
+QUOTED_BASE = "id,from,to,categories,purposes,subjects,agreement,channel\n" + "".join(
+    f"f-{k:02d},school-a,las,name,education,pupils-u16,,web\n" for k in range(ROWS))
+
+
+@st.composite
+def quoted_flows(draw) -> dict[str, bytes]:
+    """flows.csv of twenty rows with quotes and line breaks put in at random: an opening quote never
+    closed, a quote closed rows later, a line break inside a quoted cell, doubled quotes."""
+    text = QUOTED_BASE
+    for _ in range(draw(st.integers(1, 3))):
+        pos = draw(st.integers(0, len(text)))
+        piece = draw(st.sampled_from(['"', '"', '""', '"\n', '\n"', '",', ',"', '"x\ny"']))
+        text = text[:pos] + piece + text[pos:]
+    files = dict(CSV_BASE)
+    files["flows.csv"] = text.encode("utf-8")
+    return files
+
+
+def check_no_row_swallowed(folder: Path) -> None:
+    """The property of a CSV with quotes: it loads with every row that looks like a row (its id at the
+    start of a line, as many separators as the header) among its flows, or it is refused with a place."""
+    from dpia.model.flowtable import flow_ids
+
+    try:
+        loaded = load(folder)
+    except RegisterInvalid as exc:
+        assert all(p.line >= 1 for p in exc.problems)
+        return
+    text = (folder / "flows.csv").read_text(encoding="utf-8")
+    rows = {line.split(",")[0] for line in text.splitlines()[1:] if line.count(",") == 7 and re.match(r"^f-\d\d,", line)}
+    missing = rows - set(flow_ids(loaded.register))
+    assert not missing, f"rows swallowed without a word: {sorted(missing)}\n{text}"
+
+
+@FUZZ
+@given(files=quoted_flows())
+def test_fuzz_quotes_never_swallow_rows(workdir, files) -> None:
+    started = time.perf_counter()
+    folder = write(workdir / "reg", files)
+    check_register(folder)
+    check_no_row_swallowed(folder)
+    _count("quotes and line breaks in flows.csv", started)
+
+
 def test_the_csv_base_is_a_valid_register(tmp_path: Path) -> None:
     # A fuzz strategy that starts from a broken register would test only the error path.
     loaded = load(write(tmp_path / "reg", CSV_BASE))
