@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from dpia.i18n import MESSAGES, t
+from dpia.i18n import has, t
 from dpia.model import Register
 from dpia.rules import Context, REGISTRY, rules
 from dpia.model.findings import Kind, Severity
@@ -120,12 +120,12 @@ LIST_VOCABULARY = {"criteria": "criterion_"}
 
 def _vocabulary(name: str, value: Any, lang: str | None) -> Any:
     prefix = VOCABULARY.get(name)
-    if prefix and isinstance(value, str) and f"{prefix}{value}" in MESSAGES:
+    if prefix and isinstance(value, str) and has(f"{prefix}{value}"):
         return t(f"{prefix}{value}", lang)
     prefix = LIST_VOCABULARY.get(name)
     if prefix and isinstance(value, str) and value:
         items = value.split(", ")
-        if all(f"{prefix}{v}" in MESSAGES for v in items):
+        if all(has(f"{prefix}{v}") for v in items):
             return "; ".join(t(f"{prefix}{v}", lang) for v in items)
     return value
 

@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from dpia.i18n import format_list, t
+from dpia.i18n import format_list, has, t
 from dpia.model import Promise, Register, SECTIONS
 from dpia.io.git import materialise, resolve, Version
 
@@ -635,19 +635,13 @@ def as_text(d: RegisterDiff, lang: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _catalogue() -> dict:
-    from dpia.i18n import MESSAGES
-
-    return MESSAGES
-
-
 def _status(value: str | None, lang: str | None) -> str:
     return t(f"dpiastatus_{value}", lang) if value else "—"
 
 
 def _level(value: str | None, lang: str | None) -> str:
     key = f"level_{value}"
-    return t(key, lang) if value and key in _catalogue() else (value or "—")
+    return t(key, lang) if value and has(key) else (value or "—")
 
 
 def _move(pair: tuple[str | None, str | None], lang: str | None) -> str:
@@ -725,7 +719,7 @@ def summary_lines(d: RegisterDiff, lang: str | None = None) -> list[str]:
 
 def _section_label(section: str, lang: str | None) -> str:
     key = f"diff_section_{section}"
-    return t(key, lang) if key in _catalogue() else section
+    return t(key, lang) if has(key) else section
 
 
 def as_html(d: RegisterDiff, lang: str | None = None) -> str:

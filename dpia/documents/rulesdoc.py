@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dpia.i18n import default_lang, MESSAGES
+from dpia.i18n import template as catalogue_template
 from dpia.rules import rules
 
 DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
@@ -21,7 +21,7 @@ def rules_text(lang: str | None = None) -> str:
 
 def template(r, part: str, lang: str | None = None) -> str:
     """A rule's finding text with its placeholders unfilled ('{flow}'), as the reference shows it."""
-    return MESSAGES[f"rule.{r.code}.{part}"][lang or default_lang()]
+    return catalogue_template(f"rule.{r.code}.{part}", lang)
 
 
 def rules_json(lang: str | None = None) -> str:

@@ -40,7 +40,7 @@ from enum import StrEnum
 from typing import Any
 
 from dpia import model as m
-from dpia.i18n import BABEL_LOCALES, default_lang, format_date, format_list, MESSAGES, t
+from dpia.i18n import BABEL_LOCALES, default_lang, format_date, format_list, has, t
 from dpia.model.findings import Kind, Severity
 import re
 
@@ -105,7 +105,7 @@ def label_of(value: StrEnum | str, lang: str | None = None, enum: type[StrEnum] 
     prefix = enum_prefixes().get(enum) if enum is not None else None
     raw = value.value if isinstance(value, StrEnum) else str(value)
     key = f"{prefix}{raw}" if prefix else None
-    if key and key in MESSAGES:
+    if key and has(key):
         return t(key, lang)
     return raw
 
@@ -325,7 +325,7 @@ def finding_name(register: m.Register, finding_id: str, lang: str | None = None,
     """A finding id ('DPIA202/f-photo/va-photo') as the rule's title and what it is about; with
     ``officer=True`` the id follows in brackets."""
     code, *subjects = finding_id.split("/")
-    if f"rule.{code}.title" not in MESSAGES:  # the rules' texts are in the catalogue, under their code
+    if not has(f"rule.{code}.title"):  # the rules' texts are in the catalogue, under their code
         return finding_id if officer else t("names_unknown_finding", lang)
     title = t(f"rule.{code}.title", lang)
     about = name_of(register, subjects[0], lang) if subjects else ""  # the first subject: where to look
@@ -464,10 +464,10 @@ def param_text(register: m.Register, key: str, value: Any, lang: str | None = No
         return label_of(band, lang) if band is not None else value
     if kind == "step":
         key_ = f"names_step_{value}"
-        return t(key_, lang) if key_ in MESSAGES else value
+        return t(key_, lang) if has(key_) else value
     if kind == "field":
         parts = [p.strip() for p in str(value).replace(" + ", ", ").split(", ") if p.strip()]
-        labels = [t(f"names_field_{p}", lang) if f"names_field_{p}" in MESSAGES else p for p in parts]
+        labels = [t(f"names_field_{p}", lang) if has(f"names_field_{p}") else p for p in parts]
         return join_words(labels, lang)
     if isinstance(kind, type) and issubclass(kind, StrEnum):
         parts = [p.strip() for p in str(value).replace(" + ", ", ").split(", ") if p.strip()]

@@ -50,10 +50,10 @@ def save_with(editor, apply: Callable[[], None]) -> bool:
 
 def catalogue_label(prefix: str, value: str, lang: str | None) -> str:
     """The catalogue's name for an enum value (``role_processor``), else the value itself."""
-    from dpia.i18n import MESSAGES
+    from dpia.i18n import has
 
     key = f"{prefix}_{value}"
-    return t(key, lang) if key in MESSAGES else value
+    return t(key, lang) if has(key) else value
 
 
 def slug(text: str) -> str:

@@ -26,7 +26,7 @@ import ipywidgets as w
 from pydantic import BaseModel
 
 from dpia.check import CheckResult
-from dpia.i18n import MESSAGES, t
+from dpia.i18n import has, t
 from dpia.model import REFERENCES, SECTIONS
 from dpia.model.names import label_of
 from dpia.io.store import LoadedRegister
@@ -74,7 +74,7 @@ def label_key(section: str, path: tuple[str, ...]) -> str | None:
     """
     joined = "_".join(path)
     for key in (f"field_{section}_{joined}", f"field_{joined}", f"field_{path[-1]}"):
-        if key in MESSAGES:
+        if has(key):
             return key
     return None
 

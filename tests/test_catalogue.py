@@ -1,0 +1,109 @@
+"""The message catalogue (``dpia/i18n/locale/<lang>/LC_MESSAGES/dpia.po``, compiled to ``dpia.mo``).
+
+What a translator opens is a valid gettext catalogue; what the program reads is compiled from it; every
+message is there in every language, with the same placeholders; plurals are real plural entries.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from babel.messages.plurals import get_plural
+
+from dpia.i18n import catalogue, has, keys, LANGS, mo_path, template, t
+from dpia.i18n.build import po_text, read_catalogue, refresh_source_comments
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def po():
+    return {lang: read_catalogue(lang) for lang in LANGS}
+
+
+def _entries(catalog) -> dict:
+    return {m.id[0] if isinstance(m.id, tuple) else m.id: m for m in catalog if m.id}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_compiled_catalogue_is_current(po, lang: str) -> None:
+    """The .mo the program reads holds exactly what the .po says (``make catalogue`` compiles it)."""
+    with open(mo_path(lang), "rb") as fp:
+        compiled = type(catalogue(lang))(fp)
+    texts, plurals = {}, {}
+    for key, m in _entries(po[lang]).items():
+        if m.pluralizable:
+            plurals[key] = tuple(m.string)
+        else:
+            texts[key] = m.string
+    assert (compiled.texts, compiled.plurals) == (texts, plurals), "run `make catalogue` and commit the .mo files"
+    assert compiled.info()["plural-forms"] == po[lang].plural_forms
+
+
+def test_each_entry_shows_the_other_languages_text_to_the_translator(po) -> None:
+    """``#. en: ...`` in nl.po and ``#. nl: ...`` in en.po, as ``make catalogue`` writes them."""
+    import copy
+    import io
+
+    from babel.messages.pofile import read_po
+
+    fresh = copy.deepcopy(po)
+    refresh_source_comments(fresh)
+    for lang in LANGS:
+        written = read_po(io.BytesIO(po_text(fresh[lang])), locale=lang)
+        stale = [key for key, m in _entries(po[lang]).items() if m.auto_comments != _entries(written)[key].auto_comments]
+        assert stale == [], "run `make catalogue` and commit the .po files"
+    assert "en: no such file or folder" in _entries(po["nl"])["path_missing"].auto_comments
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_translator_can_open_the_catalogue_in_a_po_editor(po, lang: str) -> None:
+    text = (mo_path(lang).with_suffix(".po")).read_text(encoding="utf-8")
+    assert '"Content-Type: text/plain; charset=utf-8\\n"' in text
+    assert f'"Language: {lang}\\n"' in text
+    nplurals, expr = get_plural(lang)  # the CLDR plural rule of the language, as Babel writes it for gettext
+    assert f'"Plural-Forms: nplurals={nplurals}; plural={expr};\\n"' in text
+    assert not po[lang].fuzzy and all(not m.fuzzy for m in po[lang] if m.id)
+    assert list(po[lang].check()) == []  # Babel's own checks: placeholders, plural forms
+
+
+def test_every_message_is_there_in_every_language(po) -> None:
+    entries = {lang: _entries(po[lang]) for lang in LANGS}
+    assert len(entries["nl"]) > 1000
+    for lang in LANGS:
+        assert set(entries[lang]) == set(entries["nl"]), lang
+    for key, m in entries["nl"].items():
+        for lang in LANGS:
+            other = entries[lang][key]
+            assert other.pluralizable == m.pluralizable, (key, lang)
+            strings = other.string if other.pluralizable else (other.string,)
+            assert all(s.strip() for s in strings), (key, lang)
+    assert has("cli_valid") and not has("no_such_key")
+    assert keys() == sorted(entries["nl"])
+
+
+def test_every_rule_has_its_six_texts_in_every_language() -> None:
+    from dpia.rules import rules
+    from dpia.rules.base import TEXT_FIELDS
+
+    missing = [f"rule.{r.code}.{part} ({lang})" for r in rules() for part in TEXT_FIELDS for lang in LANGS
+               if not has(f"rule.{r.code}.{part}") or not template(f"rule.{r.code}.{part}", lang).strip()]
+    assert missing == []
+    assert len(TEXT_FIELDS) == 6
+
+
+def test_the_program_reads_the_catalogue_with_the_standard_library_only() -> None:
+    """``make`` runs dpia.documents.browser with the system's Python, before Babel is installed."""
+    code = ("import sys; from dpia.i18n import t; print(t('cli_valid', 'nl', path='x')); "
+            "print(t('report_n_findings', 'en', count=2)); assert 'babel' not in sys.modules")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out == "x: geldig register\n2 findings\n"
+
+
+def test_an_unknown_key_or_language_is_a_key_error() -> None:
+    with pytest.raises(KeyError):
+        t("no_such_key", "nl")
+    with pytest.raises(KeyError):
+        t("cli_valid", "de", path="x")
