@@ -150,6 +150,10 @@ class CheckResult:
         out["accepted"] = len(self.findings) - len(self.open)
         return out
 
+    def counted(self, lang: str | None = None) -> dict[str, str]:
+        """:meth:`counts` as words for the messages ``check_summary`` and ``widget_saved``: '3 waarschuwingen'."""
+        return {k: t(f"check_n_{k}", lang, count=n) for k, n in self.counts().items()}
+
 
 def _json_safe(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
@@ -443,6 +447,5 @@ def as_text(result: CheckResult, lang: str | None = None, register: Register | N
         if f.accepted:
             line += " — " + t("accepted_note", lang, **f.accepted)
         lines.append(line)
-    c = result.counts()
-    lines.append(t("check_summary", lang, on=result.on.isoformat(), **c))
+    lines.append(t("check_summary", lang, on=result.on.isoformat(), **result.counted(lang)))
     return "\n".join(lines) + "\n"

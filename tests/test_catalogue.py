@@ -6,13 +6,14 @@ message is there in every language, with the same placeholders; plurals are real
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
 import pytest
 from babel.messages.plurals import get_plural
 
-from dpia.i18n import catalogue, has, keys, LANGS, mo_path, template, t
+from dpia.i18n import catalogue, forms, has, keys, LANGS, mo_path, template, t
 from dpia.i18n.build import po_text, read_catalogue, refresh_source_comments
 
 from .conftest import ROOT
@@ -89,7 +90,7 @@ def test_every_rule_has_its_six_texts_in_every_language() -> None:
     from dpia.rules.base import TEXT_FIELDS
 
     missing = [f"rule.{r.code}.{part} ({lang})" for r in rules() for part in TEXT_FIELDS for lang in LANGS
-               if not has(f"rule.{r.code}.{part}") or not template(f"rule.{r.code}.{part}", lang).strip()]
+               if not has(f"rule.{r.code}.{part}") or not all(x.strip() for x in forms(f"rule.{r.code}.{part}", lang))]
     assert missing == []
     assert len(TEXT_FIELDS) == 6
 
@@ -107,3 +108,36 @@ def test_an_unknown_key_or_language_is_a_key_error() -> None:
         t("no_such_key", "nl")
     with pytest.raises(KeyError):
         t("cli_valid", "de", path="x")
+
+
+def plural_hacks(text: str) -> list[str]:
+    """Plurals written around a count instead of chosen by it: 'bevinding(en)', 'flow(s)', "risico('s)",
+    'stroom/-stromen', 'probleem/problemen', 'klopt of kloppen' (and a verb for a list: 'heeft of hebben')."""
+    found = re.findall(r"\w\('?(?:s|es|en|n|e|ten)\)", text) + re.findall(r"\w/-\w+", text)
+    found += re.findall(r"\b(?:heeft of hebben|is of zijn|has or have|is or are)\b", text)
+    for sep in ("/", " of "):
+        found += [f"{a}{sep}{b}" for a, b in re.findall(rf"\b([^\W\d_]{{4,}}){sep}([^\W\d_]{{4,}})\b", text)
+                  if a != b and a[:4].lower() == b[:4].lower()]
+    return found
+
+
+def test_plural_hacks_are_found() -> None:
+    for hack in ("{count} bevinding(en)", "{count} belofte(n)", "{count} flow(s)", "{count} risico('s)",
+                 "{count} gegevensstroom/-stromen", "{count} probleem/problemen", "belofte klopt of kloppen",
+                 "{categories} heeft of hebben"):
+        assert plural_hacks(hack), hack
+    assert plural_hacks("AVG art. 6(1)(e), het doel of de doelen, so/vso, 01AB of 01AB00") == []
+
+
+def test_no_text_writes_its_plural_around_the_count() -> None:
+    """A count chooses its plural form (a plural entry, ngettext); no text says 'bevinding(en)'."""
+    bad = {(key, lang): plural_hacks(text) for key in keys() for lang in LANGS for text in forms(key, lang)}
+    assert {k: v for k, v in bad.items() if v} == {}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_count_chooses_the_plural_form_and_is_written_for_the_reader(lang: str) -> None:
+    one, other = template("cli_invalid", lang)
+    assert t("cli_invalid", lang, count=1) == one.format(count=1)
+    assert t("cli_invalid", lang, count=0) == other.format(count=0)
+    assert t("cli_invalid", lang, count=2500) == other.format(count={"nl": "2.500", "en": "2,500"}[lang])

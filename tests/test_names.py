@@ -18,7 +18,7 @@ import pytest
 from dpia import model as m
 from dpia.model.flowtable import bulk_flows
 from dpia.check import as_json, as_text, check
-from dpia.i18n import has, template, t
+from dpia.i18n import forms, has, template, t
 from dpia.model.names import (country_name, date_text, entity_of, enum_prefixes, join_names, join_words, label_of, name_of, PARAM_KINDS)
 from dpia.rules import rules
 from dpia.io.store import load
@@ -336,8 +336,8 @@ def test_every_rule_has_a_plain_reader_template() -> None:
     plain = {"count", "version", "other"}
     for r in rules():
         for lang in LANGS:
-            reader = template(f"rule.{r.code}.reader", lang)
-            message = template(f"rule.{r.code}.message", lang)
+            reader = " ".join(forms(f"rule.{r.code}.reader", lang))
+            message = " ".join(forms(f"rule.{r.code}.message", lang))
             fields = {f for _, f, _, _ in string.Formatter().parse(reader) if f}
             assert "`" not in reader and not CODE.search(reader), (r.code, lang)
             assert "'{" not in reader, (r.code, lang)  # ids were quoted like this in the officer's form
@@ -453,7 +453,7 @@ def every_rule_rendered(example):
     out = []
     for r in rules():
         fields = {f for part in ("message", "reader") for lang in LANGS
-                  for _, f, _, _ in string.Formatter().parse(template(f"rule.{r.code}.{part}", lang)) if f}
+                  for _, f, _, _ in string.Formatter().parse(" ".join(forms(f"rule.{r.code}.{part}", lang))) if f}
         params = {k: SAMPLE_PARAMS[k] for k in fields if k in SAMPLE_PARAMS}
         if "missing" in fields:
             params["missing"] = _sample_missing(r.code)

@@ -240,7 +240,7 @@ def test_cli_screen_lists_every_processing_without_dpias(tmp_path, capsys) -> No
         "flows: [{id: f, from: board, to: las, categories: [dyslexie], subjects: [leerlingen]}]\n", encoding="utf-8")
     assert main(["screen", str(reg), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "las (ParnasSys, 1 flows): DPIA required" in out
+    assert "las (ParnasSys, 1 flow): DPIA required" in out
     assert "holds no DPIAs" in out
     assert main(["screen", str(reg), "--format", "json"]) == 0
     doc = json.loads(capsys.readouterr().out)

@@ -348,7 +348,7 @@ def _names(register: Register, ids: tuple[str, ...] | list[str], lang: str | Non
 def report_lines(register: Register, found: Impact, assessment: Assessment | None = None,
                  breach: Breach | None = None, now: dt.datetime | None = None, lang: str | None = None) -> list[str]:
     """The officer's answer: what is affected, the suggestion with its criteria, and the time left."""
-    out = [t("breach_at", lang, place=_names(register, [found.place], lang), id=found.place, flows=found.flows)]
+    out = [t("breach_at", lang, place=_names(register, [found.place], lang), id=found.place, count=found.flows)]
     out.append(t("breach_categories", lang, names=_names(register, found.categories, lang)))
     out.append(t("breach_subjects", lang, names=_names(register, found.subjects, lang)))
     out.append(t("breach_schools", lang, names=_names(register, found.schools, lang),

@@ -177,9 +177,8 @@ def select_flows(
 
 
 def _count(key: str, n: int, lang: str | None) -> str:
-    """``n`` things in the catalogue's singular or plural form (keys ``<key>_one`` and ``<key>_other``)."""
-    number = f"{n:,}" if lang == "en" else f"{n:,}".replace(",", ".")
-    return t(f"{key}_{'one' if n == 1 else 'other'}", lang, count=number)
+    """``n`` things: the catalogue's plural entry ``key`` ('1 school', '1.200 scholen')."""
+    return t(key, lang, count=n)
 
 
 # ---- the register, once per map

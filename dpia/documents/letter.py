@@ -155,7 +155,7 @@ def _some(names: list[str], lang: str | None) -> str:
     """Up to ``EXAMPLES`` names, then how many more: 'a, b, c en nog 3 andere'."""
     if len(names) <= EXAMPLES:
         return format_list(names, lang)
-    return ", ".join(names[:EXAMPLES]) + t("letter_and_more", lang, count=len(names) - EXAMPLES)
+    return format_list([*names[:EXAMPLES], t("letter_and_more", lang, count=len(names) - EXAMPLES)], lang)
 
 
 def _p(text: str) -> str:

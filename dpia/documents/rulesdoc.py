@@ -20,8 +20,10 @@ def rules_text(lang: str | None = None) -> str:
 
 
 def template(r, part: str, lang: str | None = None) -> str:
-    """A rule's finding text with its placeholders unfilled ('{flow}'), as the reference shows it."""
-    return catalogue_template(f"rule.{r.code}.{part}", lang)
+    """A rule's finding text with its placeholders unfilled ('{flow}'), as the reference shows it; a text
+    with plural forms by its last form, the general one ('{count} flows')."""
+    text = catalogue_template(f"rule.{r.code}.{part}", lang)
+    return text[-1] if isinstance(text, tuple) else text
 
 
 def rules_json(lang: str | None = None) -> str:

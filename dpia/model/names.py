@@ -40,7 +40,7 @@ from enum import StrEnum
 from typing import Any
 
 from dpia import model as m
-from dpia.i18n import BABEL_LOCALES, default_lang, format_date, format_list, has, t
+from dpia.i18n import BABEL_LOCALES, default_lang, format_date, format_duration, format_list, has, t
 from dpia.model.findings import Kind, Severity
 import re
 
@@ -483,18 +483,15 @@ def params_for(register: m.Register, params: dict[str, Any], lang: str | None = 
 _DURATION = re.compile(r"^P(?:(?P<y>\d+)Y)?(?:(?P<m>\d+)M)?(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?$")
 
 
-def duration_text(value: str, lang: str) -> str:
-    """'P5Y6M' → '5 jaar en 6 maanden' / '5 years and 6 months'."""
+def duration_text(value: str, lang: str | None = None) -> str:
+    """'P5Y6M' → '5 jaar en 6 maanden' / '5 years and 6 months' (``dpia.i18n.format_duration``); a value
+    that is no duration is returned as it is.
+
+    >>> duration_text("P5Y6M", "nl"), duration_text("P1Y2W", "en"), duration_text("P1M", "nl")
+    ('5 jaar en 6 maanden', '1 year and 2 weeks', '1 maand')
+    """
     m = _DURATION.match(value)
     if not m:
         return value
-    parts = []
-    for unit in "ymwd":
-        n = m.group(unit)
-        if n is None:
-            continue
-        n = int(n)
-        parts.append(t(f"duration_{unit}_{'one' if n == 1 else 'many'}", lang, n=n))
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + t("duration_and", lang) + parts[-1]
+    units = {"y": "year", "m": "month", "w": "week", "d": "day"}
+    return format_duration([(int(m.group(u)), unit) for u, unit in units.items() if m.group(u) is not None], lang)

@@ -37,7 +37,7 @@ def _gaps(ctx: Context, verdict: ProcessingVerdict) -> Iterable[Hit]:
     for s in screenings(ctx):
         if s.gap and s.verdict is verdict:
             yield Hit(s.processing.key, {"processing": s.id, "criteria": _criteria(s), "dpias": _coverage(s),
-                                         "flows": s.processing.flow_count})
+                                         "count": s.processing.flow_count})
 
 
 @rule(

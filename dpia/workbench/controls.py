@@ -40,9 +40,8 @@ def save_with(editor, apply: Callable[[], None]) -> bool:
         reload_from_disk(editor)
         return False
     editor.result = recheck(editor.loaded, editor.on)
-    counts = editor.result.counts()
     names = ", ".join(p.name for p in written)
-    editor.status.value = html.escape(t("widget_saved", editor.lang, files=names, **counts))
+    editor.status.value = html.escape(t("widget_saved", editor.lang, files=names, **editor.result.counted(editor.lang)))
     if editor.on_saved:
         editor.on_saved(editor.result)
     return True
