@@ -141,3 +141,33 @@ def test_a_count_chooses_the_plural_form_and_is_written_for_the_reader(lang: str
     assert t("cli_invalid", lang, count=1) == one.format(count=1)
     assert t("cli_invalid", lang, count=0) == other.format(count=0)
     assert t("cli_invalid", lang, count=2500) == other.format(count={"nl": "2.500", "en": "2,500"}[lang])
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("nl", "de map bevat 1.003 registerbestanden; een register mag er hoogstens 1.000 hebben"),
+    ("en", "the folder holds 1,003 register files; a register may have at most 1,000"),
+])
+def test_numbers_in_a_message_are_written_for_the_reader(lang: str, expected: str) -> None:
+    assert t("too_many_files", lang, count=1003, limit=1000) == expected
+
+
+def test_sizes_durations_and_moments_are_written_by_babel() -> None:
+    import datetime as dt
+
+    from dpia.i18n import format_datetime, format_duration
+
+    assert t("file_too_large", "nl", size=50 * 2**20 + 1, limit=2**19).startswith("bestand is 50 MB; een registerbestand mag hoogstens 0,5 MB")
+    assert t("file_too_large", "en", size=2**19, limit=2**19).startswith("the file is 0.5 MB;")
+    assert format_duration([(5, "year"), (6, "month")], "nl") == "5 jaar en 6 maanden"
+    assert format_duration([(1, "year"), (2, "week"), (1, "day")], "en") == "1 year, 2 weeks and 1 day"
+    assert format_datetime(dt.datetime(2026, 11, 25, 10, 5), "nl") == "25 november 2026 om 10:05"
+    assert t("breach_suggestion", "nl", level="hoog", severity=3.25, ap="ja", subjects="nee").endswith(
+        "(ernst 3,25); melden bij de AP: ja; betrokkenen informeren: nee")
+
+
+def test_no_number_is_formatted_by_hand() -> None:
+    """Thousands separators, decimal commas and megabytes come from Babel (dpia.i18n), not from code."""
+    by_hand = re.compile(r":,\}|:,\.|/ 2\*\*20, [12]\)|\.replace\(\",\", \"\.\"\)\s*$", re.M)
+    found = [f"{path.relative_to(ROOT)}: {m.group(0)}" for path in sorted((ROOT / "dpia").rglob("*.py"))
+             for m in by_hand.finditer(path.read_text(encoding="utf-8"))]
+    assert found == []

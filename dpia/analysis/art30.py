@@ -72,7 +72,7 @@ def _contact(contact: Any) -> str:
 
 
 def retention_text(rule: RetentionRule, lang: str) -> str:
-    key = "art30_retention_minimum" if rule.minimum else "art30_retention"
+    key = "art30_retention_minimum" if rule.minimum else "retention_period"
     return t(key, lang, duration=duration_text(rule.duration, lang), trigger=t(f"trigger_{rule.trigger.value}", lang))
 
 

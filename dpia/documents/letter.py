@@ -132,7 +132,8 @@ def _facts(register: Register, school: str | None, lang: str | None) -> _Facts:
     retention = []
     for r in sorted(register.retention, key=lambda r: (r.category or "", r.id)):
         if r.category in cats and (r.category in collected | during) and r.category not in public_cats and not r.minimum:
-            retention.append((_text(cats[r.category].label, lang), f"{duration_text(r.duration, lang)} {t('trigger_' + r.trigger.value, lang)}"))
+            retention.append((_text(cats[r.category].label, lang), t("retention_period", lang, duration=duration_text(r.duration, lang),
+                                                                    trigger=t("trigger_" + r.trigger.value, lang))))
     pupil_admin = sorted(s.name for s in register.systems if s.kind is SystemKind.PUPIL_ADMINISTRATION)
     return _Facts(
         collected=[x for x in (label(c) for c in sorted(collected - set(care))) if x],
@@ -317,7 +318,8 @@ def statement_body(register: Register, lang: str | None = "nl") -> str:
             recipients[r["party"]] = r
         for r in a.retention:
             if r["duration"]:
-                retention.setdefault(r["category"], f"{duration_text(r['duration'], lang)} {t('trigger_' + r['trigger'], lang)}")
+                retention.setdefault(r["category"], t("retention_period", lang, duration=duration_text(r["duration"], lang),
+                                                      trigger=t("trigger_" + r["trigger"], lang)))
         for s in a.sources:
             sources.setdefault(s["category"], set()).update(s["sources"])
     label = lambda c: _text(cats[c].label, lang) if c in cats and not cats[c].confidential else None  # noqa: E731

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from dpia.i18n import template as catalogue_template
@@ -21,9 +22,10 @@ def rules_text(lang: str | None = None) -> str:
 
 def template(r, part: str, lang: str | None = None) -> str:
     """A rule's finding text with its placeholders unfilled ('{flow}'), as the reference shows it; a text
-    with plural forms by its last form, the general one ('{count} flows')."""
+    with plural forms by its last form, the general one ('{count} flows'); a placeholder's format
+    ('{severity:number}') is left out."""
     text = catalogue_template(f"rule.{r.code}.{part}", lang)
-    return text[-1] if isinstance(text, tuple) else text
+    return re.sub(r"\{(\w+):\w+\}", r"{\1}", text[-1] if isinstance(text, tuple) else text)
 
 
 def rules_json(lang: str | None = None) -> str:

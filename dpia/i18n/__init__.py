@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import gettext
+import numbers
 import operator
 import os
 import re
@@ -172,6 +173,8 @@ class _Formatter(string.Formatter):
         self.lang = lang
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec in ("number", "size") and (isinstance(value, bool) or not isinstance(value, numbers.Number)):
+            return str(value)  # a value found in a file ('abc' where a number belongs) is shown as it is
         if format_spec == "number":
             return format_number(value, self.lang)
         if format_spec == "size":
@@ -194,14 +197,14 @@ def format_number(value: Any, lang: str | None = None) -> str:
 
 
 def format_size(n_bytes: float, lang: str | None = None) -> str:
-    """A number of bytes in megabytes (2**20 bytes), to two decimals at most: '0,5 MB' / '0.5 MB'.
+    """A number of bytes in megabytes (2**20 bytes), to one decimal at most: '0,5 MB' / '0.5 MB'.
 
     >>> format_size(2**19, "nl"), format_size(5 * 2**20, "en")
     ('0,5 MB', '5 MB')
     """
     from babel.units import format_unit
 
-    return format_unit(n_bytes / 2**20, "digital-megabyte", length="short", format="#,##0.##",
+    return format_unit(n_bytes / 2**20, "digital-megabyte", length="short", format="#,##0.#",
                        locale=BABEL_LOCALES[lang or default_lang()])
 
 

@@ -158,7 +158,7 @@ def _tar_members(data: bytes, max_members: int, max_total: int):
             raise ArchiveRefused("archive_member_kind", member=member.name)
         total += member.size
         if total > max_total:
-            raise ArchiveRefused("archive_too_large", limit=round(max_total / 2**20, 1))
+            raise ArchiveRefused("archive_too_large", limit=max_total)
         if path.parts:
             yield path, lambda m=member: tar.extractfile(m).read(m.size)
 
@@ -179,7 +179,7 @@ def _zip_members(data: bytes, max_members: int, max_total: int):
             raise ArchiveRefused("archive_member_kind", member=info.filename)
         total += info.file_size
         if total > max_total:
-            raise ArchiveRefused("archive_too_large", limit=round(max_total / 2**20, 1))
+            raise ArchiveRefused("archive_too_large", limit=max_total)
         yield path, lambda i=info: _read_zip_member(archive, i)
 
 
@@ -237,5 +237,5 @@ def git_revision_tar(repo: Path, commit: str, max_bytes: int) -> bytes:
             raise ArchiveRefused("module_git_failed", reason=f"commit {commit} is not in the repository")
         data = git("--git-dir", clone, "archive", "--format=tar", commit)
     if len(data) > max_bytes:
-        raise ArchiveRefused("archive_too_large", limit=round(max_bytes / 2**20, 1))
+        raise ArchiveRefused("archive_too_large", limit=max_bytes)
     return data

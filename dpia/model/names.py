@@ -40,7 +40,7 @@ from enum import StrEnum
 from typing import Any
 
 from dpia import model as m
-from dpia.i18n import BABEL_LOCALES, default_lang, format_date, format_duration, format_list, has, t
+from dpia.i18n import BABEL_LOCALES, default_lang, format_date, format_datetime, format_duration, format_list, has, t
 from dpia.model.findings import Kind, Severity
 import re
 
@@ -453,8 +453,11 @@ def param_text(register: m.Register, key: str, value: Any, lang: str | None = No
         named = (lambda i: _officer_name(register, i, lang)) if officer else (lambda i: in_sentence(register, i, lang))
         return t("names_processing", lang, party=named(party), purpose=named(purpose))
     if kind == "moment":  # 'YYYY-MM-DD HH:MM' (Dutch time), as the breach rules give it
-        day, _, clock = str(value).partition(" ")
-        return value if officer or not clock else t("names_moment", lang, date=date_text(day, lang), time=clock)
+        try:
+            moment = dt.datetime.fromisoformat(str(value))
+        except ValueError:
+            return value
+        return value if officer or " " not in str(value) else format_datetime(moment, lang)
     if kind == "duration":
         return duration_text(str(value), lang)
     if kind == "country":
