@@ -115,7 +115,7 @@ def _name(register: Register, entity: Any, lang: str | None) -> str:
     from dpia.model.names import name_of
 
     if isinstance(entity, Promise):  # a promise is named by what it says
-        return (entity.text.en if lang == "en" else entity.text.nl).rstrip(".")
+        return entity.text.pick(lang).rstrip(".")
     return name_of(register, str(getattr(entity, "id", "")), lang)
 
 
@@ -310,7 +310,7 @@ def compare(old: Register, new: Register, old_on: dt.date, new_on: dt.date, lang
             residual = (x.residual.value if x else None, y.residual.value if y else None)
             if inherent[0] != inherent[1] or residual[0] != residual[1]:
                 title = (y or x).title
-                out.risks.append(RiskChange(did, rid, title.en if lang == "en" else title.nl, inherent, residual))
+                out.risks.append(RiskChange(did, rid, title.pick(lang), inherent, residual))
     return out
 
 

@@ -208,7 +208,7 @@ def processing_label(register: Register, p: Processing, lang: str | None = None,
     if p.purpose is None:
         return name
     purpose = index.get(p.purpose)
-    label = (purpose.label.en if lang == "en" else purpose.label.nl) if purpose is not None else p.purpose
+    label = purpose.label.pick(lang) if purpose is not None else p.purpose
     return f"{name}: {label}"
 
 

@@ -15,7 +15,7 @@ from dpia.model import Register
 
 
 def _label(text, lang: str | None) -> str:
-    return text.en if lang == "en" else text.nl
+    return text.pick(lang)
 
 
 def _enum(prefix: str, value, lang: str | None) -> str:

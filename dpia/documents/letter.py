@@ -52,7 +52,7 @@ class LetterRefused(Exception):
         self.broken = broken
 
     def message(self, lang: str | None = None) -> str:
-        texts = "; ".join(f"'{s.promise.text.en if lang == 'en' else s.promise.text.nl}'" for s in self.broken)
+        texts = "; ".join(f"'{s.promise.text.pick(lang)}'" for s in self.broken)
         return t("letter_refused", lang, count=len(self.broken), texts=texts)
 
 
@@ -61,7 +61,7 @@ def _e(value: Any) -> str:
 
 
 def _text(label: Any, lang: str | None) -> str:
-    return label.en if lang == "en" else label.nl
+    return label.pick(lang)
 
 
 def _lower(label: str) -> str:

@@ -224,7 +224,7 @@ def entity_of(register: m.Register, entity_id: str) -> Any:
 
 
 def _text(label: m.Text, lang: str) -> str:
-    return label.en if lang == "en" else label.nl
+    return label.pick(lang)
 
 
 def _codes(column) -> tuple[Any, Any]:
