@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dpia.i18n import has, t
-from dpia.model import Register
+from dpia.model import Register, Text
 from dpia.rules import Context, REGISTRY, rules
 from dpia.model.findings import Kind, Severity
 from dpia.model.findings import SEVERITY_ORDER
@@ -111,6 +111,7 @@ VOCABULARY = {
     "agreement_trigger": "trigger_",
     "why": "promise_why_",
     "verdict": "procverdict_",
+    "level": "breach_level_",
 }
 
 
@@ -119,6 +120,8 @@ LIST_VOCABULARY = {"criteria": "criterion_"}
 
 
 def _vocabulary(name: str, value: Any, lang: str | None) -> Any:
+    if isinstance(value, Text):  # a text of the register in both languages: the promise's
+        return value.pick(lang)
     prefix = VOCABULARY.get(name)
     if prefix and isinstance(value, str) and has(f"{prefix}{value}"):
         return t(f"{prefix}{value}", lang)

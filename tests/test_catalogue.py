@@ -171,3 +171,56 @@ def test_no_number_is_formatted_by_hand() -> None:
     found = [f"{path.relative_to(ROOT)}: {m.group(0)}" for path in sorted((ROOT / "dpia").rglob("*.py"))
              for m in by_hand.finditer(path.read_text(encoding="utf-8"))]
     assert found == []
+
+
+def placeholders(text: str) -> set[str]:
+    """The placeholders of a text with their format: {'path', 'size:size'}."""
+    import string
+
+    return {f"{name}:{spec}" if spec else name for _, name, spec, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_message_has_the_same_placeholders_in_every_language() -> None:
+    """A translation that drops a placeholder loses a fact; one that adds a placeholder the code does not
+    pass fails when it is shown. The only exception: the YAML reader's problems, whose English text is
+    the reader's own (``{raw}``, see dpia.io.store.YAML_PHRASES) and whose Dutch text translates it."""
+    differ = {}
+    for key in keys():
+        found = {lang: set().union(*(placeholders(f) for f in forms(key, lang))) for lang in LANGS}
+        if forms(key, "en") == ("{raw}",):
+            assert key.startswith("yaml_"), key
+            continue
+        if len({frozenset(v) for v in found.values()}) > 1:
+            differ[key] = found
+    assert differ == {}
+
+
+def test_every_key_the_code_names_is_in_the_catalogue() -> None:
+    """t("key"), has("key"), Msg("key") and Problem(..., "key") with a literal key, and the fixed
+    beginning of a key built in code (t(f"severity_{...}")), name messages that exist."""
+    literal = re.compile(r"""\b(?:t|has|Msg|forms|template)\(\s*["']([a-z][\w.]*)["']\s*[,)]""")
+    prefix = re.compile(r"""\bt\(\s*(?:f["']([a-z][\w.]*)\{|["']([a-z][\w.]*)["']\s*\+)""")
+    every = keys()
+    missing = []
+    for path in sorted((ROOT / "dpia").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        missing += [f"{path.name}: {k}" for k in literal.findall(text) if not has(k)]
+        missing += [f"{path.name}: {p}…" for p in map("".join, prefix.findall(text)) if not any(k.startswith(p) for k in every)]
+    assert missing == []
+    assert len(literal.findall((ROOT / "dpia" / "cli.py").read_text(encoding="utf-8"))) > 20
+
+
+def test_a_finding_speaks_one_language() -> None:
+    """A value the rule found is named in the reader's language when the finding is written, not when it
+    is found: the breach's level was once 'zeer hoog' in English text ("has a zeer hoog risk")."""
+    from dpia.check import check
+    from dpia.io.store import load
+
+    reg = load(ROOT / "data" / "omo-helmond").register
+    import datetime as dt
+
+    found = {f.code: f for f in check(reg, dt.date(2026, 11, 29)).findings}
+    assert "has a very high risk" in found["DPIA973"].message("en")
+    assert "een zeer hoog risico (ernst 4,5)" in found["DPIA973"].message("nl")
+    promise = next(f for f in found.values() if f.code.startswith("DPIA98") and "text" in f.params)
+    assert promise.params["text"].en in promise.message("en") and promise.params["text"].nl in promise.message("nl")

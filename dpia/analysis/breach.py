@@ -44,8 +44,8 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
-from dpia.i18n import format_datetime, format_duration, format_number, t
-from dpia.model import AgeBand, Breach, BreachNature, DataType, Register, SubjectKind
+from dpia.i18n import format_datetime, format_duration, format_number, LANGS, t
+from dpia.model import AgeBand, Breach, BreachNature, DataType, Register, SubjectKind, Text
 
 DEADLINE = dt.timedelta(hours=72)
 DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
@@ -225,7 +225,8 @@ class Criterion:
     params: dict[str, Any]
 
     def reason(self, lang: str | None = None) -> str:
-        return t(f"breach_crit_{self.key}" if self.applies else f"breach_crit_{self.key}_not", lang, **self.params)
+        params = {k: v.pick(lang) if isinstance(v, Text) else v for k, v in self.params.items()}
+        return t(f"breach_crit_{self.key}" if self.applies else f"breach_crit_{self.key}_not", lang, **params)
 
     def label(self, lang: str | None = None) -> str:
         return t(f"breach_crit_{self.key}_label", lang)
@@ -272,7 +273,11 @@ def assess_breach(register: Register, breach: Breach, found: Impact | None = Non
     categories = list(breach.categories or found.categories)
     subjects = list(breach.subjects or found.subjects)
     affected = breach.affected if breach.affected is not None else (found.people or found.pupils)
-    names = lambda ids, table: ", ".join(sorted(table[i].label.nl if i in table else i for i in ids)) or "—"  # noqa: E731
+
+    def names(ids, table) -> Text:  # the labels in both languages: the reason is written in the reader's
+        return Text(**{lang: ", ".join(sorted(table[i].label.pick(lang) if i in table else i for i in ids)) or "—"
+                       for lang in LANGS})
+
 
     dpc, dpc_kind = _dpc(register, categories)
     identifying = [c for c in categories if c in cats and (cats[c].identifying or cats[c].type is DataType.NATIONAL_ID)]
@@ -285,8 +290,8 @@ def assess_breach(register: Register, breach: Breach, found: Impact | None = Non
     children = [s for s in subjects if s in subs and subs[s].kind is SubjectKind.PUPIL and subs[s].age_band is not AgeBand.ADULT]
     large = affected is not None and affected >= LARGE_NUMBER
     criteria = [
-        Criterion("data", True, dpc, {"kind": t(f"breach_dpc_{dpc_kind}", None), "categories": names(categories, cats)}),
-        Criterion("identification", True, ei, {"categories": names(identifying, cats)} if identifying else {"categories": "—"}),
+        Criterion("data", True, dpc, {"kind": Text(**{lang: t(f"breach_dpc_{dpc_kind}", lang) for lang in LANGS}), "categories": names(categories, cats)}),
+        Criterion("identification", True, ei, {"categories": names(identifying, cats)}),
         Criterion("confidentiality", conf, conf_points if conf else 0.0, {}),
         Criterion("integrity", integ, (0.5 if breach.malicious else 0.25) if integ else 0.0, {}),
         Criterion("availability", avail, 0.25 if avail else 0.0, {}),

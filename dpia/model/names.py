@@ -424,6 +424,8 @@ def param_text(register: m.Register, key: str, value: Any, lang: str | None = No
     ``params`` are the finding's other parameters (a risk is named within its DPIA).
     """
     lang = lang or default_lang()
+    if isinstance(value, m.Text):  # a text of the register in both languages (a promise's)
+        return value.pick(lang)
     kind = PARAM_KINDS.get(key)
     if value is None or kind is None:
         return value

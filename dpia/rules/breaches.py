@@ -78,15 +78,13 @@ def breach_notified_late(ctx: Context) -> Iterable[Hit]:
     advisory=True,
 )
 def breach_high_risk_undecided(ctx: Context) -> Iterable[Hit]:
-    from dpia.i18n import t
-
     impacts = _impacts(ctx)
     for b in sorted(ctx.register.breaches, key=lambda b: b.id):
         if b.data_subjects is not None or b.id not in impacts:
             continue
         a = assess_breach(ctx.register, b, impacts[b.id])
         if a.inform_subjects:
-            yield Hit((b.id,), {"breach": b.id, "title": b.title, "level": t(f"breach_level_{a.level}", "nl"),
+            yield Hit((b.id,), {"breach": b.id, "title": b.title, "level": a.level,
                                 "severity": a.severity})
 
 

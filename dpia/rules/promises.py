@@ -21,7 +21,7 @@ def _hits(ctx: Context, kind: PromiseKind) -> Iterable[Hit]:
     for promise in sorted((p for p in ctx.register.promises if p.kind is kind), key=lambda p: p.id):
         broken = check_promise(ctx.register, promise, ctx.on, ctx.tables)
         if broken is not None:
-            yield Hit((promise.id,), {"promise": promise.id, "text": promise.text.nl, "text_en": promise.text.en,
+            yield Hit((promise.id,), {"promise": promise.id, "text": promise.text,
                                       **broken.params})
 
 
