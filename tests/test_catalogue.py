@@ -224,3 +224,17 @@ def test_a_finding_speaks_one_language() -> None:
     assert "een zeer hoog risico (ernst 4,5)" in found["DPIA973"].message("nl")
     promise = next(f for f in found.values() if f.code.startswith("DPIA98") and "text" in f.params)
     assert promise.params["text"].en in promise.message("en") and promise.params["text"].nl in promise.message("nl")
+
+
+def test_every_field_of_the_model_has_one_label_in_every_language() -> None:
+    """One key per field of every section's model, nested models included (field.<section>.<path>),
+    which every face uses: the editor's form and the findings that name a missing field."""
+    from dpia.model.names import field_key, model_fields
+
+    fields = list(model_fields())
+    assert len(fields) > 200 and ("dpias", ("signoff", "decision", "outcome")) in fields
+    missing = [field_key(s, p) for s, p in fields for lang in LANGS
+               if not has(field_key(s, p)) or not template(field_key(s, p), lang).strip()]
+    assert missing == []
+    assert not [k for k in keys() if k.startswith(("field_", "names_field_"))], "labels keyed per face are gone"
+    assert {field_key(s, p) for s, p in fields} == {k for k in keys() if k.startswith("field.")}

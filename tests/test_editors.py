@@ -164,7 +164,7 @@ def test_every_kind_renders_its_form_for_every_entry_without_a_change(omo: Path,
 def test_every_field_shown_has_a_label_in_both_languages(kind: str) -> None:
     for path in shown_fields(kind):
         key = label_key(kind, path)
-        assert key is not None, f"{kind}.{'.'.join(path)} has no catalogue label: add field_{path[-1]} to dpia.i18n"
+        assert key is not None, f"{kind}.{'.'.join(path)} has no catalogue label: add field.{kind}.{'.'.join(path)} to the catalogue"
         assert all(template(key, lang).strip() for lang in LANGS)
 
 

@@ -33,14 +33,19 @@ turned into objects.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import operator
+import types
+import typing
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from typing import Any
 
+from pydantic import BaseModel
+
 from dpia import model as m
-from dpia.i18n import BABEL_LOCALES, default_lang, format_date, format_datetime, format_duration, format_list, has, t
+from dpia.i18n import BABEL_LOCALES, default_lang, format_date, format_datetime, format_duration, format_list, has, LANGS, t
 from dpia.model.findings import Kind, Severity
 import re
 
@@ -108,6 +113,89 @@ def label_of(value: StrEnum | str, lang: str | None = None, enum: type[StrEnum] 
     if key and has(key):
         return t(key, lang)
     return raw
+
+
+# ---- the model's fields
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The models a field holds: ``X``, ``X | None``, ``list[X]``, ``Annotated[X, ...]``."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _models_in(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType, list, tuple, set, frozenset):
+        return [tp for arg in typing.get_args(annotation) for tp in _models_in(arg)]
+    return [annotation] if isinstance(annotation, type) and issubclass(annotation, BaseModel) else []
+
+
+def model_fields(cls: type[BaseModel] | None = None, section: str | None = None,
+                 prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Every field of the register's model as ``(section, path)``, the path in YAML names: the
+    controller's fields and each section's, and the fields of the models inside them (a school of the
+    controller, a risk of a DPIA), in the model's order. A bilingual ``Text`` is one field.
+
+    >>> fields = list(model_fields())
+    >>> ("parties", ("location", "country")) in fields, ("dpias", ("risks", "likelihood", "level")) in fields
+    (True, True)
+    """
+    if cls is None:
+        for name, model in {"controller": m.Controller, **m.SECTIONS}.items():
+            yield from model_fields(model, name)
+        return
+    for name, info in cls.model_fields.items():
+        path = prefix + (info.alias or name,)
+        yield section, path
+        for inner in _models_in(info.annotation):
+            if inner is not m.Text:
+                yield from model_fields(inner, section, path)
+
+
+def field_key(section: str, path: Sequence[str]) -> str:
+    """The catalogue key of a field's label, the same for every face: ``field.<section>.<path>``.
+
+    >>> field_key("parties", ("location", "country"))
+    'field.parties.location.country'
+    """
+    return f"field.{section}.{'.'.join(path)}"
+
+
+def field_label_key(section: str, path: Sequence[str]) -> str | None:
+    """The key that labels a field, or None: the field's own label; for the two boxes of a bilingual
+    text (``label.nl``), the language's name."""
+    key = field_key(section, path)
+    if has(key):
+        return key
+    if len(path) > 1 and path[-1] in LANGS and has(f"language_{path[-1]}"):
+        return f"language_{path[-1]}"
+    return None
+
+
+def field_label(section: str, path: Sequence[str], lang: str | None = None) -> str:
+    """A field's label for people ('Land (code, bijv. NL)'), or its name when it has none.
+
+    >>> field_label("agreements", ("security_annex",), "nl"), field_label("measures", ("label", "en"), "en")
+    ('Beveiligingsbijlage', 'English')
+    """
+    key = field_label_key(section, path)
+    return t(key, lang) if key else path[-1]
+
+
+@functools.cache
+def _fields_named() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    named: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for section, path in model_fields():
+        named.setdefault(path[-1], []).append((section, path))
+    return named
+
+
+def _field_in_sentence(name: str, lang: str) -> str:
+    """A field a finding names by its YAML name ('security_annex'), by its label in lower case when the
+    model has one field of that name ('beveiligingsbijlage'), else by the name itself."""
+    places = _fields_named().get(name, [])
+    if len(places) != 1:
+        return name
+    key = field_label_key(*places[0])
+    return _sentence_case(t(key, lang)) if key else name
 
 
 # ---- lists, dates, countries
@@ -472,8 +560,7 @@ def param_text(register: m.Register, key: str, value: Any, lang: str | None = No
         return t(key_, lang) if has(key_) else value
     if kind == "field":
         parts = [p.strip() for p in str(value).replace(" + ", ", ").split(", ") if p.strip()]
-        labels = [t(f"names_field_{p}", lang) if has(f"names_field_{p}") else p for p in parts]
-        return join_words(labels, lang)
+        return join_words([_field_in_sentence(p, lang) for p in parts], lang)
     if isinstance(kind, type) and issubclass(kind, StrEnum):
         parts = [p.strip() for p in str(value).replace(" + ", ", ").split(", ") if p.strip()]
         return join_words([label_of(p, lang, kind) for p in parts], lang)

@@ -26,9 +26,9 @@ import ipywidgets as w
 from pydantic import BaseModel
 
 from dpia.check import CheckResult
-from dpia.i18n import has, t
+from dpia.i18n import t
 from dpia.model import REFERENCES, SECTIONS
-from dpia.model.names import label_of
+from dpia.model.names import field_label as names_field_label, field_label_key, label_of
 from dpia.io.store import LoadedRegister
 from dpia.workbench.controls import catalogue_label, CheckList, Displayable, guarded, named_options, save_with, slug
 
@@ -67,21 +67,16 @@ def fields_of(cls: type[BaseModel]) -> list[tuple[str, str, Any]]:
 
 
 def label_key(section: str, path: tuple[str, ...]) -> str | None:
-    """The catalogue key naming a field: ``field_<section>_<path>``, else ``field_<path>``, else ``field_<name>``.
+    """The catalogue key naming a field, the one every face uses (``dpia.model.names.field_label_key``).
 
     >>> label_key("measures", ("due",)), label_key("parties", ("location", "country"))
-    ('field_due', 'field_country')
+    ('field.measures.due', 'field.parties.location.country')
     """
-    joined = "_".join(path)
-    for key in (f"field_{section}_{joined}", f"field_{joined}", f"field_{path[-1]}"):
-        if has(key):
-            return key
-    return None
+    return field_label_key(section, path)
 
 
 def field_label(section: str, path: tuple[str, ...], lang: str | None) -> str:
-    key = label_key(section, path)
-    return t(key, lang) if key else path[-1]
+    return names_field_label(section, path, lang)
 
 
 def _plain(value: Any) -> Any:
