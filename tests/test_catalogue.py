@@ -196,8 +196,9 @@ def test_every_message_has_the_same_placeholders_in_every_language() -> None:
 
 
 def test_every_key_the_code_names_is_in_the_catalogue() -> None:
-    """t("key"), has("key"), Msg("key") and Problem(..., "key") with a literal key, and the fixed
-    beginning of a key built in code (t(f"severity_{...}")), name messages that exist."""
+    """t("key"), has("key"), Msg("key"), forms("key") and template("key") with a literal key, and the
+    fixed beginning of a key built in code (t(f"severity_{...}"), t("role_" + ...)), name messages that
+    exist (the problem keys of the readers are checked by tests/test_messages.py)."""
     literal = re.compile(r"""\b(?:t|has|Msg|forms|template)\(\s*["']([a-z][\w.]*)["']\s*[,)]""")
     prefix = re.compile(r"""\bt\(\s*(?:f["']([a-z][\w.]*)\{|["']([a-z][\w.]*)["']\s*\+)""")
     every = keys()
