@@ -239,3 +239,12 @@ def test_every_field_of_the_model_has_one_label_in_every_language() -> None:
     assert missing == []
     assert not [k for k in keys() if k.startswith(("field_", "names_field_"))], "labels keyed per face are gone"
     assert {field_key(s, p) for s, p in fields} == {k for k in keys() if k.startswith("field.")}
+
+
+def test_a_register_of_one_school_is_summarised_in_the_singular() -> None:
+    from dpia.analysis.summary import summary_lines
+    from dpia.model import Register
+
+    reg = Register.model_validate({"controller": {"id": "b", "name": "B", "sector": "po", "schools": [{"id": "s", "name": "S"}]}})
+    assert summary_lines(reg, "nl")[1].startswith("1 school, 0 partijen, 0 systemen")
+    assert summary_lines(reg, "en")[1].startswith("1 school, 0 parties, 0 systems")

@@ -26,7 +26,7 @@ def test_validate_valid_register(capsys, mini: Path) -> None:
     code, out, err = run(capsys, "validate", str(mini))
     assert code == 0 and err == ""
     assert f"{mini}: geldig register" in out
-    assert "1 scholen, 3 partijen" in out
+    assert "1 school, 3 partijen" in out
 
 
 def test_validate_in_english(capsys, mini: Path) -> None:
