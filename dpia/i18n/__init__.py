@@ -62,6 +62,7 @@ class Catalogue(gettext.GNUTranslations):
 
     texts: dict[str, str]
     plurals: dict[str, tuple[str, ...]]
+    formatted: frozenset[str]  # the keys whose text asks for {name:number} or {name:size}
 
     def _parse(self, fp: Any) -> None:  # gettext's documented hook for reading a catalogue
         super()._parse(fp)
@@ -71,6 +72,8 @@ class Catalogue(gettext.GNUTranslations):
             if isinstance(k, tuple):
                 forms.setdefault(k[0], {})[k[1]] = v
         self.plurals = {k: tuple(v[i] for i in sorted(v)) for k, v in forms.items()}
+        self.formatted = frozenset(k for k, v in [*self.texts.items(), *((k, " ".join(f)) for k, f in self.plurals.items())]
+                                   if _SPEC.search(v))
 
 
 @functools.cache
@@ -159,7 +162,7 @@ def t(key: str, lang: str | None = None, /, **params: Any) -> str:
             whole = None
         if whole is None or abs(whole) >= 1000:  # below 1000 Dutch and English write a whole number as Python does
             params = {**params, "count": format_number(count, lang)}
-    if ":" in text and _SPEC.search(text):
+    if key in cat.formatted:
         return _Formatter(lang).vformat(text, (), params)
     return text.format(**params)
 
