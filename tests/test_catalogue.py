@@ -248,3 +248,8 @@ def test_a_register_of_one_school_is_summarised_in_the_singular() -> None:
     reg = Register.model_validate({"controller": {"id": "b", "name": "B", "sector": "po", "schools": [{"id": "s", "name": "S"}]}})
     assert summary_lines(reg, "nl")[1].startswith("1 school, 0 partijen, 0 systemen")
     assert summary_lines(reg, "en")[1].startswith("1 school, 0 parties, 0 systems")
+
+
+def test_a_count_nobody_knows_takes_the_form_for_many() -> None:
+    assert t("breach_crit_volume_not", "nl", count="?", limit=1000) == "Het gaat om ongeveer ? personen (minder dan 1.000)."
+    assert t("cli_invalid", "en", count=2.0) == "2 problems found; the register is invalid"

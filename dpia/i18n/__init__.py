@@ -122,20 +122,25 @@ def forms(key: str, lang: str | None = None) -> tuple[str, ...]:
     return text if isinstance(text, tuple) else (text,)
 
 
-def _whole(count: Any) -> int:
-    """A count as an int (numpy and pandas give their own integer types, a sum can be a float)."""
+def _whole(count: Any) -> int | None:
+    """A count as an int (numpy and pandas give their own integer types, a sum can be a float), or None
+    when it is no whole number ('?' for a number nobody knows)."""
     try:
         return operator.index(count)
     except TypeError:
         if isinstance(count, float) and count.is_integer():
             return int(count)
-        raise TypeError(f"a count must be a whole number, not {count!r}") from None
+        return None
+
+
+MANY = 100  # the count that chooses the plural form of a count that is no whole number ('about ? people')
 
 
 def t(key: str, lang: str | None = None, /, **params: Any) -> str:
     """The message ``key`` in ``lang`` with ``params`` filled in.
 
-    A message with plural forms takes the form for its ``count`` parameter.
+    A message with plural forms takes the form for its ``count`` parameter; a count that is no whole
+    number ('?') takes the form for many.
 
     >>> t("cli_valid", "en", path="data/x")
     'data/x: valid register'
@@ -149,18 +154,15 @@ def t(key: str, lang: str | None = None, /, **params: Any) -> str:
     if key in cat.plurals:
         if "count" not in params:
             raise TypeError(f"message {key!r} has plural forms and needs a count parameter")
-        text = cat.ngettext(key, key, _whole(params["count"]))
+        whole = _whole(params["count"])
+        text = cat.ngettext(key, key, MANY if whole is None else whole)
     elif key in cat.texts:
         text = cat.gettext(key)
     else:
         raise KeyError(key)
     count = params.get("count")
-    if count is not None and not isinstance(count, (str, bool)):
-        try:
-            whole = _whole(count)
-        except TypeError:
-            whole = None
-        if whole is None or abs(whole) >= 1000:  # below 1000 Dutch and English write a whole number as Python does
+    if isinstance(count, numbers.Number) and not isinstance(count, bool):
+        if not isinstance(count, int) or abs(count) >= 1000:  # below 1000 an int is written as Python writes it
             params = {**params, "count": format_number(count, lang)}
     if key in cat.formatted:
         return _Formatter(lang).vformat(text, (), params)
