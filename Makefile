@@ -15,7 +15,7 @@ REVIEWED := DPIA_ON=$(REVIEWED_ON) DPIA_REGISTER=$(abspath data/omo-helmond) DPI
 	DPIA_CHOICE=$(abspath $(VENV))/no-choice.json
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: help venv browser report test fuzz notebooks lab schema docs bench clean
+.PHONY: help venv browser report test fuzz notebooks lab schema docs catalogue bench clean
 
 help:
 	@echo "make report  - validate the example register and write its report to $(OUT)/"
@@ -74,6 +74,11 @@ lab: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/python -c "from dpia.io.schema import write_schema; print(write_schema())"
+
+# After editing a catalogue (dpia/i18n/locale/*/LC_MESSAGES/dpia.po): compile it to dpia.mo, which the program
+# reads, and refresh each entry's comment with the other language's text; commit both files.
+catalogue: $(STAMP)
+	$(BIN)/python -c "from dpia.io.catalogue import compile_catalogues; print(*compile_catalogues(), sep='\n')"
 
 docs: $(STAMP)
 	$(BIN)/python -c "from dpia.documents.rulesdoc import write_docs; print(*write_docs(), sep='\n')"

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from dpia.i18n import MESSAGES, t
-from dpia.model import Register
+from dpia.i18n import has, t
+from dpia.model import Register, Text
 from dpia.settings import assessment_date
 from dpia.rules import Context, REGISTRY, rules
 from dpia.model.findings import Kind, Severity
@@ -112,6 +112,7 @@ VOCABULARY = {
     "agreement_trigger": "trigger_",
     "why": "promise_why_",
     "verdict": "procverdict_",
+    "level": "breach_level_",
 }
 
 
@@ -120,13 +121,15 @@ LIST_VOCABULARY = {"criteria": "criterion_"}
 
 
 def _vocabulary(name: str, value: Any, lang: str | None) -> Any:
+    if isinstance(value, Text):  # a text of the register in both languages: the promise's
+        return value.pick(lang)
     prefix = VOCABULARY.get(name)
-    if prefix and isinstance(value, str) and f"{prefix}{value}" in MESSAGES:
+    if prefix and isinstance(value, str) and has(f"{prefix}{value}"):
         return t(f"{prefix}{value}", lang)
     prefix = LIST_VOCABULARY.get(name)
     if prefix and isinstance(value, str) and value:
         items = value.split(", ")
-        if all(f"{prefix}{v}" in MESSAGES for v in items):
+        if all(has(f"{prefix}{v}") for v in items):
             return "; ".join(t(f"{prefix}{v}", lang) for v in items)
     return value
 
@@ -150,6 +153,10 @@ class CheckResult:
             out[f.severity.value] += 1
         out["accepted"] = len(self.findings) - len(self.open)
         return out
+
+    def counted(self, lang: str | None = None) -> dict[str, str]:
+        """:meth:`counts` as words for the messages ``check_summary`` and ``widget_saved``: '3 waarschuwingen'."""
+        return {k: t(f"check_n_{k}", lang, count=n) for k, n in self.counts().items()}
 
 
 def _json_safe(value: Any) -> Any:
@@ -438,6 +445,5 @@ def as_text(result: CheckResult, lang: str | None = None, register: Register | N
         if f.accepted:
             line += " — " + t("accepted_note", lang, **f.accepted)
         lines.append(line)
-    c = result.counts()
-    lines.append(t("check_summary", lang, on=result.on.isoformat(), **c))
+    lines.append(t("check_summary", lang, on=result.on.isoformat(), **result.counted(lang)))
     return "\n".join(lines) + "\n"

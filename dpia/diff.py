@@ -37,13 +37,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from dpia.i18n import format_list, t
+from dpia.i18n import format_list, has, t
 from dpia.model import Promise, Register, SECTIONS
 from dpia.io.files import atomic_write
 from dpia.io.git import materialise, resolve, Version
 from dpia.analysis.risk import assess
 from dpia.check import check
-from dpia.i18n import MESSAGES
 from dpia.io.bulk import FLOWS_FILE
 from dpia.io.modules import is_archive
 from dpia.io.problems import RegisterInvalid
@@ -123,7 +122,7 @@ class RegisterDiff:
 def _name(register: Register, entity: Any, lang: str | None) -> str:
     """The entity's name for people (``dpia.model.names``: a flow "van X naar Y", a promise by its text)."""
     if isinstance(entity, Promise):  # a promise is named by what it says
-        return (entity.text.en if lang == "en" else entity.text.nl).rstrip(".")
+        return entity.text.pick(lang).rstrip(".")
     return name_of(register, str(getattr(entity, "id", "")), lang)
 
 
@@ -314,7 +313,7 @@ def compare(old: Register, new: Register, old_on: dt.date, new_on: dt.date, lang
             residual = (x.residual.value if x else None, y.residual.value if y else None)
             if inherent[0] != inherent[1] or residual[0] != residual[1]:
                 title = (y or x).title
-                out.risks.append(RiskChange(did, rid, title.en if lang == "en" else title.nl, inherent, residual))
+                out.risks.append(RiskChange(did, rid, title.pick(lang), inherent, residual))
     return out
 
 
@@ -623,17 +622,13 @@ def as_text(d: RegisterDiff, lang: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _catalogue() -> dict:
-    return MESSAGES
-
-
 def _status(value: str | None, lang: str | None) -> str:
     return t(f"dpiastatus_{value}", lang) if value else "—"
 
 
 def _level(value: str | None, lang: str | None) -> str:
     key = f"level_{value}"
-    return t(key, lang) if value and key in _catalogue() else (value or "—")
+    return t(key, lang) if value and has(key) else (value or "—")
 
 
 def _move(pair: tuple[str | None, str | None], lang: str | None) -> str:
@@ -709,7 +704,7 @@ def summary_lines(d: RegisterDiff, lang: str | None = None) -> list[str]:
 
 def _section_label(section: str, lang: str | None) -> str:
     key = f"diff_section_{section}"
-    return t(key, lang) if key in _catalogue() else section
+    return t(key, lang) if has(key) else section
 
 
 def as_html(d: RegisterDiff, lang: str | None = None) -> str:

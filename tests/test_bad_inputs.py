@@ -266,7 +266,7 @@ def build_csv_huge_cell(folder: Path) -> Path:
 
 
 GENERATED = [
-    Case("g01-file-of-50-mb", "register.yaml:1:1", "the file is 50.0 MB; a register file may be at most 0.5 MB", "bestand is 50.0 MB", True, build_50mb),
+    Case("g01-file-of-50-mb", "register.yaml:1:1", "the file is 50 MB; a register file may be at most 0.5 MB", "bestand is 50 MB; een registerbestand mag hoogstens 0,5 MB zijn", True, build_50mb),
     Case("g02-binary-garbage", "scan.yaml:1:1", "the file holds binary data (NUL characters), not YAML text", "bestand bevat binaire gegevens", True, build_binary),
     Case("g03-broken-spreadsheet", "leveranciers.yaml:1:1", "the file holds binary data", "bestand bevat binaire gegevens", False, build_spreadsheet),
     Case("g04-pdf-named-yaml", "verwerkersovereenkomst.yaml:2:2", "the file is not valid UTF-8 (byte 0xe2 at offset 10)", "bestand is geen geldige UTF-8 (byte 0xe2", False, build_pdf),
@@ -285,12 +285,12 @@ GENERATED = [
     Case("g17-relative-link-out-of-the-folder", "notes.yaml:1:1", "symbolic link to ../notes.yaml, outside the register folder", "buiten de registermap", False, build_link_inside_folder_up),
     Case("g18-flows-csv-is-a-pipe", "flows.csv:1:1", "cannot read the file: not a regular file", "geen gewoon bestand", True, build_csv_fifo),
     Case("g19-csv-link-to-etc-passwd", "schools.csv:1:1", "symbolic link to /etc/passwd, outside the register folder", "buiten de registermap", False, build_csv_link_to_passwd),
-    Case("g20-flows-csv-of-600-mb", "flows.csv:1:1", "the file is 600.0 MB; flows.csv may be at most 512 MB", "flows.csv mag hoogstens 512 MB zijn", True, build_csv_huge),
-    Case("g21-schools-csv-of-40-mb", "schools.csv:1:1", "the file is 40.0 MB; schools.csv may be at most 32 MB", "schools.csv mag hoogstens 32 MB", True, build_inventory_csv_huge),
-    Case("g22-a-thousand-and-one-files", ".:1:1", "the folder holds 1003 register files; a register may have at most 1000", "hoogstens 1000 hebben", False, build_many_files),
+    Case("g20-flows-csv-of-600-mb", "flows.csv:1:1", "the file is 600 MB; flows.csv may be at most 512 MB", "flows.csv mag hoogstens 512 MB zijn", True, build_csv_huge),
+    Case("g21-schools-csv-of-40-mb", "schools.csv:1:1", "the file is 40 MB; schools.csv may be at most 32 MB", "schools.csv mag hoogstens 32 MB", True, build_inventory_csv_huge),
+    Case("g22-a-thousand-and-one-files", ".:1:1", "the folder holds 1,003 register files; a register may have at most 1,000", "hoogstens 1.000 hebben", False, build_many_files),
     Case("g24-csv-lone-carriage-return", "parties.csv:1:1", "a lone carriage return (CR) inside a line", "los regeleinde-teken (CR)", False, build_csv_stray_cr),
-    Case("g25-csv-cell-of-200000-characters", "parties.csv:2:1", "a cell is longer than 131072 characters", "een cel is langer dan 131072 tekens", False, build_csv_huge_cell),
-    Case("g23-too-much-yaml-in-all", ".:1:1", "the folder's YAML files add up to 4.5 MB; a register may hold at most 4.0 MB of YAML", "samen 4.5 MB", True, build_too_much_yaml),
+    Case("g25-csv-cell-of-200000-characters", "parties.csv:2:1", "a cell is longer than 131,072 characters", "een cel is langer dan 131.072 tekens", False, build_csv_huge_cell),
+    Case("g23-too-much-yaml-in-all", ".:1:1", "the folder's YAML files add up to 4.5 MB; a register may hold at most 4 MB of YAML", "samen 4,5 MB", True, build_too_much_yaml),
 ]
 CASES = committed_cases() + GENERATED
 

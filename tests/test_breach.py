@@ -264,7 +264,7 @@ def test_the_ap_form_is_prefilled_from_the_register_without_peoples_names(tmp_pa
     target = tmp_path / "melding.html"
     assert main(["breach", str(EXAMPLE), "--breach", "lek-fotograaf-usb", "--form", str(target)]) == 0
     page = target.read_text()
-    for expected in ("Concept-melding datalek", "2026-11-25 10:05", "2026-11-28 10:05", "Pasfoto", "1200",
+    for expected in ("Concept-melding datalek", "25 november 2026 om 10:05", "28 november 2026 om 10:05", "Pasfoto", "1.200",
                      "Fotostudio Helmond-Peel", "OMO Scholengroep Helmond", "inzage of diefstal"):
         assert expected in page, expected
     for secret in confidential_values(load(EXAMPLE).register):

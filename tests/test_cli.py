@@ -26,7 +26,7 @@ def test_validate_valid_register(capsys, mini: Path) -> None:
     code, out, err = run(capsys, "validate", str(mini))
     assert code == 0 and err == ""
     assert f"{mini}: geldig register" in out
-    assert "1 scholen, 3 partijen" in out
+    assert "1 school, 3 partijen" in out
 
 
 def test_validate_in_english(capsys, mini: Path) -> None:
@@ -97,7 +97,7 @@ def test_validate_prints_the_cause_first_and_counts_what_it_left_unchecked(capsy
         f"{folder}/parties.yaml:1:1: 29 verwijzingen naar ids uit parties.yaml zijn niet gecontroleerd omdat dat "
         f"bestand niet gelezen kon worden (de eerste op {folder}/agreements.yaml:52). Los eerst de melding hierboven "
         "op en valideer opnieuw",
-        "2 probleem/problemen gevonden; het register is ongeldig",
+        "2 problemen gevonden; het register is ongeldig",
     ]
 
 
@@ -135,4 +135,4 @@ def test_a_notebook_shows_the_problems_not_a_traceback(tmp_path: Path) -> None:
     assert lines[0] == f"{folder}/parties.yaml:1:1: bestand is als UTF-16 opgeslagen; sla het op als UTF-8. In " \
         "Kladblok: Bestand > Opslaan als, Codering 'UTF-8'"
     assert lines[1].startswith(f"{folder}/parties.yaml:1:1: 29 verwijzingen naar ids uit parties.yaml")
-    assert lines[2] == "2 probleem/problemen gevonden; het register is ongeldig"
+    assert lines[2] == "2 problemen gevonden; het register is ongeldig"

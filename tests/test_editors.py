@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dpia.workbench.editors import EntityEditor, KINDS, label_key, NEW, shown_fields
-from dpia.i18n import LANGS, MESSAGES
+from dpia.i18n import LANGS, template
 from dpia.io.store import load
 from dpia.workbench.widgets import LiveViews
 
@@ -175,8 +175,8 @@ def test_every_kind_renders_its_form_for_every_entry_without_a_change(omo: Path,
 def test_every_field_shown_has_a_label_in_both_languages(kind: str) -> None:
     for path in shown_fields(kind):
         key = label_key(kind, path)
-        assert key is not None, f"{kind}.{'.'.join(path)} has no catalogue label: add field_{path[-1]} to dpia.i18n"
-        assert all(MESSAGES[key][lang].strip() for lang in LANGS)
+        assert key is not None, f"{kind}.{'.'.join(path)} has no catalogue label: add field.{kind}.{'.'.join(path)} to the catalogue"
+        assert all(template(key, lang).strip() for lang in LANGS)
 
 
 def test_choices_are_named_not_keyed(omo: Path) -> None:

@@ -18,7 +18,7 @@ from dpia.io.store import load
 from .conftest import EXAMPLE, ROOT
 
 DAY = "2028-01-01"  # later than the reviewed date: agreements have expired, so the counts differ
-NL_COUNTS = r"(\d+) blokke\w+.*?(\d+) waarschuwing\(en\).*?(\d+) (?:info|ter informatie).*?(\d+) (?:bewust )?geaccepteerd"
+NL_COUNTS = r"(\d+) blokke\w+.*?(\d+) waarschuwing(?:en)?.*?(\d+) (?:info|ter informatie).*?(\d+) (?:bewust )?geaccepteerd"
 
 
 def _counts(text: str) -> tuple[int, ...]:

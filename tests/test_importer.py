@@ -111,7 +111,7 @@ def test_round_trip_through_the_cli(capsys, tmp_path: Path) -> None:
     assert code == 0 and err == "" and out.strip() == str(tmp_path / "reg.xlsx")
     code, out, err = run(capsys, "import", str(tmp_path / "reg.xlsx"), "-o", str(tmp_path / "out"))
     assert code == 0 and err == ""
-    assert "registerbestand(en) geschreven in" in out
+    assert "registerbestanden geschreven in" in out
     assert load(tmp_path / "out").register == load(EXAMPLE).register
     code, out, _ = run(capsys, "validate", "-q", str(tmp_path / "out"))
     assert code == 0

@@ -77,13 +77,13 @@ def test_no_ids_no_rule_codes_no_english_enum_values(letter: str) -> None:
     appears as a word of the letter, unless the letter's own Dutch (its catalogue texts, the promises'
     texts, the names and labels) uses that word too: 'mentor' is an id and a Dutch word."""
     from dpia import model
-    from dpia.i18n import MESSAGES
+    from dpia.i18n import forms, keys
 
     reg = load(EXAMPLE).register
     ids = set(reg.index()) | {f.id for f in reg.flows}
     enums = {v.value for e in vars(model).values() if isinstance(e, type) and issubclass(e, StrEnum)
              and e is not StrEnum for v in e}
-    own = " ".join(m["nl"] for k, m in MESSAGES.items() if k.startswith(("letter_", "trigger_", "duration_")) and isinstance(m["nl"], str))
+    own = " ".join(" ".join(forms(k, "nl")) for k in keys() if k.startswith(("letter_", "trigger_", "duration_")))
     own += " ".join(p.text.nl for p in reg.promises)
     for e in reg.index().values():
         own += " " + str(getattr(e, "name", "") or "") + " " + str(getattr(getattr(e, "label", None), "nl", "") or "")

@@ -432,7 +432,7 @@ def test_an_archive_with_too_many_members_or_too_much_data_is_refused(tmp_path, 
     assert len(data) < 100_000
     reg = archive_register(tmp_path / "bomb", data)
     err = refused(reg, capsys)
-    assert f"{reg}/register.yaml:8:13: archive 'modules/sector-testlas-1.0.tar.gz': more than 4.0 MB when unpacked" in err
+    assert f"{reg}/register.yaml:8:13: archive 'modules/sector-testlas-1.0.tar.gz': more than 4 MB when unpacked" in err
 
 
 def test_a_damaged_or_empty_archive_is_refused(tmp_path, capsys):

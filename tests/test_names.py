@@ -18,7 +18,7 @@ import pytest
 from dpia import model as m
 from dpia.model.flowtable import bulk_flows
 from dpia.check import as_json, as_text, check
-from dpia.i18n import MESSAGES, t
+from dpia.i18n import forms, has, template, t
 from dpia.model.names import (country_name, date_text, entity_of, enum_prefixes, join_names, join_words, label_of, name_of, PARAM_KINDS)
 from dpia.rules import rules
 from dpia.io.store import load
@@ -123,7 +123,7 @@ def test_every_enum_value_that_reaches_people_has_a_label_in_both_languages() ->
         f"{prefix}{value.value}"
         for enum, prefix in enum_prefixes().items()
         for value in enum
-        if any(MESSAGES.get(f"{prefix}{value.value}", {}).get(lang) in (None, "") for lang in LANGS)
+        if not has(f"{prefix}{value.value}") or any(not template(f"{prefix}{value.value}", lang) for lang in LANGS)
     ]
     assert missing == []
 
@@ -336,8 +336,8 @@ def test_every_rule_has_a_plain_reader_template() -> None:
     plain = {"count", "version", "other"}
     for r in rules():
         for lang in LANGS:
-            reader = MESSAGES[f"rule.{r.code}.reader"][lang]
-            message = MESSAGES[f"rule.{r.code}.message"][lang]
+            reader = " ".join(forms(f"rule.{r.code}.reader", lang))
+            message = " ".join(forms(f"rule.{r.code}.message", lang))
             fields = {f for _, f, _, _ in string.Formatter().parse(reader) if f}
             assert "`" not in reader and not CODE.search(reader), (r.code, lang)
             assert "'{" not in reader, (r.code, lang)  # ids were quoted like this in the officer's form
@@ -350,8 +350,8 @@ def test_the_rule_reference_shows_both_finding_texts() -> None:
     from dpia.documents.rulesdoc import rules_markdown
 
     doc = rules_markdown("nl")
-    assert MESSAGES["rule.DPIA202.message"]["nl"] in doc
-    assert MESSAGES["rule.DPIA202.reader"]["nl"] in doc
+    assert template("rule.DPIA202.message", "nl") in doc
+    assert template("rule.DPIA202.reader", "nl") in doc
 
 
 # ---- dpia check output
@@ -453,7 +453,7 @@ def every_rule_rendered(example):
     out = []
     for r in rules():
         fields = {f for part in ("message", "reader") for lang in LANGS
-                  for _, f, _, _ in string.Formatter().parse(MESSAGES[f"rule.{r.code}.{part}"][lang]) if f}
+                  for _, f, _, _ in string.Formatter().parse(" ".join(forms(f"rule.{r.code}.{part}", lang))) if f}
         params = {k: SAMPLE_PARAMS[k] for k in fields if k in SAMPLE_PARAMS}
         if "missing" in fields:
             params["missing"] = _sample_missing(r.code)

@@ -63,7 +63,7 @@ def test_required_by_art35_3b_large_scale_special_data() -> None:
     assert Criterion.ART35_3B in s.applying("art35_3")
     assert s.applying("ap_list") == []  # religion is no AP item: Art. 35(3)(b) alone makes it required
     reasons = dict((c, why.render("en")) for c, _, why in s.criteria)
-    assert "religion" in reasons[Criterion.ART35_3B] and "1500" in reasons[Criterion.ART35_3B]
+    assert "religion" in reasons[Criterion.ART35_3B] and "1,500" in reasons[Criterion.ART35_3B]
 
 
 def test_required_by_the_ap_list_alone() -> None:
@@ -92,7 +92,7 @@ def test_likely_by_two_wp248_criteria() -> None:
     assert s.id == "bus/trip"
     assert s.verdict is ProcessingVerdict.LIKELY
     assert applying(s) == {"wp248_large_scale", "wp248_vulnerable_subjects"}
-    assert "about 1500 data subjects" in s.grounds("en")
+    assert "about 1,500 data subjects" in s.grounds("en")
 
 
 def test_not_indicated() -> None:
@@ -240,7 +240,7 @@ def test_cli_screen_lists_every_processing_without_dpias(tmp_path, capsys) -> No
         "flows: [{id: f, from: board, to: las, categories: [dyslexie], subjects: [leerlingen]}]\n", encoding="utf-8")
     assert main(["screen", str(reg), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "las (ParnasSys, 1 flows): DPIA required" in out
+    assert "las (ParnasSys, 1 flow): DPIA required" in out
     assert "holds no DPIAs" in out
     assert main(["screen", str(reg), "--format", "json"]) == 0
     doc = json.loads(capsys.readouterr().out)

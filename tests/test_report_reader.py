@@ -18,7 +18,7 @@ import pytest
 
 from dpia.documents import confidential, report
 from dpia.check import check, Finding
-from dpia.i18n import format_date, MESSAGES, t
+from dpia.i18n import format_date, forms, keys, LANGS, t
 from dpia.model import MeasureStatus, MrRight, Register
 from dpia.io.store import load
 
@@ -66,21 +66,20 @@ def test_plural_forms_follow_the_count() -> None:
 def test_report_texts_have_no_slash_or_bracket_plurals() -> None:
     """No "bevinding(en)", "school/scholen" or "finding(s)" in any text the report uses."""
     bad = re.compile(r"\w\((en|s|n)\)|\bschool/scholen\b|/-?stromen|\(s\)")
-    for key, entry in MESSAGES.items():
+    for key in keys():
         if not key.startswith(("report_", "glossary_", "measurestatus_", "dpiastatus_", "decision_")):
             continue
         for lang in ("nl", "en"):
-            forms = entry[lang].values() if isinstance(entry[lang], dict) else [entry[lang]]
-            for text in forms:
+            for text in forms(key, lang):
                 assert not bad.search(text), (key, lang, text)
 
 
 def test_the_reports_own_sentences_are_short() -> None:
     """Every sentence the report itself writes (the report_* texts) has at most 22 words."""
-    for key, entry in MESSAGES.items():
+    for key in keys():
         if key.startswith("report_"):
             for lang in ("nl", "en"):
-                for text in entry[lang].values() if isinstance(entry[lang], dict) else [entry[lang]]:
+                for text in forms(key, lang):
                     for sentence in _sentences(text):
                         assert len(sentence.split()) <= 22, (key, lang, sentence)
 
@@ -346,9 +345,9 @@ def _forbidden(register: Register, result) -> tuple[set[str], re.Pattern]:
             for text in ((v.nl, v.en) if hasattr(v, "nl") else (v,)):
                 if isinstance(text, str):
                     words |= set(re.findall(r"[\w-]+", text.lower()))
-    for entry in MESSAGES.values():  # plain words the report's own language uses ("bestuur", "school")
-        for text in entry.values():
-            for form in text.values() if isinstance(text, dict) else [text]:
+    for key in keys():  # plain words the report's own language uses ("bestuur", "school")
+        for lang in LANGS:
+            for form in forms(key, lang):
                 words |= {w for w in re.findall(r"\w+", form.lower()) if w.isalpha()}
     ids = set(register.index()) | {r.id for d in register.dpias for r in d.risks} | {f.id for f in result.findings}
     ids |= {str(m.value) for cls in vars(model).values()

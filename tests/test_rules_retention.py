@@ -84,7 +84,7 @@ def test_retention_rules_silent_on_mini(mini: Path) -> None:
 def test_category_without_retention_fires(tmp_path: Path) -> None:
     f = only(variant(tmp_path, **{R_CARE: ""}), "DPIA701")
     assert f.subjects == ("care",)
-    assert f.message("en") == "'care' travels in 1 flow(s) (f-school-las) but has no retention period"
+    assert f.message("en") == "'care' travels in 1 flow (f-school-las) but has no retention period"
     assert "heeft geen bewaartermijn" in f.message("nl")
 
 

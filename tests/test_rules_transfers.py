@@ -186,12 +186,12 @@ def test_ordinary_data_or_adequacy_is_silent(tmp_path: Path) -> None:
 
 
 def test_every_rule_has_dutch_and_english_text() -> None:
-    from dpia.i18n import MESSAGES
+    from dpia.i18n import template
     from dpia.rules import rules
 
     theme = rules("transfers")
     assert [r.code for r in theme] == [f"DPIA50{i}" for i in range(1, 7)]
     for r in theme:
         for part in ("title", "checks", "why", "fix", "message"):
-            texts = MESSAGES[f"rule.{r.code}.{part}"]
+            texts = {lang: template(f"rule.{r.code}.{part}", lang) for lang in ("nl", "en")}
             assert texts["nl"].strip() and texts["en"].strip() and texts["nl"] != texts["en"]

@@ -153,9 +153,9 @@ def test_a_misspelt_sector_names_the_allowed_values_and_a_guess(tmp_path: Path) 
 
 @pytest.mark.parametrize("yaml, expected", [
     ("  schools: [{id: a, name: A, pupils: 100000000000000000000000000000000}]\n",
-     "controller.schools[0].pupils: 100000000000000000000000000000000 is not a plausible number; allowed: 0 to 100000"),
+     "controller.schools[0].pupils: 100000000000000000000000000000000 is not a plausible number; allowed: 0 to 100,000"),
     ("  schools: [{id: a, name: A, staff: 25000}]\n",
-     "controller.schools[0].staff: 25000 is not a plausible number; allowed: 0 to 20000"),
+     "controller.schools[0].staff: 25000 is not a plausible number; allowed: 0 to 20,000"),
 ])
 def test_implausible_school_counts_name_the_range(tmp_path: Path, yaml: str, expected: str) -> None:
     (message,) = problems(write(tmp_path, "  id: board\n  name: B\n  sector: po\n" + yaml))
@@ -169,7 +169,7 @@ def test_implausible_subject_count_and_duration_name_the_range(tmp_path: Path) -
         "retention: [{id: r, category: n, duration: P250Y, trigger: creation}]\n"
     )
     found = problems(write(tmp_path, "  id: board\n  name: B\n  sector: po\n", extra))
-    assert any("subjects[0] (p).count: 99000000 is not a plausible number; allowed: 0 to 20000000" in m for m in found), found
+    assert any("subjects[0] (p).count: 99000000 is not a plausible number; allowed: 0 to 20,000,000" in m for m in found), found
     assert any("retention[0] (r).duration: 'P250Y' is longer than plausible; allowed: P0D to P100Y" in m for m in found), found
 
 

@@ -33,8 +33,8 @@ def test_picking_a_breach_shows_its_place_assessment_and_time_left() -> None:
     explorer = BreachExplorer(load(EXAMPLE), now, "nl")
     explorer.breach.value = "lek-fotograaf-usb"
     assert explorer.place.value == "fotograaf"
-    assert "Nog 1 d 0 u tot de termijn verloopt" not in explorer.result.value  # 1 hour, not a day
-    assert "Nog 0 d 1 u tot de termijn verloopt" in explorer.result.value
+    assert "Nog 1 dag tot de termijn verloopt" not in explorer.result.value  # 1 hour, not a day
+    assert "Nog 1 uur tot de termijn verloopt" in explorer.result.value
     assert "melden bij de AP: ja" in explorer.result.value
     explorer.place.value = "snelsms"  # another place: its impact, without the recorded breach's assessment
     assert explorer.impact.categories == ("absence", "name", "parent_contact") and "Voorstel" not in explorer.result.value

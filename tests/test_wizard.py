@@ -205,7 +205,7 @@ def test_remover_refuses_while_referred_to_and_deletes_when_free(omo: Path) -> N
     remover = EntityRemover(loaded, ON, "nl", on_saved=seen.append)
     remover.entry.value = "iddink"
     # the Magister agreement, its two sub-processors, the system, and the breach Iddink reported
-    assert "&#x27;iddink&#x27; kan niet worden verwijderd: 5 verwijzing(en)" in remover.status.value
+    assert "&#x27;iddink&#x27; kan niet worden verwijderd: 5 verwijzingen" in remover.status.value
     assert "systeem magister (operated_by)" in remover.status.value
     before = snapshot(omo)
     remover.confirm.value = True

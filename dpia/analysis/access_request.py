@@ -203,7 +203,8 @@ def answer_lines(register: Register, a: AccessAnswer, lang: str | None = None) -
         out.append(f"  - {n(r['party'])}: {t('role_' + r['role'], lang)}{via}{extra}")
     out.append(t("access_h_retention", lang))
     for r in a.retention:
-        when = (f"{duration_text(r['duration'], lang)} {t('trigger_' + r['trigger'], lang)}" if r["duration"]
+        when = (t("retention_period", lang, duration=duration_text(r["duration"], lang), trigger=t("trigger_" + r["trigger"], lang))
+                if r["duration"]
                 else t("access_no_retention", lang))
         out.append(f"  - {_name(register, r['category'], lang)}: {when}")
     if a.sources:

@@ -49,7 +49,7 @@ class ActionItem:
         return {
             "dpia": self.dpia,
             "measure": self.measure,
-            "label": self.label.en if lang == "en" else self.label.nl,
+            "label": self.label.pick(lang),
             "kind": self.kind.value,
             "status": self.status.value,
             "owner": self.owner,
@@ -119,7 +119,7 @@ def _row(item: ActionItem, lang: str | None) -> list[Any]:
     return [
         item.dpia,
         item.measure,
-        item.label.en if lang == "en" else item.label.nl,
+        item.label.pick(lang),
         t(f"measurekind_{item.kind.value}", lang),
         t(f"measurestatus_{item.status.value}", lang),
         item.owner or "",

@@ -64,7 +64,7 @@ CSV_SEPARATOR = "; "  # one record per line in a CSV file
 def _label(entity: Any, lang: str) -> str:
     label = getattr(entity, "label", None)
     if label is not None:
-        return getattr(label, lang)
+        return label.pick(lang)
     return getattr(entity, "name", None) or entity.id
 
 
@@ -75,7 +75,7 @@ def _contact(contact: Any) -> str:
 
 
 def retention_text(rule: RetentionRule, lang: str) -> str:
-    key = "art30_retention_minimum" if rule.minimum else "art30_retention"
+    key = "art30_retention_minimum" if rule.minimum else "retention_period"
     return t(key, lang, duration=duration_text(rule.duration, lang), trigger=t(f"trigger_{rule.trigger.value}", lang))
 
 
@@ -126,7 +126,7 @@ class _Index:
 
 
 def _category_text(c: Any, lang: str) -> str:
-    label = c.label.nl if lang == "nl" else c.label.en
+    label = c.label.pick(lang)
     if c.type is DataType.SPECIAL and c.special_subtype is not None:
         return t("art30_cat_special", lang, label=label, subtype=t(f"special_{c.special_subtype.value}", lang))
     if c.type in (DataType.CRIMINAL, DataType.NATIONAL_ID):

@@ -44,8 +44,8 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
-from dpia.i18n import t
-from dpia.model import AgeBand, Breach, BreachNature, DataType, Register, SubjectKind
+from dpia.i18n import format_datetime, format_duration, format_number, LANGS, t
+from dpia.model import AgeBand, Breach, BreachNature, DataType, Register, SubjectKind, Text
 from dpia.analysis.tables import Tables
 from dpia.io.export import csv_text
 from dpia.io.problems import did_you_mean
@@ -224,7 +224,8 @@ class Criterion:
     params: dict[str, Any]
 
     def reason(self, lang: str | None = None) -> str:
-        return t(f"breach_crit_{self.key}" if self.applies else f"breach_crit_{self.key}_not", lang, **self.params)
+        params = {k: v.pick(lang) if isinstance(v, Text) else v for k, v in self.params.items()}
+        return t(f"breach_crit_{self.key}" if self.applies else f"breach_crit_{self.key}_not", lang, **params)
 
     def label(self, lang: str | None = None) -> str:
         return t(f"breach_crit_{self.key}_label", lang)
@@ -271,7 +272,11 @@ def assess_breach(register: Register, breach: Breach, found: Impact | None = Non
     categories = list(breach.categories or found.categories)
     subjects = list(breach.subjects or found.subjects)
     affected = breach.affected if breach.affected is not None else (found.people or found.pupils)
-    names = lambda ids, table: ", ".join(sorted(table[i].label.nl if i in table else i for i in ids)) or "—"  # noqa: E731
+
+    def names(ids, table) -> Text:  # the labels in both languages: the reason is written in the reader's
+        return Text(**{lang: ", ".join(sorted(table[i].label.pick(lang) if i in table else i for i in ids)) or "—"
+                       for lang in LANGS})
+
 
     dpc, dpc_kind = _dpc(register, categories)
     identifying = [c for c in categories if c in cats and (cats[c].identifying or cats[c].type is DataType.NATIONAL_ID)]
@@ -284,8 +289,8 @@ def assess_breach(register: Register, breach: Breach, found: Impact | None = Non
     children = [s for s in subjects if s in subs and subs[s].kind is SubjectKind.PUPIL and subs[s].age_band is not AgeBand.ADULT]
     large = affected is not None and affected >= LARGE_NUMBER
     criteria = [
-        Criterion("data", True, dpc, {"kind": t(f"breach_dpc_{dpc_kind}", None), "categories": names(categories, cats)}),
-        Criterion("identification", True, ei, {"categories": names(identifying, cats)} if identifying else {"categories": "—"}),
+        Criterion("data", True, dpc, {"kind": Text(**{lang: t(f"breach_dpc_{dpc_kind}", lang) for lang in LANGS}), "categories": names(categories, cats)}),
+        Criterion("identification", True, ei, {"categories": names(identifying, cats)}),
         Criterion("confidentiality", conf, conf_points if conf else 0.0, {}),
         Criterion("integrity", integ, (0.5 if breach.malicious else 0.25) if integ else 0.0, {}),
         Criterion("availability", avail, 0.25 if avail else 0.0, {}),
@@ -328,10 +333,15 @@ def moment_of(on: dt.date, today: dt.date | None = None) -> dt.datetime:
 
 
 def duration_text(delta: dt.timedelta, lang: str | None = None) -> str:
-    """'2 dagen en 5 uur' / '2 days and 5 hours' (rounded down to the hour)."""
+    """'2 dagen en 5 uur' / '2 days and 5 hours', rounded down to the hour (``dpia.i18n.format_duration``).
+
+    >>> duration_text(dt.timedelta(days=2, hours=5, minutes=59), "nl"), duration_text(dt.timedelta(hours=1), "en")
+    ('2 dagen en 5 uur', '1 hour')
+    """
     hours = int(abs(delta.total_seconds()) // 3600)
     days, hours = divmod(hours, 24)
-    return t("breach_duration", lang, days=days, hours=hours)
+    parts = [(n, unit) for n, unit in ((days, "day"), (hours, "hour")) if n]
+    return format_duration(parts or [(0, "hour")], lang)
 
 
 # ---- output
@@ -345,7 +355,7 @@ def _names(register: Register, ids: tuple[str, ...] | list[str], lang: str | Non
 def report_lines(register: Register, found: Impact, assessment: Assessment | None = None,
                  breach: Breach | None = None, now: dt.datetime | None = None, lang: str | None = None) -> list[str]:
     """The officer's answer: what is affected, the suggestion with its criteria, and the time left."""
-    out = [t("breach_at", lang, place=_names(register, [found.place], lang), id=found.place, flows=found.flows)]
+    out = [t("breach_at", lang, place=_names(register, [found.place], lang), id=found.place, count=found.flows)]
     out.append(t("breach_categories", lang, names=_names(register, found.categories, lang)))
     out.append(t("breach_subjects", lang, names=_names(register, found.subjects, lang)))
     out.append(t("breach_schools", lang, names=_names(register, found.schools, lang),
@@ -357,8 +367,8 @@ def report_lines(register: Register, found: Impact, assessment: Assessment | Non
         out.append(t("breach_has_children", lang))
     if breach is not None:
         due = deadline(breach)
-        out.append(t("breach_deadline", lang, deadline=due.strftime("%Y-%m-%d %H:%M"),
-                     zone=due.tzname() or "", discovered=breach.discovered_at.astimezone(DUTCH_TIME).strftime("%Y-%m-%d %H:%M")))
+        out.append(t("breach_deadline", lang, deadline=format_datetime(due, lang), zone=due.tzname() or "",
+                     discovered=_when(breach.discovered_at, lang)))
         if now is not None and breach.ap is None:
             left = time_left(breach, now)
             key = "breach_time_left" if left.total_seconds() > 0 else "breach_time_passed"
@@ -369,7 +379,7 @@ def report_lines(register: Register, found: Impact, assessment: Assessment | Non
                      subjects=t("breach_yes" if assessment.inform_subjects else "breach_no", lang)))
         for c in assessment.criteria:
             mark = "+" if c.applies and c.points else "·"
-            out.append(f"  {mark} {c.label(lang)} ({c.points:g}): {c.reason(lang)}")
+            out.append(f"  {mark} " + t("breach_criterion_line", lang, label=c.label(lang), points=c.points, reason=c.reason(lang)))
     if breach is not None:
         out.append(_decision_line("ap", breach.ap, lang))
         out.append(_decision_line("subjects", breach.data_subjects, lang))
@@ -379,7 +389,7 @@ def report_lines(register: Register, found: Impact, assessment: Assessment | Non
 def _decision_line(which: str, decision: Any, lang: str | None) -> str:
     if decision is None:
         return t(f"breach_decision_{which}_none", lang)
-    when = decision.decided_at.astimezone(DUTCH_TIME).strftime("%Y-%m-%d %H:%M")
+    when = _when(decision.decided_at, lang)
     return t(f"breach_decision_{which}_{decision.decision.value}", lang, when=when, reason=decision.reason or "—")
 
 
@@ -398,8 +408,9 @@ def impact_csv(register: Register, found: Impact, lang: str | None = None) -> st
 FORM_SECTIONS = ("organisation", "what", "when", "data", "people", "consequences", "measures", "informed", "extra")
 
 
-def _when(value: dt.datetime | None) -> str:
-    return value.astimezone(DUTCH_TIME).strftime("%Y-%m-%d %H:%M") if value else "—"
+def _when(value: dt.datetime | None, lang: str | None) -> str:
+    """A moment in Dutch time, written out for the reader ('23 november 2026 om 09:15'), or '—'."""
+    return format_datetime(value.astimezone(DUTCH_TIME), lang) if value else "—"
 
 
 def notification_form(register: Register, breach: Breach, lang: str | None = "nl") -> str:
@@ -423,14 +434,15 @@ def notification_form(register: Register, breach: Breach, lang: str | None = "nl
                  (t("form_where", lang), _names(register, [breach.at], lang)),
                  (t("form_reported_by", lang), _names(register, [breach.reported_by], lang) if breach.reported_by else "—"),
                  (t("form_malicious", lang), t("breach_yes" if breach.malicious else "breach_no", lang))],
-        "when": [(t("form_discovered", lang), _when(breach.discovered_at)),
-                 (t("form_deadline", lang), _when(deadline(breach))),
+        "when": [(t("form_discovered", lang), _when(breach.discovered_at, lang)),
+                 (t("form_deadline", lang), _when(deadline(breach), lang)),
                  (t("form_late_reason", lang), (breach.ap.reason if breach.ap and breach.ap.reason else "—"))],
         "data": [(t("form_categories", lang), _names(register, categories, lang)),
                  (t("form_special", lang), _names(register, special, lang) if special else t("breach_no", lang)),
                  (t("form_bsn", lang), t("breach_yes" if found.bsn and (not breach.categories or set(found.bsn) & set(categories)) else "breach_no", lang)),
                  (t("form_encrypted", lang), t("form_encrypted_yes" if a.unintelligible else "breach_no", lang))],
-        "people": [(t("form_count", lang), breach.affected if breach.affected is not None else (found.people or found.pupils or "?")),
+        "people": [(t("form_count", lang), format_number(breach.affected if breach.affected is not None else (found.people or found.pupils), lang)
+                    if (breach.affected is not None or found.people or found.pupils) else "?"),
                    (t("form_groups", lang), _names(register, subjects, lang)),
                    (t("form_children", lang), t("breach_yes" if any(c.key == "children" and c.applies for c in a.criteria) else "breach_no", lang))],
         "consequences": [(t("form_assessment", lang), t("breach_suggestion", lang, level=t(f"breach_level_{a.level}", lang), severity=a.severity,
@@ -438,9 +450,10 @@ def notification_form(register: Register, breach: Breach, lang: str | None = "nl
                                                          subjects=t("breach_yes" if a.inform_subjects else "breach_no", lang)))]
         + [(c.label(lang), c.reason(lang)) for c in a.criteria if c.applies],
         "measures": [(t("form_measures", lang), "; ".join(breach.measures_taken) or t("form_fill_in", lang))],
-        "informed": [(t("form_informed", lang), (t("breach_yes", lang) + ", " + _when(breach.data_subjects.informed_at))
+        "informed": [(t("form_informed", lang), t("form_informed_yes", lang, when=_when(breach.data_subjects.informed_at, lang))
                       if breach.data_subjects and breach.data_subjects.decision.value == "notify" else
-                      (t("breach_no", lang) + (": " + breach.data_subjects.reason if breach.data_subjects and breach.data_subjects.reason else "")))],
+                      t("form_informed_no_because", lang, reason=breach.data_subjects.reason)
+                      if breach.data_subjects and breach.data_subjects.reason else t("breach_no", lang))],
         "extra": [(t("form_schools", lang), _names(register, found.schools, lang)),
                   (t("form_cross_border", lang), t("form_fill_in", lang))],
     }

@@ -207,7 +207,7 @@ def processing_label(register: Register, p: Processing, lang: str | None = None,
     if p.purpose is None:
         return name
     purpose = index.get(p.purpose)
-    label = (purpose.label.en if lang == "en" else purpose.label.nl) if purpose is not None else p.purpose
+    label = purpose.label.pick(lang) if purpose is not None else p.purpose
     return f"{name}: {label}"
 
 
@@ -595,7 +595,7 @@ def screening_text(register: Register, screenings: list[ProcessingScreening] | N
     screenings = screen_processings(register) if screenings is None else screenings
     lines = [t("proc_header", lang, count=len(screenings))]
     for s in screenings:
-        lines.append(t("proc_line", lang, processing=s.id, name=s.label(register, lang), flows=s.processing.flow_count,
+        lines.append(t("proc_line", lang, processing=s.id, name=s.label(register, lang), count=s.processing.flow_count,
                        verdict=t(f"procverdict_{s.verdict.value}", lang)))
         if s.grounds(lang):
             lines.append("    " + t("proc_grounds", lang, grounds=s.grounds(lang)))

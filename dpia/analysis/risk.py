@@ -462,7 +462,7 @@ class RiskAssessment:
         return {
             "dpia": self.dpia,
             "risk": self.risk,
-            "title": self.title.en if lang == "en" else self.title.nl,
+            "title": self.title.pick(lang),
             "kind": self.kind.value,
             "scale": self.scale.value,
             "likelihood": self.likelihood.as_dict(lang),
@@ -708,7 +708,7 @@ def risk_table(assessments: Iterable[RiskAssessment], lang: str | None = None) -
     for a in sorted(assessments, key=lambda a: (a.dpia, a.risk)):
         rows.append((
             a.risk,
-            a.title.en if lang == "en" else a.title.nl,
+            a.title.pick(lang),
             t(f"riskkind_{a.kind.value}", lang),
             _rated(a.likelihood, lang),
             _rated(a.impact, lang),
@@ -749,10 +749,10 @@ def risks_text(
     findings = list(findings) if findings is not None else None
     now = assess(register, d, findings)
     planned = {a.risk: a for a in what_if(register, d, None, findings)}
-    title = d.title.en if lang == "en" else d.title.nl
+    title = d.title.pick(lang)
     lines = [t("risks_header", lang, dpia=d.id, title=title, scale=t(f"scale_{d.scale.value}", lang), count=len(now))]
     for a in now:
-        lines.append(t("risks_risk", lang, risk=a.risk, title=a.title.en if lang == "en" else a.title.nl,
+        lines.append(t("risks_risk", lang, risk=a.risk, title=a.title.pick(lang),
                        kind=t(f"riskkind_{a.kind.value}", lang)))
         for r in (a.likelihood, a.impact):
             lines.append("    " + t(f"risks_{r.dimension}", lang) + ": " + _rated(r, lang))

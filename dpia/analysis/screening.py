@@ -450,7 +450,7 @@ def screen_all(register: Register, large_scale: int = LARGE_SCALE_SUBJECTS) -> l
 def screening_text(result: ScreeningResult, register: Register, lang: str | None = None) -> str:
     """The screening as plain text, for the CLI and for a reader without the notebook."""
     d = get_dpia(register, result.dpia)
-    title = d.title.en if lang == "en" else d.title.nl
+    title = d.title.pick(lang)
     lines = [
         t("screen_header", lang, dpia=d.id, title=title),
         t("screen_record", lang, date=result.date.isoformat() if result.date else "—", by=result.by or "—"),

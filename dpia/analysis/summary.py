@@ -30,5 +30,5 @@ def summary_lines(register: Register, lang: str | None = None) -> list[str]:
     """Title and counts of the register, one line each."""
     return [
         t("summary_title", lang, name=register.controller.name),
-        t("summary_counts", lang, **counts(register)),
+        t("summary_counts", lang, **{k: t(f"summary_n_{k}", lang, count=n) for k, n in counts(register).items()}),
     ]

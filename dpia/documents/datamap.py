@@ -36,7 +36,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from dpia.i18n import t
+from dpia.i18n import BABEL_LOCALES, default_lang, t
 from dpia.model import LegalBasis, Register
 from dpia.analysis.tables import Tables
 from typing import Any
@@ -177,9 +177,8 @@ def select_flows(
 
 
 def _count(key: str, n: int, lang: str | None) -> str:
-    """``n`` things in the catalogue's singular or plural form (keys ``<key>_one`` and ``<key>_other``)."""
-    number = f"{n:,}" if lang == "en" else f"{n:,}".replace(",", ".")
-    return t(f"{key}_{'one' if n == 1 else 'other'}", lang, count=number)
+    """``n`` things: the catalogue's plural entry ``key`` ('1 school', '1.200 scholen')."""
+    return t(key, lang, count=n)
 
 
 # ---- the register, once per map
@@ -356,7 +355,7 @@ def _width_pt(text: str, size: float, bold: bool = False) -> float:
 def _hyphenator(lang: str | None):
     import pyphen
 
-    return pyphen.Pyphen(lang="en_GB" if lang == "en" else "nl_NL")
+    return pyphen.Pyphen(lang=BABEL_LOCALES[lang or default_lang()])
 
 
 def _break_word(word: str, width_pt: float, size: float, bold: bool, lang: str | None) -> list[str]:

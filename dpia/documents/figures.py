@@ -130,7 +130,7 @@ def risk_map(
     ax.set_aspect("equal")
     ax.set_title(title or t("riskmap_title", lang, scale=t(f"scale_{scale.value}", lang)), fontsize=11)
 
-    key = [f"{number[a.risk]}. {a.risk + ': ' if show_ids else ''}{a.title.en if lang == 'en' else a.title.nl}" for a in rated]
+    key = [f"{number[a.risk]}. {a.risk + ': ' if show_ids else ''}{a.title.pick(lang)}" for a in rated]
     fig.text(0.64, 0.9, t("riskmap_key", lang), fontsize=9, fontweight="bold", va="top")
     fig.text(0.64, 0.86, "\n".join(_clip(k) for k in key) or "—", fontsize=7.5, va="top", linespacing=1.5)
     handles = [Patch(facecolor=LEVEL_COLOURS[lvl], alpha=0.6, label=level_label(lvl, lang)) for lvl in RiskLevel]

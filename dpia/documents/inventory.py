@@ -15,7 +15,7 @@ from dpia.model import Register
 
 
 def _label(text, lang: str | None) -> str:
-    return text.en if lang == "en" else text.nl
+    return text.pick(lang)
 
 
 def _enum(prefix: str, value, lang: str | None) -> str:
@@ -110,7 +110,7 @@ def findings_table(result: CheckResult, lang: str | None = None) -> pd.DataFrame
 
 def findings_summary(result: CheckResult, lang: str | None = None) -> str:
     """Plain text: the counts and one line per open finding, for a stable notebook output."""
-    lines = [t("check_summary", lang, on=result.on.isoformat(), **result.counts())]
+    lines = [t("check_summary", lang, on=result.on.isoformat(), **result.counted(lang))]
     for f in result.findings:
         mark = "✓ " if f.accepted else "• "
         lines.append(f"{mark}[{t('severity_' + f.severity.value, lang)}] {f.code} {f.message(lang)}")

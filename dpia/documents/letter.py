@@ -56,7 +56,7 @@ class LetterRefused(Exception):
         self.broken = broken
 
     def message(self, lang: str | None = None) -> str:
-        texts = "; ".join(f"'{s.promise.text.en if lang == 'en' else s.promise.text.nl}'" for s in self.broken)
+        texts = "; ".join(f"'{s.promise.text.pick(lang)}'" for s in self.broken)
         return t("letter_refused", lang, count=len(self.broken), texts=texts)
 
 
@@ -65,7 +65,7 @@ def _e(value: Any) -> str:
 
 
 def _text(label: Any, lang: str | None) -> str:
-    return label.en if lang == "en" else label.nl
+    return label.pick(lang)
 
 
 def _lower(label: str) -> str:
@@ -133,7 +133,8 @@ def _facts(register: Register, school: str | None, lang: str | None) -> _Facts:
     retention = []
     for r in sorted(register.retention, key=lambda r: (r.category or "", r.id)):
         if r.category in cats and (r.category in collected | during) and r.category not in public_cats and not r.minimum:
-            retention.append((_text(cats[r.category].label, lang), f"{duration_text(r.duration, lang)} {t('trigger_' + r.trigger.value, lang)}"))
+            retention.append((_text(cats[r.category].label, lang), t("retention_period", lang, duration=duration_text(r.duration, lang),
+                                                                    trigger=t("trigger_" + r.trigger.value, lang))))
     pupil_admin = sorted(s.name for s in register.systems if s.kind is SystemKind.PUPIL_ADMINISTRATION)
     return _Facts(
         collected=[x for x in (label(c) for c in sorted(collected - set(care))) if x],
@@ -156,7 +157,7 @@ def _some(names: list[str], lang: str | None) -> str:
     """Up to ``EXAMPLES`` names, then how many more: 'a, b, c en nog 3 andere'."""
     if len(names) <= EXAMPLES:
         return format_list(names, lang)
-    return ", ".join(names[:EXAMPLES]) + t("letter_and_more", lang, count=len(names) - EXAMPLES)
+    return format_list([*names[:EXAMPLES], t("letter_and_more", lang, count=len(names) - EXAMPLES)], lang)
 
 
 def _p(text: str) -> str:
@@ -313,7 +314,8 @@ def statement_body(register: Register, lang: str | None = "nl") -> str:
             recipients[r["party"]] = r
         for r in a.retention:
             if r["duration"]:
-                retention.setdefault(r["category"], f"{duration_text(r['duration'], lang)} {t('trigger_' + r['trigger'], lang)}")
+                retention.setdefault(r["category"], t("retention_period", lang, duration=duration_text(r["duration"], lang),
+                                                      trigger=t("trigger_" + r["trigger"], lang)))
         for s in a.sources:
             sources.setdefault(s["category"], set()).update(s["sources"])
     label = lambda c: _text(cats[c].label, lang) if c in cats and not cats[c].confidential else None  # noqa: E731

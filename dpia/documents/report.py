@@ -614,7 +614,7 @@ def promises_html(register: Register, result: CheckResult, lang: str | None = No
         return f"<p>{_e(t('report_no_promises', lang))}</p>"
     kept = sum(s.holds for s in statuses)
     rows = "".join(
-        f"<tr><td>{_e(s.promise.text.en if lang == 'en' else s.promise.text.nl)}</td>"
+        f"<tr><td>{_e(s.promise.text.pick(lang))}</td>"
         f"<td>{_e(t('report_promise_kept' if s.holds else 'report_promise_broken', lang))}</td></tr>"
         for s in statuses)
     return (f"<p>{_e(t('report_promises_intro', lang, count=len(statuses), kept=kept))}</p>"
@@ -703,7 +703,7 @@ def risks_html(register: Register, assessments, numbers: dict[str, int], on: dt.
             remains += ". " + t("report_risk_accepted", lang, on=format_date(a.acceptance.accepted_on, lang))
         elif a.needs_prior_consultation:
             remains += ". " + t("report_risk_art36", lang)
-        rows.append([str(numbers[a.risk]), a.title.en if lang == "en" else a.title.nl, level_label(a.inherent, lang),
+        rows.append([str(numbers[a.risk]), a.title.pick(lang), level_label(a.inherent, lang),
                      lines or [t("report_no_measure", lang)], remains])
     th = "".join(f"<th>{_e(h)}</th>" for h in head)
     body = []
@@ -721,7 +721,7 @@ def action_plan_html(register: Register, items, numbers: dict[str, int], lang: s
         due = format_date(i.due, lang) if i.due else t("report_plan_no_date", lang)
         if i.overdue:
             due += " " + t("report_plan_overdue", lang)
-        rows.append([i.label.en if lang == "en" else i.label.nl, i.owner or t("report_owner_missing", lang), due,
+        rows.append([i.label.pick(lang), i.owner or t("report_owner_missing", lang), due,
                      t(f"measurestatus_{i.status.value}", lang),
                      ", ".join(str(numbers[r]) for r in i.risks if r in numbers) or "—"])
     return _rows_html(head, rows, "plan")

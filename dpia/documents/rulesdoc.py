@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
-from dpia.i18n import default_lang, MESSAGES
+from dpia.i18n import template as catalogue_template
 from dpia.rules import rules
 from dpia.io.files import atomic_write
 
@@ -21,8 +22,11 @@ def rules_text(lang: str | None = None) -> str:
 
 
 def template(r, part: str, lang: str | None = None) -> str:
-    """A rule's finding text with its placeholders unfilled ('{flow}'), as the reference shows it."""
-    return MESSAGES[f"rule.{r.code}.{part}"][lang or default_lang()]
+    """A rule's finding text with its placeholders unfilled ('{flow}'), as the reference shows it; a text
+    with plural forms by its last form, the general one ('{count} flows'); a placeholder's format
+    ('{severity:number}') is left out."""
+    text = catalogue_template(f"rule.{r.code}.{part}", lang)
+    return re.sub(r"\{(\w+):\w+\}", r"{\1}", text[-1] if isinstance(text, tuple) else text)
 
 
 def rules_json(lang: str | None = None) -> str:

@@ -148,8 +148,8 @@ def _read_raw(path: Path, shown: str, problems: list, known: Iterable[str] = ())
     byte-order mark, CRLF or LF line ends, comma, semicolon or tab between cells (one per file,
     recognised from the header: ``known`` are the column names it may have)."""
     limit = MAX_FLOWS_CSV_BYTES if path.stem == "flows" else MAX_INVENTORY_CSV_BYTES
-    data = read_limited(path, shown, limit, problems, too_large=lambda mb: problem_at(
-        shown, (0, 0), "csv_too_large", size=mb, name=path.name, limit=limit // 2**20))
+    data = read_limited(path, shown, limit, problems, too_large=lambda size: problem_at(
+        shown, (0, 0), "csv_too_large", size=size, name=path.name, limit=limit))
     if data is None:
         return None
     if data.startswith(b"\xef\xbb\xbf"):

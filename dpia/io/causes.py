@@ -84,8 +84,7 @@ class Cause:
             what = Msg("refs_to_ids_maybe_in", (("file", Path(self.file).name),))
         params = (("count", self.count), ("first", self.first or "?"), ("level", c.level), ("what", what),
                   ("why", Msg(self.why, (("file", Path(self.file).name),))))
-        key = "refs_unchecked_one" if self.count == 1 else "refs_unchecked"
-        counted = Problem(c.file, c.line, c.column, key, params, caused_by=c.place)
+        counted = Problem(c.file, c.line, c.column, "refs_unchecked", params, caused_by=c.place)
         return [c, counted] if self.report_cause else [counted]
 
 

@@ -84,16 +84,15 @@ def read_regular(path: Path, limit: int) -> bytes:
 
 def read_limited(path: Path, shown: str, limit: int, problems: list[Problem], too_large: Any = None) -> bytes | None:
     """``read_regular``, or None with the reason in ``problems``: "cannot read the file: REASON", or
-    ``too_large(size_mb)`` (by default "the file is N MB; ...") for a file over the limit."""
+    ``too_large(size)`` (by default "the file is N MB; ...") for a file over the limit, ``size`` in bytes."""
     try:
         return read_regular(path, limit)
     except ReadRefused as refused:
         if refused.reason is not None:
             problems.append(problem_at(shown, (0, 0), "unreadable", reason=refused.reason))
         else:
-            mb = round(refused.size / 2**20, 1)
-            problems.append(too_large(mb) if too_large else problem_at(
-                shown, (0, 0), "file_too_large", size=mb, limit=round(limit / 2**20, 1)))
+            problems.append(too_large(refused.size) if too_large else problem_at(
+                shown, (0, 0), "file_too_large", size=refused.size, limit=limit))
         return None
 
 

@@ -441,8 +441,8 @@ def _read_source(path: Path, problems: Problems, sheet: str) -> bytes | None:
         return read_regular(path, MAX_SPREADSHEET_BYTES)
     except ReadRefused as refused:
         if refused.size is not None:
-            problems.add(sheet, 0, 0, "import_too_large", size=round(refused.size / 2**20, 1),
-                         limit=MAX_SPREADSHEET_BYTES // 2**20)
+            problems.add(sheet, 0, 0, "import_too_large", size=refused.size,
+                         limit=MAX_SPREADSHEET_BYTES)
         elif refused.reason == Msg("os_no_such_file"):
             problems.add(sheet, 0, 0, "path_missing")
         else:
@@ -463,7 +463,7 @@ def _check_zip(zf: zipfile.ZipFile, problems: Problems) -> dict[str, _Disorder] 
     # (and a part that unpacks to something else fails its CRC check below).
     unpacked = sum(i.file_size for i in infos)
     if unpacked > MAX_UNPACKED_BYTES:
-        problems.file("import_too_large", size=round(unpacked / 2**20, 1), limit=MAX_UNPACKED_BYTES // 2**20)
+        problems.file("import_too_large", size=unpacked, limit=MAX_UNPACKED_BYTES)
         return None
     if "mimetype" in names and _read_head(zf, "mimetype").startswith(b"application/vnd.oasis.opendocument"):
         problems.file("import_ods")
@@ -770,7 +770,7 @@ def _read_csv_folder(folder: Path, problems: Problems) -> list[RawSheet]:
             continue
         total += len(data)
         if total > MAX_UNPACKED_BYTES:
-            problems.file("import_too_large", size=round(total / 2**20, 1), limit=MAX_UNPACKED_BYTES // 2**20)
+            problems.file("import_too_large", size=total, limit=MAX_UNPACKED_BYTES)
             return []
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
             problems.add(stem, 0, 0, "csv_utf16")
@@ -1463,10 +1463,10 @@ def _check_sizes(sizes: dict[str, int], shown: str) -> None:
     problems = Problems(shown)
     for name, size in sizes.items():
         if size > store.MAX_FILE_BYTES:
-            problems.file("import_yaml_too_large", file=name, size=round(size / 2**20, 2), limit=round(store.MAX_FILE_BYTES / 2**20, 2))
+            problems.file("import_yaml_too_large", file=name, size=size, limit=store.MAX_FILE_BYTES)
     total = sum(sizes.values())
     if total > store.MAX_YAML_TOTAL_BYTES:
-        problems.file("import_yaml_total_too_large", size=round(total / 2**20, 2), limit=round(store.MAX_YAML_TOTAL_BYTES / 2**20, 2))
+        problems.file("import_yaml_total_too_large", size=total, limit=store.MAX_YAML_TOTAL_BYTES)
     problems.raise_if_any()
 
 

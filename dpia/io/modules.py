@@ -165,7 +165,7 @@ def _bounded_tar(data: bytes, cap: int) -> bytes:
     else:
         out = data
     if len(out) > cap:
-        raise ArchiveRefused("archive_too_large", limit=round(cap / 2**20, 1))
+        raise ArchiveRefused("archive_too_large", limit=cap)
     return out
 
 
@@ -186,7 +186,7 @@ def _tar_members(data: bytes, max_members: int, max_total: int):
             raise ArchiveRefused("archive_member_kind", member=member.name)
         total += member.size
         if total > max_total:
-            raise ArchiveRefused("archive_too_large", limit=round(max_total / 2**20, 1))
+            raise ArchiveRefused("archive_too_large", limit=max_total)
         if path.parts:
             yield path, lambda m=member: tar.extractfile(m).read(m.size)
 
@@ -207,7 +207,7 @@ def _zip_members(data: bytes, max_members: int, max_total: int):
             raise ArchiveRefused("archive_member_kind", member=info.filename)
         total += info.file_size
         if total > max_total:
-            raise ArchiveRefused("archive_too_large", limit=round(max_total / 2**20, 1))
+            raise ArchiveRefused("archive_too_large", limit=max_total)
         yield path, lambda i=info: _read_zip_member(archive, i)
 
 
@@ -271,7 +271,7 @@ def git_revision_tar(repo: Path, commit: str, max_bytes: int) -> bytes:
             if size and size[0].isdigit():
                 total += int(size[0])
                 if total > max_bytes:
-                    raise ArchiveRefused("archive_too_large", limit=round(max_bytes / 2**20, 1))
+                    raise ArchiveRefused("archive_too_large", limit=max_bytes)
         return _bounded_output(["git", *safe, "--git-dir", clone, "archive", "--format=tar", commit], env, max_bytes)
 
 
@@ -287,7 +287,7 @@ def _bounded_output(command: list[str], env: dict[str, str], max_bytes: int) -> 
                 size += len(piece)
                 if size > max_bytes:
                     proc.kill()
-                    raise ArchiveRefused("archive_too_large", limit=round(max_bytes / 2**20, 1))
+                    raise ArchiveRefused("archive_too_large", limit=max_bytes)
                 chunks.append(piece)
             if proc.wait(timeout=GIT_TIMEOUT) != 0:
                 raise ArchiveRefused("module_git_failed", reason=f"git archive: exit {proc.returncode}")

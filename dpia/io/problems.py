@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from dpia.i18n import MESSAGES, t
+from dpia.i18n import has, t
 
 
 # How far down the chain of causes a problem sits. A file that cannot be read explains the syntax it
@@ -103,7 +103,7 @@ class Problem:
                 params[name] = value.render(lang)
         text = t(self.key, lang, **params)
         then = f"step_{self.key}"  # the next step, for a message that states only what is wrong
-        if step and then in MESSAGES:
+        if step and has(then):
             text += ("" if text.endswith((".", "?", "!")) else ".") + " " + t(then, lang, **params)
         return text
 

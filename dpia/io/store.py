@@ -888,8 +888,7 @@ def register_files(root: Path) -> tuple[list[Path], list[Problem]]:
         if stat.S_ISREG(info.st_mode):
             total += min(info.st_size, MAX_FILE_BYTES + 1)  # a larger file is reported on its own
     if total > MAX_YAML_TOTAL_BYTES:
-        problems.append(Problem(shown, 1, 1, "folder_too_large", (("limit", round(MAX_YAML_TOTAL_BYTES / 2**20, 1)),
-                                                                  ("size", round(total / 2**20, 1)))))
+        problems.append(Problem(shown, 1, 1, "folder_too_large", (("limit", MAX_YAML_TOTAL_BYTES), ("size", total))))
     return ([], problems) if problems else (files, [])
 
 
@@ -1371,8 +1370,7 @@ def _archive_texts(root: Path, archive: Path, data: bytes, problems: list[Proble
         path = archive / name
         shown = shown_path(root, path)
         if len(members[name]) > MAX_FILE_BYTES:
-            problems.append(problem_at(shown, (0, 0), "file_too_large", size=round(len(members[name]) / 2**20, 1),
-                                     limit=round(MAX_FILE_BYTES / 2**20, 1)))
+            problems.append(problem_at(shown, (0, 0), "file_too_large", size=len(members[name]), limit=MAX_FILE_BYTES))
             continue
         read = _decode_text(members[name], shown, problems)
         if read is not None:

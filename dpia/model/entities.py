@@ -26,6 +26,8 @@ from pydantic import (AfterValidator, AwareDatetime, BaseModel, ConfigDict, Fiel
                       model_validator)
 from pydantic_core import PydanticCustomError
 
+from dpia.i18n import default_lang
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 
 Id = Annotated[
@@ -129,6 +131,14 @@ class Text(Strict):
 
     nl: str = Field(min_length=1, description="Dutch text.")
     en: str = Field(min_length=1, description="English text.")
+
+    def pick(self, lang: str | None = None) -> str:
+        """The text in ``lang``; None is the reader's default language (``dpia.i18n.default_lang``).
+
+        >>> Text(nl="Klas", en="Class").pick("en"), Text(nl="Klas", en="Class").pick("nl")
+        ('Class', 'Klas')
+        """
+        return self.en if (lang or default_lang()) == "en" else self.nl
 
 
 # --------------------------------------------------------------------------------------------------

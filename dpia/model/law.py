@@ -42,7 +42,6 @@ from enum import StrEnum
 
 import pandas as pd
 
-from dpia.i18n import MESSAGES
 from dpia.model import duration_in_days, RecordType, RetentionTrigger, Sector
 
 
@@ -190,21 +189,9 @@ def legal_table(sector: Sector | str = Sector.VO) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=LEGAL_COLUMNS)
 
 
-# Dutch and English names of the record types, for messages (``recordtype_<value>``); the trigger events
-# have theirs in dpia.i18n (``trigger_<value>``, "na uitschrijving"). check.VOCABULARY translates a
-# message parameter through them once its name is listed there (the retention rules use the
-# parameters record_type, trigger, legal_trigger and agreement_trigger).
-RECORD_TYPE_LABELS = {
-    RecordType.PUPIL_FILE: ("leerlingdossier", "pupil file"),
-    RecordType.ABSENCE_ENROLMENT: ("verzuim en in- en uitschrijving", "absence and enrolment records"),
-    RecordType.SPECIAL_EDUCATION_REFERRAL: ("verwijzing naar speciaal onderwijs", "referral to special education"),
-    RecordType.CENTRAL_EXAM: ("centraal examenwerk en cijferlijst", "central exam work and grade list"),
-    RecordType.SCHOOL_EXAM: ("schoolexamenwerk", "school exam work"),
-}
-for _kind, (_nl, _en) in RECORD_TYPE_LABELS.items():
-    MESSAGES.setdefault(f"recordtype_{_kind.value}", {"nl": _nl, "en": _en})
-
+# The record types' names for messages are in the catalogue (``recordtype_<value>``), beside the trigger
+# events' (``trigger_<value>``); check.VOCABULARY translates the parameters record_type and trigger through them.
 __all__ = [
-    "Bound", "LEGAL_COLUMNS", "LEGAL_RETENTION", "LEGAL_RETENTION_BY_SECTOR", "LegalRetention", "RECORD_TYPE_LABELS",
+    "Bound", "LEGAL_COLUMNS", "LEGAL_RETENTION", "LEGAL_RETENTION_BY_SECTOR", "LegalRetention",
     "STATUTES", "STATUTE_NAMES", "legal_table", "sector_rule", "statute",
 ]

@@ -33,14 +33,19 @@ turned into objects.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import operator
+import types
+import typing
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from typing import Any
 
+from pydantic import BaseModel
+
 from dpia import model as m
-from dpia.i18n import BABEL_LOCALES, default_lang, format_date, format_list, MESSAGES, t
+from dpia.i18n import BABEL_LOCALES, default_lang, format_date, format_datetime, format_duration, format_list, has, LANGS, t
 from dpia.model.findings import Kind, Severity
 import re
 from dpia.model.flowtable import bulk_flows
@@ -106,9 +111,92 @@ def label_of(value: StrEnum | str, lang: str | None = None, enum: type[StrEnum] 
     prefix = enum_prefixes().get(enum) if enum is not None else None
     raw = value.value if isinstance(value, StrEnum) else str(value)
     key = f"{prefix}{raw}" if prefix else None
-    if key and key in MESSAGES:
+    if key and has(key):
         return t(key, lang)
     return raw
+
+
+# ---- the model's fields
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The models a field holds: ``X``, ``X | None``, ``list[X]``, ``Annotated[X, ...]``."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _models_in(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType, list, tuple, set, frozenset):
+        return [tp for arg in typing.get_args(annotation) for tp in _models_in(arg)]
+    return [annotation] if isinstance(annotation, type) and issubclass(annotation, BaseModel) else []
+
+
+def model_fields(cls: type[BaseModel] | None = None, section: str | None = None,
+                 prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Every field of the register's model as ``(section, path)``, the path in YAML names: the
+    controller's fields and each section's, and the fields of the models inside them (a school of the
+    controller, a risk of a DPIA), in the model's order. A bilingual ``Text`` is one field.
+
+    >>> fields = list(model_fields())
+    >>> ("parties", ("location", "country")) in fields, ("dpias", ("risks", "likelihood", "level")) in fields
+    (True, True)
+    """
+    if cls is None:
+        for name, model in {"controller": m.Controller, **m.SECTIONS}.items():
+            yield from model_fields(model, name)
+        return
+    for name, info in cls.model_fields.items():
+        path = prefix + (info.alias or name,)
+        yield section, path
+        for inner in _models_in(info.annotation):
+            if inner is not m.Text:
+                yield from model_fields(inner, section, path)
+
+
+def field_key(section: str, path: Sequence[str]) -> str:
+    """The catalogue key of a field's label, the same for every face: ``field.<section>.<path>``.
+
+    >>> field_key("parties", ("location", "country"))
+    'field.parties.location.country'
+    """
+    return f"field.{section}.{'.'.join(path)}"
+
+
+def field_label_key(section: str, path: Sequence[str]) -> str | None:
+    """The key that labels a field, or None: the field's own label; for the two boxes of a bilingual
+    text (``label.nl``), the language's name."""
+    key = field_key(section, path)
+    if has(key):
+        return key
+    if len(path) > 1 and path[-1] in LANGS and has(f"language_{path[-1]}"):
+        return f"language_{path[-1]}"
+    return None
+
+
+def field_label(section: str, path: Sequence[str], lang: str | None = None) -> str:
+    """A field's label for people ('Land (code, bijv. NL)'), or its name when it has none.
+
+    >>> field_label("agreements", ("security_annex",), "nl"), field_label("measures", ("label", "en"), "en")
+    ('Beveiligingsbijlage', 'English')
+    """
+    key = field_label_key(section, path)
+    return t(key, lang) if key else path[-1]
+
+
+@functools.cache
+def _fields_named() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    named: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for section, path in model_fields():
+        named.setdefault(path[-1], []).append((section, path))
+    return named
+
+
+def _field_in_sentence(name: str, lang: str) -> str:
+    """A field a finding names by its YAML name ('security_annex'), by its label in lower case when the
+    model has one field of that name ('beveiligingsbijlage'), else by the name itself."""
+    places = _fields_named().get(name, [])
+    if len(places) != 1:
+        return name
+    key = field_label_key(*places[0])
+    return _sentence_case(t(key, lang)) if key else name
 
 
 # ---- lists, dates, countries
@@ -225,7 +313,7 @@ def entity_of(register: m.Register, entity_id: str) -> Any:
 
 
 def _text(label: m.Text, lang: str) -> str:
-    return label.en if lang == "en" else label.nl
+    return label.pick(lang)
 
 
 def _codes(column) -> tuple[Any, Any]:
@@ -324,7 +412,7 @@ def finding_name(register: m.Register, finding_id: str, lang: str | None = None,
     """A finding id ('DPIA202/f-photo/va-photo') as the rule's title and what it is about; with
     ``officer=True`` the id follows in brackets."""
     code, *subjects = finding_id.split("/")
-    if f"rule.{code}.title" not in MESSAGES:  # the rules' texts are in the catalogue, under their code
+    if not has(f"rule.{code}.title"):  # the rules' texts are in the catalogue, under their code
         return finding_id if officer else t("names_unknown_finding", lang)
     title = t(f"rule.{code}.title", lang)
     about = name_of(register, subjects[0], lang) if subjects else ""  # the first subject: where to look
@@ -423,6 +511,8 @@ def param_text(register: m.Register, key: str, value: Any, lang: str | None = No
     ``params`` are the finding's other parameters (a risk is named within its DPIA).
     """
     lang = lang or default_lang()
+    if isinstance(value, m.Text):  # a text of the register in both languages (a promise's)
+        return value.pick(lang)
     kind = PARAM_KINDS.get(key)
     if value is None or kind is None:
         return value
@@ -452,8 +542,11 @@ def param_text(register: m.Register, key: str, value: Any, lang: str | None = No
         named = (lambda i: _officer_name(register, i, lang)) if officer else (lambda i: in_sentence(register, i, lang))
         return t("names_processing", lang, party=named(party), purpose=named(purpose))
     if kind == "moment":  # 'YYYY-MM-DD HH:MM' (Dutch time), as the breach rules give it
-        day, _, clock = str(value).partition(" ")
-        return value if officer or not clock else t("names_moment", lang, date=date_text(day, lang), time=clock)
+        try:
+            moment = dt.datetime.fromisoformat(str(value))
+        except ValueError:
+            return value
+        return value if officer or " " not in str(value) else format_datetime(moment, lang)
     if kind == "duration":
         return duration_text(str(value), lang)
     if kind == "country":
@@ -463,11 +556,10 @@ def param_text(register: m.Register, key: str, value: Any, lang: str | None = No
         return label_of(band, lang) if band is not None else value
     if kind == "step":
         key_ = f"names_step_{value}"
-        return t(key_, lang) if key_ in MESSAGES else value
+        return t(key_, lang) if has(key_) else value
     if kind == "field":
         parts = [p.strip() for p in str(value).replace(" + ", ", ").split(", ") if p.strip()]
-        labels = [t(f"names_field_{p}", lang) if f"names_field_{p}" in MESSAGES else p for p in parts]
-        return join_words(labels, lang)
+        return join_words([_field_in_sentence(p, lang) for p in parts], lang)
     if isinstance(kind, type) and issubclass(kind, StrEnum):
         parts = [p.strip() for p in str(value).replace(" + ", ", ").split(", ") if p.strip()]
         return join_words([label_of(p, lang, kind) for p in parts], lang)
@@ -482,18 +574,15 @@ def params_for(register: m.Register, params: dict[str, Any], lang: str | None = 
 _DURATION = re.compile(r"^P(?:(?P<y>\d+)Y)?(?:(?P<m>\d+)M)?(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?$")
 
 
-def duration_text(value: str, lang: str) -> str:
-    """'P5Y6M' → '5 jaar en 6 maanden' / '5 years and 6 months'."""
+def duration_text(value: str, lang: str | None = None) -> str:
+    """'P5Y6M' → '5 jaar en 6 maanden' / '5 years and 6 months' (``dpia.i18n.format_duration``); a value
+    that is no duration is returned as it is.
+
+    >>> duration_text("P5Y6M", "nl"), duration_text("P1Y2W", "en"), duration_text("P1M", "nl")
+    ('5 jaar en 6 maanden', '1 year and 2 weeks', '1 maand')
+    """
     m = _DURATION.match(value)
     if not m:
         return value
-    parts = []
-    for unit in "ymwd":
-        n = m.group(unit)
-        if n is None:
-            continue
-        n = int(n)
-        parts.append(t(f"duration_{unit}_{'one' if n == 1 else 'many'}", lang, n=n))
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + t("duration_and", lang) + parts[-1]
+    units = {"y": "year", "m": "month", "w": "week", "d": "day"}
+    return format_duration([(int(m.group(u)), unit) for u, unit in units.items() if m.group(u) is not None], lang)

@@ -20,24 +20,6 @@ from dpia.model.findings import Kind, Severity
     article="AVG art. 5 lid 2",
     theme="acceptances",
     after_findings=True,
-    nl={
-        "title": "Acceptatie zonder bevinding",
-        "checks": "Een acceptatie in het register noemt een bevinding die de controle niet (meer) vindt.",
-        "why": "Een acceptatie hoort bij één concrete bevinding. Een losse acceptatie verbergt later "
-        "misschien een nieuwe bevinding met dezelfde id, en maakt het register onbetrouwbaar.",
-        "fix": "Verwijder de acceptatie, of corrigeer de id van de bevinding (zoals `dpia check` hem toont).",
-        "message": "acceptatie '{acceptance}' hoort bij bevinding '{finding}', maar die bevinding bestaat niet",
-        "reader": "Het bestuur heeft een bevinding geaccepteerd die niet meer voorkomt: {finding}.",
-    },
-    en={
-        "title": "Acceptance without a finding",
-        "checks": "An acceptance in the register names a finding that the check does not (or no longer) find.",
-        "why": "An acceptance belongs to one concrete finding. A stray acceptance may later hide a new "
-        "finding with the same id, and makes the register untrustworthy.",
-        "fix": "Remove the acceptance, or correct the finding id (as `dpia check` prints it).",
-        "message": "acceptance '{acceptance}' is for finding '{finding}', which does not exist",
-        "reader": "The board accepted a finding that no longer occurs: {finding}.",
-    },
 )
 def acceptance_matches_nothing(ctx: Context, findings: list) -> Iterable[Hit]:
     ids = {f.id for f in findings}
@@ -54,26 +36,6 @@ def acceptance_matches_nothing(ctx: Context, findings: list) -> Iterable[Hit]:
     article="AVG art. 5 lid 2; art. 35 lid 11",
     theme="acceptances",
     after_findings=True,
-    nl={
-        "title": "Acceptatie verlopen",
-        "checks": "De einddatum van een acceptatie is verstreken; de bevinding staat weer open.",
-        "why": "Een risico accepteren is een besluit voor een bepaalde tijd. Daarna moet opnieuw worden "
-        "gekeken of het nog aanvaardbaar is (AVG art. 35 lid 11: herbeoordeling).",
-        "fix": "Los de bevinding op, of neem een nieuw besluit en verleng de acceptatie met een nieuwe reden.",
-        "message": "acceptatie '{acceptance}' van bevinding '{finding}' is verlopen op {until}; de bevinding staat weer open",
-        "reader": "Het bestuur had de bevinding {finding} geaccepteerd tot {until}. Die termijn is voorbij, dus de "
-        "bevinding staat weer open.",
-    },
-    en={
-        "title": "Acceptance expired",
-        "checks": "An acceptance's end date has passed; its finding is open again.",
-        "why": "Accepting a risk is a decision for a limited time. After that it must be reconsidered "
-        "(GDPR Art. 35(11): review).",
-        "fix": "Resolve the finding, or take a new decision and extend the acceptance with a new reason.",
-        "message": "acceptance '{acceptance}' of finding '{finding}' expired on {until}; the finding is open again",
-        "reader": "The board had accepted the finding {finding} until {until}. That period is over, so the finding is"
-        " open again.",
-    },
 )
 def acceptance_expired(ctx: Context, findings: list) -> Iterable[Hit]:
     ids = {f.id for f in findings}

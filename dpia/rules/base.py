@@ -1,11 +1,14 @@
 """The rule registry: each rule is a small function with a stable code and its documentation.
 
 A rule is declared with :func:`rule`, next to the function that finds its instances, like a linter
-rule: code (``DPIA201``), kebab-case name, severity, kind (violation or gap), the article it enforces,
-and Dutch and English text for its title, what it checks, why it matters, how to fix it and the message
-of one finding. The texts are registered in the message catalogue (``dpia.i18n``) under
-``rule.<CODE>.<field>``, so `dpia rules`, the generated `docs/rules.md` and every finding read the same
-words.
+rule: code (``DPIA201``), kebab-case name, severity, kind (violation or gap), the article it enforces.
+Its texts are in the message catalogue (``dpia/i18n/locale/*/LC_MESSAGES/dpia.po``) under
+``rule.<CODE>.<part>``, one for each part of ``TEXT_FIELDS``: its title, what it checks, why it matters,
+how to fix it, the message of one finding for the privacy officer (with ids) and the same finding for
+the reader of the report (``reader``: plain words for the MR and parents, no ids, codes or field names;
+its parameters are named through ``dpia.model.names``). `dpia rules`, the generated `docs/rules.md` and
+every finding read the same words; tests/test_catalogue.py fails for a rule without all six in every
+language.
 
 A rule function takes a :class:`Context` and yields :class:`Hit` objects. It works on whole tables
 (``ctx.tables``) and graph algorithms (``ctx.graph``): joins, not a loop per flow.
@@ -29,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 
-from dpia.i18n import LANGS, MESSAGES, t
+from dpia.i18n import LANGS, t
 from dpia.model import Register
 from dpia.analysis.tables import Tables
 from dpia.analysis.reads import Reads
@@ -75,24 +78,14 @@ def rule(
     kind: Kind,
     article: str,
     theme: str,
-    nl: dict[str, str],
-    en: dict[str, str],
     advisory: bool = False,
     after_findings: bool = False,
 ) -> Callable[[Callable[[Context], Iterable[Hit]]], Callable[[Context], Iterable[Hit]]]:
-    """Declare a rule. ``nl`` and ``en`` hold the texts: title, checks, why, fix, message (the officer's
-    form of one finding, with ids) and reader (the same finding in plain words for the MR and parents:
-    no ids, codes or field names; its parameters are named through ``dpia.model.names``)."""
+    """Declare a rule; its texts are the catalogue's ``rule.<code>.<part>`` (see the module's docstring)."""
 
     def register(func: Callable[[Context], Iterable[Hit]]) -> Callable[[Context], Iterable[Hit]]:
         if code in REGISTRY:
             raise ValueError(f"rule code {code} declared twice")
-        for lang, texts in (("nl", nl), ("en", en)):
-            missing = set(TEXT_FIELDS) - set(texts)
-            if missing:
-                raise ValueError(f"rule {code}: {lang} text lacks {sorted(missing)}")
-        for part in TEXT_FIELDS:
-            MESSAGES[f"rule.{code}.{part}"] = {"nl": nl[part], "en": en[part]}
         REGISTRY[code] = Rule(code, name, severity, kind, article, theme, func, advisory, after_findings)
         return func
 

@@ -14,7 +14,7 @@ import datetime as dt
 from dpia.check import check, CheckResult, Incremental
 from dpia.io.problems import ChangedOnDisk, RegisterInvalid
 from dpia.io.store import LoadedRegister
-from dpia.i18n import MESSAGES
+from dpia.i18n import has
 from dpia.io.store import load
 from dpia.model.names import name_of
 from dpia.analysis.tables import Tables
@@ -44,9 +44,8 @@ def save_with(editor, apply: Callable[[], None]) -> bool:
         reload_from_disk(editor)
         return False
     editor.result = recheck(editor.loaded, editor.on)
-    counts = editor.result.counts()
     names = ", ".join(p.name for p in written)
-    editor.status.value = html.escape(t("widget_saved", editor.lang, files=names, **counts))
+    editor.status.value = html.escape(t("widget_saved", editor.lang, files=names, **editor.result.counted(editor.lang)))
     if editor.on_saved:
         editor.on_saved(editor.result)
     return True
@@ -54,8 +53,9 @@ def save_with(editor, apply: Callable[[], None]) -> bool:
 
 def catalogue_label(prefix: str, value: str, lang: str | None) -> str:
     """The catalogue's name for an enum value (``role_processor``), else the value itself."""
+
     key = f"{prefix}_{value}"
-    return t(key, lang) if key in MESSAGES else value
+    return t(key, lang) if has(key) else value
 
 
 def slug(text: str) -> str:

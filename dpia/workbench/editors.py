@@ -37,11 +37,11 @@ from pydantic import BaseModel
 
 from dpia.analysis.breach import DUTCH_TIME
 from dpia.check import check, CheckResult, Finding
-from dpia.i18n import MESSAGES, t
+from dpia.i18n import t
 from dpia.io.problems import ChangedOnDisk, RegisterInvalid
 from dpia.io.store import LoadedRegister
 from dpia.model import PartyRole, SECTIONS, shape
-from dpia.model.names import label_of
+from dpia.model.names import field_label as names_field_label, field_label_key, label_of
 from dpia.model.shape import plain
 from dpia.workbench.controls import (catalogue_label, CheckList, Displayable, guarded, incremental, named_options, recheck, save_with, set_options, slug, tables_of)
 from dpia.analysis.breach import impact
@@ -61,21 +61,16 @@ LAYOUT = {"layout": w.Layout(width="40em"), "style": {"description_width": "14em
 
 
 def label_key(section: str, path: tuple[str, ...]) -> str | None:
-    """The catalogue key naming a field: ``field_<section>_<path>``, else ``field_<path>``, else ``field_<name>``.
+    """The catalogue key naming a field, the one every face uses (``dpia.model.names.field_label_key``).
 
     >>> label_key("measures", ("due",)), label_key("parties", ("location", "country"))
-    ('field_due', 'field_country')
+    ('field.measures.due', 'field.parties.location.country')
     """
-    joined = "_".join(path)
-    for key in (f"field_{section}_{joined}", f"field_{joined}", f"field_{path[-1]}"):
-        if key in MESSAGES:
-            return key
-    return None
+    return field_label_key(section, path)
 
 
 def field_label(section: str, path: tuple[str, ...], lang: str | None) -> str:
-    key = label_key(section, path)
-    return t(key, lang) if key else path[-1]
+    return names_field_label(section, path, lang)
 
 
 # ---- one control per field

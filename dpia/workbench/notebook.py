@@ -98,7 +98,7 @@ def problem_flows(result) -> set[str]:
 def dpias_table(register: Register, lang: str | None = None) -> pd.DataFrame:
     """The DPIAs in the register: id, title, status, scale."""
     rows = [
-        (d.id, d.title.en if lang == "en" else d.title.nl, t(f"dpiastatus_{d.status.value}", lang), d.scale.value)
+        (d.id, d.title.pick(lang), t(f"dpiastatus_{d.status.value}", lang), d.scale.value)
         for d in sorted(register.dpias, key=lambda d: d.id)
     ]
     cols = [t(f"col_{c}", lang) for c in ("id", "label", "status", "scale")]

@@ -79,7 +79,7 @@ def supplier_overview(register: Register, result: CheckResult, lang: str | None 
             state = "; ".join(t("supplier_agreement_permitted", lang, agreement=name_of(register, a.id, lang))
                               for a in sorted(through, key=lambda a: a.id))
         ends = [a.valid_until for a in agreements if a.valid_until]
-        in_dpias = [f"{(d.title.en if lang == 'en' else d.title.nl)}: {label_of(d.status, lang)}"
+        in_dpias = [f"{d.title.pick(lang)}: {label_of(d.status, lang)}"
                     for d, parties in dpias if p.id in parties]
         related = related_ids(register, p.id)
         findings = sum(1 for f in result.open if related & set(f.subjects))

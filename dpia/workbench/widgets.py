@@ -140,7 +140,7 @@ class WhatIf(Displayable):
     def __init__(self, loaded: LoadedRegister, dpia_id: str, result: CheckResult | None = None, lang: str | None = None):
         self.loaded, self.dpia_id, self.lang = loaded, dpia_id, lang
         self.findings = result.findings if result else None
-        labels = {m.id: (m.label.en if lang == "en" else m.label.nl) for m in loaded.register.measures}
+        labels = {m.id: m.label.pick(lang) for m in loaded.register.measures}
         self.boxes = {
             m: w.Checkbox(value=False, description=f"{labels.get(m, m)} ({m})", indent=False)
             for m in pending_measures(loaded.register, dpia_id)
@@ -204,7 +204,7 @@ class RegisterPicker(Displayable):
             self.status.value = "<br>".join(html.escape(p.render(self.lang)) for p in exc.problems[:5])
             return
         ids = sorted(d.id for d in reg.dpias)
-        titles = {d.id: (d.title.en if self.lang == "en" else d.title.nl) for d in reg.dpias}
+        titles = {d.id: d.title.pick(self.lang) for d in reg.dpias}
         self.dpia.options = [(f"{titles[i]} ({i})", i) for i in ids]
         self.dpia.value = preferred if preferred in ids else (ids[0] if ids else None)
 
@@ -392,7 +392,7 @@ def promises_table(register, on, lang: str | None = None):
     """The school's promises with whether each holds (for the notebook: a readable table)."""
     import pandas as pd
 
-    rows = [{t("report_promise_col", lang): (s.promise.text.en if lang == "en" else s.promise.text.nl),
+    rows = [{t("report_promise_col", lang): s.promise.text.pick(lang),
              t("report_promise_state", lang): t("report_promise_kept" if s.holds else "report_promise_broken", lang)}
             for s in promise_status(register, on)]
     return Table(pd.DataFrame(rows))
