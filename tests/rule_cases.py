@@ -1439,6 +1439,11 @@ def notified_a_minute_late_without_reason(r: Reg) -> None:
     _notified(r, "2026-11-23T10:01:00+01:00")
 
 
+@fires("DPIA972", "b")
+def notified_late_with_a_blank_reason(r: Reg) -> None:
+    _notified(r, "2026-11-24T10:00:00+01:00", "  ")
+
+
 @silent("DPIA972")
 def notified_on_the_deadline(r: Reg) -> None:
     _notified(r, "2026-11-23T10:00:00+01:00")
@@ -1525,6 +1530,11 @@ def ap_not_notified_without_reason(r: Reg) -> None:
 @fires("DPIA977", "b/data_subjects")
 def pupils_not_informed_without_reason(r: Reg) -> None:
     r.breach(data_subjects={"decision": "not_notify", "decided_at": "2026-11-21T10:00:00+01:00"})
+
+
+@fires("DPIA977", "b/data_subjects")
+def pupils_not_informed_with_a_blank_reason(r: Reg) -> None:
+    r.breach(data_subjects={"decision": "not_notify", "decided_at": "2026-11-21T10:00:00+01:00", "reason": " "})
 
 
 @silent("DPIA977")
