@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from typing import Any
 
 from dpia.cli import main
@@ -240,7 +241,7 @@ def test_cli_screen_lists_every_processing_without_dpias(tmp_path, capsys) -> No
         "flows: [{id: f, from: board, to: las, categories: [dyslexie], subjects: [leerlingen]}]\n", encoding="utf-8")
     assert main(["screen", str(reg), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "las (ParnasSys, 1 flows): DPIA required" in out
+    assert re.search(r"las \(ParnasSys, 1 flows?\): DPIA required", out)  # its plural: tests/test_plurals.py
     assert "holds no DPIAs" in out
     assert main(["screen", str(reg), "--format", "json"]) == 0
     doc = json.loads(capsys.readouterr().out)

@@ -20,7 +20,7 @@ def test_datamap_filters_by_category_party_and_purpose(mini: Path) -> None:
     assert explorer.flows == ["f-las-duo", "f-photos", "f-school-las"]
     explorer.category.value = "bsn"
     assert explorer.flows == ["f-las-duo"]
-    assert explorer.count.value == "1 data flows"
+    assert explorer.count.value.split()[0] == "1"  # its wording: tests/test_plurals.py
     explorer.category.value = None
     explorer.party.value = "supplier"  # touches the system it runs
     assert explorer.flows == ["f-las-duo", "f-school-las"]
