@@ -1,0 +1,139 @@
+"""`make mutation`: mutation testing of dpia/rules with cosmic-ray, and its figures.
+
+    python mutation/run.py [--before] [--only dpia/rules/acceptances.py]
+
+Makes a fresh cosmic-ray session of the mutants of dpia/rules (cosmic-ray.toml: which replacements), starts
+the fork server (server.py), checks that the tests pass unmutated, runs every mutant (cosmic-ray writes each
+into the working tree, runs the test command, puts the file back), and prints the figures: mutants, killed,
+survived, timeouts, kill rate, run time. The survivors, each with its diff, go to out/mutation/<name>.md.
+
+``--before`` runs the rule tests as they were before issue 24 (tests/test_rules_*.py, without the rule
+cases); ``--only`` limits the run to one module. dpia/rules must have no uncommitted changes: cosmic-ray
+edits its files in place (and puts them back), so nothing else may run the tests of this tree meanwhile.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HERE = ROOT / "mutation"
+BIN = Path(sys.executable).parent
+
+
+def git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+
+def config_for(only: str | None, folder: Path) -> Path:
+    text = (HERE / "cosmic-ray.toml").read_text()
+    if only:
+        text = text.replace('module-path = "dpia/rules"', f'module-path = "{only}"')
+    path = folder / "cosmic-ray.toml"
+    path.write_text(text)
+    return path
+
+
+def start_server(sock: str, before: bool) -> subprocess.Popen:
+    env = {**os.environ, "MUTATION_TESTS": "before" if before else ""}
+    server = subprocess.Popen([sys.executable, str(HERE / "server.py"), "serve", sock], cwd=ROOT, env=env)
+    for _ in range(600):
+        if os.path.exists(sock):
+            return server
+        if server.poll() is not None:
+            raise SystemExit("the fork server did not start")
+        time.sleep(0.1)
+    server.kill()
+    raise SystemExit("the fork server did not start within a minute")
+
+
+def results(session: Path) -> list[tuple[dict, dict | None]]:
+    out = subprocess.run([str(BIN / "cosmic-ray"), "dump", str(session)], cwd=ROOT, capture_output=True, text=True,
+                         check=True).stdout
+    return [tuple(json.loads(line)) for line in out.splitlines() if line.strip()]
+
+
+def figures(rows: list[tuple[dict, dict | None]]) -> dict:
+    tested = [(item, result) for item, result in rows if not (result and result["worker_outcome"] == "skipped")]
+    outcome = Counter()
+    for _, result in tested:
+        if result is None:
+            outcome["not run"] += 1
+        elif result["worker_outcome"] != "normal":
+            outcome["incompetent"] += 1  # the mutant could not be applied or the worker failed
+        elif result["test_outcome"] == "killed":
+            outcome["timeout" if (result.get("output") or "").strip() == "timeout" else "killed"] += 1
+        else:
+            outcome[result["test_outcome"]] += 1
+    killed = outcome["killed"] + outcome["timeout"]
+    judged = killed + outcome["survived"]
+    return {"generated": len(rows), "filtered": len(rows) - len(tested), "mutants": len(tested),
+            "killed": outcome["killed"], "timeout": outcome["timeout"], "survived": outcome["survived"],
+            "incompetent": outcome["incompetent"], "not run": outcome["not run"],
+            "kill rate": f"{100 * killed / judged:.1f} %" if judged else "—"}
+
+
+def survivors(rows: list[tuple[dict, dict | None]]) -> list[str]:
+    out = []
+    for item, result in sorted(rows, key=lambda r: (r[0]["mutations"][0]["module_path"], r[0]["mutations"][0]["start_pos"])):
+        if result and result["worker_outcome"] == "normal" and result["test_outcome"] == "survived":
+            m = item["mutations"][0]
+            out.append(f"### {m['module_path']}:{m['start_pos'][0]} {m['operator_name']} (job {item['job_id'][:8]})\n\n"
+                       f"```diff\n{(result.get('diff') or '').strip()}\n```\n")
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", action="store_true", help="only tests/test_rules_*.py, without the rule cases")
+    parser.add_argument("--only", help="one module of dpia/rules, e.g. dpia/rules/acceptances.py")
+    args = parser.parse_args()
+    if git("status", "--porcelain", "--", "dpia/rules").strip():
+        raise SystemExit("dpia/rules has uncommitted changes; commit or stash them first (cosmic-ray edits it in place)")
+    name = ("before" if args.before else "after") + (f"-{Path(args.only).stem}" if args.only else "")
+    folder = ROOT / "out" / "mutation"
+    folder.mkdir(parents=True, exist_ok=True)
+    session = folder / f"{name}.sqlite"
+    session.unlink(missing_ok=True)
+    config = config_for(args.only, folder)
+    started = time.monotonic()
+    subprocess.run([str(BIN / "cosmic-ray"), "init", str(config), str(session)], cwd=ROOT, check=True)
+    subprocess.run([str(BIN / "cr-filter-operators"), str(session), str(config)], cwd=ROOT, check=True)
+    sock = os.path.join(tempfile.mkdtemp(prefix="dpia-mutation-"), "server.sock")
+    server = start_server(sock, args.before)
+    env = {**os.environ, "MUTATION_SOCKET": sock}
+    try:
+        baseline = subprocess.run([sys.executable, str(HERE / "server.py")], cwd=ROOT, env=env, capture_output=True, text=True)
+        if baseline.returncode != 0:
+            print(baseline.stdout[-3000:])
+            raise SystemExit("the tests fail without any mutant: fix them first")
+        print(f"baseline passes; running the mutants ({name}) ...", flush=True)
+        subprocess.run([str(BIN / "cosmic-ray"), "exec", str(config), str(session)], cwd=ROOT, env=env, check=True)
+    finally:
+        subprocess.run([sys.executable, str(HERE / "server.py"), "stop", sock], cwd=ROOT)
+        server.wait(timeout=60)
+        if git("status", "--porcelain", "--", "dpia/rules").strip():  # a run broken off halfway
+            git("checkout", "--", "dpia/rules")
+            print("dpia/rules restored from the last commit")
+    minutes = (time.monotonic() - started) / 60
+    rows = results(session)
+    found = figures(rows) | {"run time": f"{minutes:.1f} min"}
+    width = max(map(len, found))
+    summary = "\n".join(f"{k:<{width}}  {v}" for k, v in found.items())
+    print(summary)
+    report = folder / f"{name}.md"
+    report.write_text(f"# Mutation run: {name}\n\n```\n{summary}\n```\n\n## Survivors\n\n" + "\n".join(survivors(rows)))
+    print(f"survivors with their diffs: {report.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
