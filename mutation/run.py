@@ -42,6 +42,34 @@ def config_for(only: str | None, folder: Path) -> Path:
     return path
 
 
+def skip_annotations(session: Path) -> int:
+    """Mark the mutants inside type annotations as skipped: dpia/rules has ``from __future__ import
+    annotations``, so ``str | None`` is never evaluated and ``str & None`` is the same program. Returns how many."""
+    import ast
+
+    from cosmic_ray.work_db import WorkDB, use_db
+    from cosmic_ray.work_item import WorkerOutcome, WorkResult
+
+    spans: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
+
+    def inside(path: str, pos) -> bool:
+        if path not in spans:
+            tree = ast.parse((ROOT / path).read_text())
+            spans[path] = [((n.lineno, n.col_offset), (n.end_lineno, n.end_col_offset))
+                           for node in ast.walk(tree) for n in (getattr(node, "annotation", None), getattr(node, "returns", None))
+                           if isinstance(n, ast.expr)]
+        return any(start <= tuple(pos) < end for start, end in spans[path])
+
+    count = 0
+    with use_db(str(session), WorkDB.Mode.open) as db:
+        for item in list(db.pending_work_items):
+            if all(inside(str(m.module_path), m.start_pos) for m in item.mutations):
+                db.set_result(item.job_id, WorkResult(output="in a type annotation, never evaluated",
+                                                      worker_outcome=WorkerOutcome.SKIPPED))
+                count += 1
+    return count
+
+
 def start_server(sock: str, before: bool) -> subprocess.Popen:
     env = {**os.environ, "MUTATION_TESTS": "before" if before else ""}
     server = subprocess.Popen([sys.executable, str(HERE / "server.py"), "serve", sock], cwd=ROOT, env=env)
@@ -107,6 +135,7 @@ def main() -> int:
     started = time.monotonic()
     subprocess.run([str(BIN / "cosmic-ray"), "init", str(config), str(session)], cwd=ROOT, check=True)
     subprocess.run([str(BIN / "cr-filter-operators"), str(session), str(config)], cwd=ROOT, check=True)
+    print(f"{skip_annotations(session)} mutants in type annotations left out", flush=True)
     sock = os.path.join(tempfile.mkdtemp(prefix="dpia-mutation-"), "server.sock")
     server = start_server(sock, args.before)
     env = {**os.environ, "MUTATION_SOCKET": sock}
