@@ -165,6 +165,19 @@ class Case:
     expect: tuple[str, ...] = ()  # finding ids, without the code: "va-supplier", "c-photos/under_16"
     on: dt.date = ON
     patch: Callable[[pytest.MonkeyPatch], None] | None = field(default=None, compare=False)
+    params: dict[str, Any] = field(default_factory=dict, compare=False)  # what every finding's message says
+
+    def check(self) -> list[str]:
+        """What is wrong with this case's findings (nothing when the rule does what the case says)."""
+        with ExitStack() as stack:
+            if self.patch is not None:
+                self.patch(stack.enter_context(pytest.MonkeyPatch.context()))
+            found = findings(self.build().register(), self.code, self.on)
+        ids = {f.id for f in found}
+        if ids != self.ids:
+            return [f"expected {sorted(self.ids) or 'nothing'}, found {sorted(ids) or 'nothing'}"]
+        return [f"{f.id}: {key} is {f.params.get(key)!r}, expected {value!r}"
+                for f in found for key, value in self.params.items() if f.params.get(key) != value]
 
     @property
     def ids(self) -> set[str]:
@@ -174,13 +187,6 @@ class Case:
         r = Reg()
         self.edit(r)
         return r
-
-    def found(self) -> set[str]:
-        """The ids of this case's rule's findings on its register, as ``dpia check`` gives them."""
-        with ExitStack() as stack:
-            if self.patch is not None:
-                self.patch(stack.enter_context(pytest.MonkeyPatch.context()))
-            return {f.id for f in findings(self.build().register(), self.code, self.on)}
 
 
 def findings(register: Register, code: str, on: dt.date) -> list[Finding]:
@@ -197,12 +203,13 @@ def findings(register: Register, code: str, on: dt.date) -> list[Finding]:
 CASES: list[Case] = []
 
 
-def fires(code: str, *expect: str, on: dt.date = ON, patch=None):
-    """Declare a case in which rule ``code`` fires with exactly the findings ``CODE/expect`` (one per argument)."""
+def fires(code: str, *expect: str, on: dt.date = ON, patch=None, params: dict[str, Any] | None = None):
+    """Declare a case in which rule ``code`` fires with exactly the findings ``CODE/expect`` (one per argument),
+    each with these message ``params`` (as far as given)."""
     assert expect, "a firing case names the subjects it fires on"
 
     def declare(edit: Callable[[Reg], Any]) -> Callable[[Reg], Any]:
-        CASES.append(Case(code, edit.__name__, edit, True, expect, on, patch))
+        CASES.append(Case(code, edit.__name__, edit, True, expect, on, patch, params or {}))
         return edit
 
     return declare
@@ -791,9 +798,17 @@ def high_risk_data_only_at_a_party_needs_no_access_roles(r: Reg) -> None:
 # DPIA701-710 retention
 
 
-@fires("DPIA701", "bsn")
+@fires("DPIA701", "bsn", params={"count": 1, "flows": "f-las-duo"})
 def category_without_retention(r: Reg) -> None:
     r.remove("retention", "r-bsn")
+
+
+@fires("DPIA701", "bsn", params={"count": 4, "flows": "f-1, f-2, f-3, …"})
+def category_without_retention_in_four_flows(r: Reg) -> None:
+    r.remove("retention", "r-bsn")
+    r.remove("flows", "f-las-duo")
+    for i in range(1, 5):
+        r.flow(f"f-{i}", "las", "duo", ["name", "bsn"], ["bron"])
 
 
 @silent("DPIA701")
@@ -1345,9 +1360,15 @@ def dpia_to_be_approved_with_the_finding_accepted_until_today(r: Reg) -> None:
     _accept(r, "DPIA603/mentor", ON)
 
 
-@fires("DPIA965", "las")
+@fires("DPIA965", "las", params={"dpias": "—", "flows": 2})
 def required_processing_without_dpia_or_decision(r: Reg) -> None:
     r.remove("screening_decisions", "sd-las")
+
+
+@fires("DPIA965", "las", params={"dpias": "d: 1/2"})
+def required_processing_partly_covered_by_a_dpia(r: Reg) -> None:
+    r.remove("screening_decisions", "sd-las")
+    r.dpia(systems=[], flows=["f-school-las"])
 
 
 @silent("DPIA965")
@@ -1462,6 +1483,12 @@ def _care_breach(r: Reg, **fields: Any) -> None:
 @fires("DPIA973", "b")
 def high_risk_breach_without_a_decision_on_informing_pupils(r: Reg) -> None:
     _care_breach(r, data_subjects=None)
+
+
+@fires("DPIA973", "b")
+def high_risk_breach_undecided_after_a_decided_one(r: Reg) -> None:
+    _care_breach(r, data_subjects=None)
+    r.breach(id="a")
 
 
 @silent("DPIA973")
