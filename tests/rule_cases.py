@@ -1347,6 +1347,35 @@ def dpia_to_be_approved_with_an_open_finding_in_scope(r: Reg) -> None:
     r.dpia(status="to_be_approved")
 
 
+@fires("DPIA964", "d", params={"count": 1, "findings": "DPIA957/d"})
+def dpia_to_be_approved_without_dpo_advice(r: Reg) -> None:
+    r.dpia(status="to_be_approved", signoff=_signoff(fg_advice=None))
+
+
+@fires("DPIA964", "d", params={"count": 1, "findings": "DPIA603/mentor"})
+def approved_dpia_with_an_open_finding_in_scope(r: Reg) -> None:
+    r.set("access_roles", "mentor", shared_account=True)
+    r.dpia(status="decided")
+    r.entry("dpias", "d")["signoff"]["review_by"] = iso(ON + DAY)
+
+
+@fires("DPIA964", "d", params={"count": 9, "findings": ", ".join(f"DPIA603/role-{i}" for i in range(1, 9)) + " (+1)"})
+def dpia_to_be_approved_with_nine_open_findings(r: Reg) -> None:
+    for i in range(1, 10):
+        r.add("access_roles", id=f"role-{i}", label=TEXT, system="las", read=["name"], needs=["name"], reason="x",
+              shared_account=True)
+    r.dpia(status="to_be_approved")
+
+
+@silent("DPIA964")
+def rejected_dpia_with_an_open_finding_in_scope(r: Reg) -> None:
+    r.set("access_roles", "mentor", shared_account=True)
+    r.dpia(status="decided")
+    signoff = r.entry("dpias", "d")["signoff"]
+    signoff["review_by"] = iso(ON + DAY)
+    signoff["decision"]["outcome"] = "reject"
+
+
 @silent("DPIA964")
 def draft_with_an_open_finding_in_scope(r: Reg) -> None:
     r.set("access_roles", "mentor", shared_account=True)
@@ -1419,7 +1448,14 @@ def dpia_covers_the_whole_system(r: Reg) -> None:
     r.dpia(systems=["las"])
 
 
-@fires("DPIA968", "sd-duo")
+@fires("DPIA968", "sd-app", params={"target": "app"})
+def decision_on_a_system_without_flows(r: Reg) -> None:
+    r.add("systems", id="app", name="App", kind="learning_platform", operated_by="supplier")
+    r.add("screening_decisions", id="sd-app", system="app", reason="Nog niet in gebruik.", decided_by="FG",
+          decided_on=iso(ON))
+
+
+@fires("DPIA968", "sd-duo", params={"target": "duo/education"})
 def decision_on_a_processing_the_register_lacks(r: Reg) -> None:
     r.add("screening_decisions", id="sd-duo", party="duo", purpose="education", reason="Geen verstrekking.",
           decided_by="FG", decided_on=iso(ON))
@@ -1516,6 +1552,22 @@ def breach_at_a_sub_processor_whose_processor_has_no_notice_clause(r: Reg) -> No
     _processor_agreement(r)
     r.flow("f-las-hosting", "las", "hosting", ["name"], ["education"])
     r.breach(at="hosting")
+
+
+@fires("DPIA974", "b/supplier")
+def breach_at_a_processor_after_one_at_an_independent_controller(r: Reg) -> None:
+    _processor_agreement(r)
+    r.breach(id="a", at="duo", categories=["bsn"])
+    r.breach(at="supplier")
+
+
+@fires("DPIA974", "b/supplier")
+def breach_at_a_processor_after_one_at_a_processor_without_any_agreement(r: Reg) -> None:
+    _processor_agreement(r)
+    r.party("mailer", "processor")
+    r.flow("f-mail", "school-a", "mailer", ["name"], ["education"])
+    r.breach(id="a", at="mailer")
+    r.breach(at="supplier")
 
 
 @silent("DPIA974")

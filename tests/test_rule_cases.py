@@ -26,6 +26,13 @@ def test_rule_fires_on_its_subject_and_keeps_silent_on_its_near_miss(code: str) 
     assert not wrong, f"{code}:\n" + "\n".join(wrong)
 
 
+def test_a_rule_is_advisory_exactly_when_its_why_says_so() -> None:
+    """The advisory flag (the law is uncertain: the rule advises) and the text the officer reads agree."""
+    for r in rules():
+        assert ("Advisory" in r.text("why", "en")) is r.advisory, r.code
+        assert ("Adviserend" in r.text("why", "nl")) is r.advisory, r.code
+
+
 def test_every_case_is_for_a_registered_rule_and_has_its_own_name() -> None:
     assert {c.code for c in CASES} <= set(CODES)
     names = [c.name for c in CASES]
