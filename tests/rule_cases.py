@@ -1034,6 +1034,12 @@ def sub_processor_no_agreement_permits(r: Reg) -> None:
     r.set("agreements", "va-supplier", permitted_subprocessors=[])
 
 
+@fires("DPIA802", "reseller", "sub")
+def unused_sub_processor_of_an_unused_processor(r: Reg) -> None:
+    r.party("reseller", "processor")
+    r.party("sub", "sub_processor", processor_of="reseller")
+
+
 @silent("DPIA802")
 def party_a_flow_reaches(r: Reg) -> None:
     r.party("museum", "recipient")
@@ -1213,6 +1219,13 @@ def residual_high_risk_neither_accepted_nor_referred(r: Reg) -> None:
     r.dpia(risks=[HIGH])
 
 
+@fires("DPIA955", "d/r-1")
+def residual_high_risk_after_a_dpia_that_was_referred(r: Reg) -> None:
+    r.dpia(risks=[HIGH])
+    r.add("dpias", **complete(id="a", status="decided", risks=[HIGH]))
+    r.entry("dpias", "a")["signoff"]["decision"] = {**DECISION, "outcome": "refer_to_ap"}
+
+
 @silent("DPIA955")
 def residual_high_risk_referred_to_the_ap(r: Reg) -> None:
     r.dpia(status="decided", risks=[HIGH])
@@ -1367,6 +1380,14 @@ def dpia_to_be_approved_with_nine_open_findings(r: Reg) -> None:
     r.dpia(status="to_be_approved")
 
 
+@fires("DPIA964", "d", params={"count": 8, "findings": ", ".join(f"DPIA603/role-{i}" for i in range(1, 9))})
+def dpia_to_be_approved_with_eight_open_findings(r: Reg) -> None:
+    for i in range(1, 9):
+        r.add("access_roles", id=f"role-{i}", label=TEXT, system="las", read=["name"], needs=["name"], reason="x",
+              shared_account=True)
+    r.dpia(status="to_be_approved")
+
+
 @silent("DPIA964")
 def rejected_dpia_with_an_open_finding_in_scope(r: Reg) -> None:
     r.set("access_roles", "mentor", shared_account=True)
@@ -1499,6 +1520,13 @@ def notified_a_minute_late_without_reason(r: Reg) -> None:
 @fires("DPIA972", "b")
 def notified_late_with_a_blank_reason(r: Reg) -> None:
     _notified(r, "2026-11-24T10:00:00+01:00", "  ")
+
+
+@fires("DPIA972", "b")
+def notified_late_after_a_breach_notified_with_reason(r: Reg) -> None:
+    _notified(r, "2026-11-23T10:01:00+01:00")
+    r.breach(id="a", ap={"decision": "notify", "decided_at": "2026-11-24T10:00:00+01:00",
+                         "notified_at": "2026-11-24T10:00:00+01:00", "reason": "De verwerker meldde het laat."})
 
 
 @silent("DPIA972")
