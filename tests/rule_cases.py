@@ -803,12 +803,21 @@ def category_without_retention(r: Reg) -> None:
     r.remove("retention", "r-bsn")
 
 
-@fires("DPIA701", "bsn", params={"count": 4, "flows": "f-1, f-2, f-3, …"})
-def category_without_retention_in_four_flows(r: Reg) -> None:
+def _bsn_flows(r: Reg, count: int) -> None:
     r.remove("retention", "r-bsn")
     r.remove("flows", "f-las-duo")
-    for i in range(1, 5):
+    for i in range(1, count + 1):
         r.flow(f"f-{i}", "las", "duo", ["name", "bsn"], ["bron"])
+
+
+@fires("DPIA701", "bsn", params={"count": 4, "flows": "f-1, f-2, f-3, …"})
+def category_without_retention_in_four_flows(r: Reg) -> None:
+    _bsn_flows(r, 4)
+
+
+@fires("DPIA701", "bsn", params={"count": 3, "flows": "f-1, f-2, f-3"})
+def category_without_retention_in_three_flows(r: Reg) -> None:
+    _bsn_flows(r, 3)
 
 
 @silent("DPIA701")
