@@ -1,6 +1,6 @@
 """`make mutation`: mutation testing of dpia/rules with cosmic-ray, and its figures.
 
-    python mutation/run.py [--before] [--only dpia/rules/acceptances.py]
+    python mutation/run.py [--before] [--only dpia/rules/acceptances.py] [--retest out/mutation/after.sqlite]
 
 Makes a fresh cosmic-ray session of the mutants of dpia/rules (cosmic-ray.toml: which replacements), starts
 the fork server (server.py), checks that the tests pass unmutated, runs every mutant (cosmic-ray writes each
@@ -8,7 +8,9 @@ into the working tree, runs the test command, puts the file back), and prints th
 survived, timeouts, kill rate, run time. The survivors, each with its diff, go to out/mutation/<name>.md.
 
 ``--before`` runs the rule tests as they were before issue 24 (tests/test_rules_*.py, without the rule
-cases); ``--only`` limits the run to one module. dpia/rules must have no uncommitted changes: cosmic-ray
+cases); ``--only`` limits the run to one module; ``--retest SESSION`` runs only the survivors of an earlier
+session again (after tests were added: a killed mutant stays killed, as the tests only grow), provided
+dpia/rules is what that session mutated. dpia/rules must have no uncommitted changes: cosmic-ray
 edits its files in place (and puts them back), so nothing else may run the tests of this tree meanwhile.
 """
 
@@ -70,6 +72,25 @@ def skip_annotations(session: Path) -> int:
     return count
 
 
+def rules_tree() -> str:
+    """The git tree of dpia/rules: which code a session's mutants are mutants of."""
+    return git("rev-parse", "HEAD:dpia/rules").strip()
+
+
+def reopen_survivors(old: Path, session: Path) -> int:
+    """A copy of session ``old`` in which its survivors are pending again; how many."""
+    import shutil
+    import sqlite3
+
+    tree = old.with_suffix(".rules-tree")
+    if not tree.exists() or tree.read_text().strip() != rules_tree():
+        raise SystemExit(f"{old} is not a session of the dpia/rules committed now; run without --retest")
+    shutil.copyfile(old, session)
+    with sqlite3.connect(session) as db:
+        count = db.execute("DELETE FROM work_results WHERE worker_outcome = 'normal' AND test_outcome = 'survived'").rowcount
+    return count
+
+
 def start_server(sock: str, before: bool) -> subprocess.Popen:
     env = {**os.environ, "MUTATION_TESTS": "before" if before else ""}
     server = subprocess.Popen([sys.executable, str(HERE / "server.py"), "serve", sock], cwd=ROOT, env=env)
@@ -123,19 +144,25 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", action="store_true", help="only tests/test_rules_*.py, without the rule cases")
     parser.add_argument("--only", help="one module of dpia/rules, e.g. dpia/rules/acceptances.py")
+    parser.add_argument("--retest", type=Path, help="an earlier session: run only its survivors again")
     args = parser.parse_args()
     if git("status", "--porcelain", "--", "dpia/rules").strip():
         raise SystemExit("dpia/rules has uncommitted changes; commit or stash them first (cosmic-ray edits it in place)")
-    name = ("before" if args.before else "after") + (f"-{Path(args.only).stem}" if args.only else "")
+    name = ("before" if args.before else "after") + (f"-{Path(args.only).stem}" if args.only else "") + (
+        "-retest" if args.retest else "")
     folder = ROOT / "out" / "mutation"
     folder.mkdir(parents=True, exist_ok=True)
     session = folder / f"{name}.sqlite"
     session.unlink(missing_ok=True)
     config = config_for(args.only, folder)
     started = time.monotonic()
-    subprocess.run([str(BIN / "cosmic-ray"), "init", str(config), str(session)], cwd=ROOT, check=True)
-    subprocess.run([str(BIN / "cr-filter-operators"), str(session), str(config)], cwd=ROOT, check=True)
+    if args.retest:
+        print(f"{reopen_survivors(args.retest, session)} survivors of {args.retest} to test again", flush=True)
+    else:
+        subprocess.run([str(BIN / "cosmic-ray"), "init", str(config), str(session)], cwd=ROOT, check=True)
+        subprocess.run([str(BIN / "cr-filter-operators"), str(session), str(config)], cwd=ROOT, check=True)
     print(f"{skip_annotations(session)} mutants in type annotations left out", flush=True)
+    session.with_suffix(".rules-tree").write_text(rules_tree() + "\n")
     sock = os.path.join(tempfile.mkdtemp(prefix="dpia-mutation-"), "server.sock")
     server = start_server(sock, args.before)
     env = {**os.environ, "MUTATION_SOCKET": sock}
