@@ -1,6 +1,8 @@
 """`make mutation`: mutation testing of dpia/rules with cosmic-ray, and its figures.
 
     python mutation/run.py [--before] [--only dpia/rules/acceptances.py] [--retest out/mutation/after.sqlite]
+                           [--shard 1/2]
+    python mutation/run.py --merge out/mutation/after-1of2.sqlite out/mutation/after-2of2.sqlite
 
 Makes a fresh cosmic-ray session of the mutants of dpia/rules (cosmic-ray.toml: which replacements), starts
 the fork server (server.py), checks that the tests pass unmutated, runs every mutant (cosmic-ray writes each
@@ -10,7 +12,9 @@ survived, timeouts, kill rate, run time. The survivors, each with its diff, go t
 ``--before`` runs the rule tests as they were before issue 24 (tests/test_rules_*.py, without the rule
 cases); ``--only`` limits the run to one module; ``--retest SESSION`` runs only the survivors of an earlier
 session again (after tests were added: a killed mutant stays killed, as the tests only grow), provided
-dpia/rules is what that session mutated. dpia/rules must have no uncommitted changes: cosmic-ray
+dpia/rules is what that session mutated. ``--shard K/N`` runs every N-th mutant only, so N copies of the
+repository can share the work on a machine with cores to spare; ``--merge`` gives the figures of the shards
+together. dpia/rules must have no uncommitted changes: cosmic-ray
 edits its files in place (and puts them back), so nothing else may run the tests of this tree meanwhile.
 """
 
@@ -91,6 +95,34 @@ def reopen_survivors(old: Path, session: Path) -> int:
     return count
 
 
+OTHER_SHARD = "left to another shard"
+
+
+def keep_shard(session: Path, shard: str) -> None:
+    """Mark every mutant outside shard K of N (in job-id order) as done elsewhere."""
+    import sqlite3
+
+    k, n = (int(x) for x in shard.split("/"))
+    with sqlite3.connect(session) as db:
+        pending = [j for (j,) in db.execute(
+            "SELECT job_id FROM work_items WHERE job_id NOT IN (SELECT job_id FROM work_results) ORDER BY job_id")]
+        db.executemany("INSERT INTO work_results (worker_outcome, output, test_outcome, diff, job_id) "
+                       "VALUES ('skipped', ?, NULL, NULL, ?)",
+                       [(OTHER_SHARD, j) for i, j in enumerate(pending) if i % n != k - 1])
+
+
+def merged(sessions: list[Path]) -> list[tuple[dict, dict | None]]:
+    """The results of shards of one run: for each mutant, the result of the shard that ran it."""
+    by_job: dict[str, tuple[dict, dict | None]] = {}
+    for session in sessions:
+        for item, result in results(session):
+            if result is not None and result.get("output") == OTHER_SHARD:
+                by_job.setdefault(item["job_id"], (item, None))
+            else:
+                by_job[item["job_id"]] = (item, result)
+    return list(by_job.values())
+
+
 def start_server(sock: str, before: bool) -> subprocess.Popen:
     env = {**os.environ, "MUTATION_TESTS": "before" if before else ""}
     server = subprocess.Popen([sys.executable, str(HERE / "server.py"), "serve", sock], cwd=ROOT, env=env)
@@ -145,11 +177,21 @@ def main() -> int:
     parser.add_argument("--before", action="store_true", help="only tests/test_rules_*.py, without the rule cases")
     parser.add_argument("--only", help="one module of dpia/rules, e.g. dpia/rules/acceptances.py")
     parser.add_argument("--retest", type=Path, help="an earlier session: run only its survivors again")
+    parser.add_argument("--shard", help="K/N: run only every N-th mutant, starting at the K-th")
+    parser.add_argument("--merge", type=Path, nargs="+", help="the sessions of the shards of one run: their figures")
     args = parser.parse_args()
+    if args.merge:
+        rows = merged(args.merge)
+        found = figures(rows)
+        print("\n".join(f"{k:<12}  {v}" for k, v in found.items()))
+        report = args.merge[0].with_name("merged.md")
+        report.write_text("# Mutation run: merged shards\n\n## Survivors\n\n" + "\n".join(survivors(rows)))
+        print(f"survivors with their diffs: {report}")
+        return 0
     if git("status", "--porcelain", "--", "dpia/rules").strip():
         raise SystemExit("dpia/rules has uncommitted changes; commit or stash them first (cosmic-ray edits it in place)")
     name = ("before" if args.before else "after") + (f"-{Path(args.only).stem}" if args.only else "") + (
-        "-retest" if args.retest else "")
+        "-retest" if args.retest else "") + (f"-{args.shard.replace('/', 'of')}" if args.shard else "")
     folder = ROOT / "out" / "mutation"
     folder.mkdir(parents=True, exist_ok=True)
     session = folder / f"{name}.sqlite"
@@ -162,6 +204,8 @@ def main() -> int:
         subprocess.run([str(BIN / "cosmic-ray"), "init", str(config), str(session)], cwd=ROOT, check=True)
         subprocess.run([str(BIN / "cr-filter-operators"), str(session), str(config)], cwd=ROOT, check=True)
     print(f"{skip_annotations(session)} mutants in type annotations left out", flush=True)
+    if args.shard:
+        keep_shard(session, args.shard)
     session.with_suffix(".rules-tree").write_text(rules_tree() + "\n")
     sock = os.path.join(tempfile.mkdtemp(prefix="dpia-mutation-"), "server.sock")
     server = start_server(sock, args.before)

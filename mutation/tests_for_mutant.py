@@ -58,6 +58,7 @@ def selection(changed: list[str], before: bool) -> list[str]:
         reach = {changed[0], *importers()[changed[0]]}
     tests = []
     if not before:
+        tests.append("tests/test_rule_cases.py::test_a_rule_is_advisory_exactly_when_its_why_says_so")
         sys.path.insert(0, str(ROOT))
         from dpia.rules import rules  # the mutant is imported here; an import error is a kill
 

@@ -1256,6 +1256,11 @@ def dpia_without_author(r: Reg) -> None:
 
 
 @silent("DPIA956")
+def dpia_screened_as_not_required_needs_no_author(r: Reg) -> None:
+    _not_required(r)
+
+
+@silent("DPIA956")
 def dpia_with_author(r: Reg) -> None:
     r.dpia(signoff=_signoff(author={"name": "Privacyteam"}))
 
@@ -1605,6 +1610,15 @@ def breach_at_a_processor_after_one_at_a_processor_without_any_agreement(r: Reg)
     r.flow("f-mail", "school-a", "mailer", ["name"], ["education"])
     r.breach(id="a", at="mailer")
     r.breach(at="supplier")
+
+
+@fires("DPIA974", "b/hosting")
+def breach_at_a_sub_processor_with_its_own_agreement_without_notice_clause(r: Reg) -> None:
+    r.set("parties", "hosting", processor_of=None)
+    r.add("agreements", id="va-hosting", kind="processing_agreement", parties=["hosting"], categories=["name"],
+          purposes=["education"], deletion_after_use=True)
+    r.flow("f-las-hosting", "las", "hosting", ["name"], ["education"])
+    r.breach(at="hosting")
 
 
 @silent("DPIA974")
