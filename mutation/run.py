@@ -91,7 +91,7 @@ def reopen_survivors(old: Path, session: Path) -> int:
         raise SystemExit(f"{old} is not a session of the dpia/rules committed now; run without --retest")
     shutil.copyfile(old, session)
     with sqlite3.connect(session) as db:
-        count = db.execute("DELETE FROM work_results WHERE worker_outcome = 'normal' AND test_outcome = 'survived'").rowcount
+        count = db.execute("DELETE FROM work_results WHERE worker_outcome = 'NORMAL' AND test_outcome = 'SURVIVED'").rowcount
     return count
 
 
@@ -107,7 +107,7 @@ def keep_shard(session: Path, shard: str) -> None:
         pending = [j for (j,) in db.execute(
             "SELECT job_id FROM work_items WHERE job_id NOT IN (SELECT job_id FROM work_results) ORDER BY job_id")]
         db.executemany("INSERT INTO work_results (worker_outcome, output, test_outcome, diff, job_id) "
-                       "VALUES ('skipped', ?, NULL, NULL, ?)",
+                       "VALUES ('SKIPPED', ?, NULL, NULL, ?)",
                        [(OTHER_SHARD, j) for i, j in enumerate(pending) if i % n != k - 1])
 
 
