@@ -448,6 +448,11 @@ def flow_names_an_agreement_its_processor_did_not_sign(r: Reg) -> None:
 
 
 @silent("DPIA209")
+def flow_to_an_independent_controller_naming_another_partys_agreement(r: Reg) -> None:
+    r.set("flows", "f-las-duo", agreement="va-supplier")
+
+
+@silent("DPIA209")
 def flow_names_its_processors_agreement(r: Reg) -> None:
     r.set("flows", "f-school-las", agreement="va-supplier")
 
@@ -924,6 +929,13 @@ def processor_keeps_two_days_longer_than_the_school(r: Reg) -> None:
     _processor_keeps(r, "P732D", "deregistration")
 
 
+@fires("DPIA705", "va-supplier/care", params={"rule": "r-care", "duration": "P2Y"})
+def processor_keeps_longer_than_two_school_rules_of_the_same_length(r: Reg) -> None:
+    r.set("agreements", "va-supplier", categories=["care"])
+    r.add("retention", id="r-zz-education", purpose="education", duration="P2Y", trigger="deregistration")
+    _processor_keeps(r, "P3Y", "deregistration")
+
+
 @silent("DPIA705")
 def processor_keeps_exactly_as_long_as_the_school(r: Reg) -> None:
     _processor_keeps(r, "P2Y", "deregistration")
@@ -953,6 +965,11 @@ def processor_keeps_longer_from_another_event(r: Reg) -> None:
 @silent("DPIA706")
 def processor_keeps_as_long_from_another_event(r: Reg) -> None:
     _processor_keeps(r, "P2Y", "end_of_contract")
+
+
+@silent("DPIA706")
+def processor_keeps_within_a_day_from_another_event(r: Reg) -> None:
+    _processor_keeps(r, "P731D", "end_of_contract")
 
 
 @silent("DPIA706")
@@ -1474,6 +1491,14 @@ def likely_processing_with_a_recorded_decision(r: Reg) -> None:
 @fires("DPIA967", "d/las")
 def dpia_covers_one_flow_of_the_processing(r: Reg) -> None:
     r.remove("screening_decisions", "sd-las")
+    r.dpia(systems=[], flows=["f-school-las"])
+
+
+@fires("DPIA967", "d/las")
+def dpia_covers_one_flow_after_a_processing_that_needs_nothing(r: Reg) -> None:
+    r.remove("screening_decisions", "sd-las")
+    r.add("systems", id="app", name="App", kind="learning_platform", operated_by="supplier")
+    r.flow("f-app", "school-a", "app", ["name"], ["education"])
     r.dpia(systems=[], flows=["f-school-las"])
 
 
