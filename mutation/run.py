@@ -98,29 +98,58 @@ def reopen_survivors(old: Path, session: Path) -> int:
 OTHER_SHARD = "left to another shard"
 
 
+# A mutant is the same in every session by what it changes where (cosmic-ray's job ids are random per session).
+SPEC = "module_path, start_pos_row, start_pos_col, operator_name, occurrence"
+
+
 def keep_shard(session: Path, shard: str) -> None:
-    """Mark every mutant outside shard K of N (in job-id order) as done elsewhere."""
+    """Mark every mutant outside shard K of N (in the order of what they change where) as done elsewhere."""
     import sqlite3
 
     k, n = (int(x) for x in shard.split("/"))
     with sqlite3.connect(session) as db:
         pending = [j for (j,) in db.execute(
-            "SELECT job_id FROM work_items WHERE job_id NOT IN (SELECT job_id FROM work_results) ORDER BY job_id")]
+            f"SELECT job_id FROM mutation_specs WHERE job_id NOT IN (SELECT job_id FROM work_results) ORDER BY {SPEC}")]
         db.executemany("INSERT INTO work_results (worker_outcome, output, test_outcome, diff, job_id) "
                        "VALUES ('SKIPPED', ?, NULL, NULL, ?)",
                        [(OTHER_SHARD, j) for i, j in enumerate(pending) if i % n != k - 1])
 
 
+def spec_of(item: dict) -> tuple:
+    m = item["mutations"][0]
+    return (m["module_path"], tuple(m["start_pos"]), m["operator_name"], m["occurrence"])
+
+
 def merged(sessions: list[Path]) -> list[tuple[dict, dict | None]]:
     """The results of shards of one run: for each mutant, the result of the shard that ran it."""
-    by_job: dict[str, tuple[dict, dict | None]] = {}
+    by_spec: dict[tuple, tuple[dict, dict | None]] = {}
     for session in sessions:
         for item, result in results(session):
-            if result is not None and result.get("output") == OTHER_SHARD:
-                by_job.setdefault(item["job_id"], (item, None))
+            if result is None or result.get("output") == OTHER_SHARD:
+                by_spec.setdefault(spec_of(item), (item, None))
             else:
-                by_job[item["job_id"]] = (item, result)
-    return list(by_job.values())
+                by_spec[spec_of(item)] = (item, result)
+    return list(by_spec.values())
+
+
+def merge_sessions(sessions: list[Path], target: Path) -> None:
+    """One session of the shards' sessions (each mutant with the result of the shard that ran it), for
+    ``--retest``."""
+    import shutil
+    import sqlite3
+
+    shutil.copyfile(sessions[0], target)
+    shutil.copyfile(sessions[0].with_suffix(".rules-tree"), target.with_suffix(".rules-tree"))
+    with sqlite3.connect(target) as db:
+        db.execute("DELETE FROM work_results WHERE output = ?", (OTHER_SHARD,))  # run by another shard, or by none
+        job = {tuple(spec): j for j, *spec in db.execute(f"SELECT job_id, {SPEC} FROM mutation_specs")}
+        for other in sessions[1:]:
+            with sqlite3.connect(other) as src:
+                rows = src.execute(f"SELECT r.worker_outcome, r.output, r.test_outcome, r.diff, {SPEC} FROM work_results r "
+                                   "JOIN mutation_specs USING (job_id) WHERE r.output IS NULL OR r.output != ?",
+                                   (OTHER_SHARD,)).fetchall()
+            db.executemany("INSERT OR REPLACE INTO work_results (worker_outcome, output, test_outcome, diff, job_id) "
+                           "VALUES (?, ?, ?, ?, ?)", [(*r[:4], job[tuple(r[4:])]) for r in rows])
 
 
 def start_server(sock: str, before: bool) -> subprocess.Popen:
@@ -181,6 +210,7 @@ def main() -> int:
     parser.add_argument("--merge", type=Path, nargs="+", help="the sessions of the shards of one run: their figures")
     args = parser.parse_args()
     if args.merge:
+        merge_sessions(args.merge, args.merge[0].with_name("merged.sqlite"))
         rows = merged(args.merge)
         found = figures(rows)
         print("\n".join(f"{k:<12}  {v}" for k, v in found.items()))
