@@ -1185,6 +1185,12 @@ def screening_leaves_criteria_unanswered(r: Reg) -> None:
     r.dpia(screening={"date": iso(ON - 30 * DAY), "by": "FG", "answers": ANSWERS[1:]})
 
 
+@fires("DPIA951", "d")
+def screening_leaves_criteria_unanswered_after_a_dpia_without_screening(r: Reg) -> None:
+    r.add("dpias", **complete(id="a", screening=None))
+    r.dpia(screening={"date": iso(ON - 30 * DAY), "by": "FG", "answers": ANSWERS[1:]})
+
+
 @silent("DPIA951")
 def screening_answers_every_criterion(r: Reg) -> None:
     r.dpia()
@@ -1569,6 +1575,11 @@ def notified_late_after_a_breach_notified_with_reason(r: Reg) -> None:
 
 
 @silent("DPIA972")
+def undecided_breach_is_left_to_dpia971(r: Reg) -> None:
+    r.breach(ap=None)
+
+
+@silent("DPIA972")
 def notified_on_the_deadline(r: Reg) -> None:
     _notified(r, "2026-11-23T10:00:00+01:00")
 
@@ -1644,6 +1655,17 @@ def breach_at_a_sub_processor_with_its_own_agreement_without_notice_clause(r: Re
           purposes=["education"], deletion_after_use=True)
     r.flow("f-las-hosting", "las", "hosting", ["name"], ["education"])
     r.breach(at="hosting")
+
+
+@silent("DPIA974")
+def breach_at_an_independent_controller_with_a_data_sharing_arrangement(r: Reg) -> None:
+    r.add("agreements", id="va-duo", kind="data_sharing", parties=["duo"], categories=["name", "bsn"], purposes=["bron"])
+    r.breach(at="duo", categories=["bsn"])
+
+
+@silent("DPIA974")
+def breach_at_a_school(r: Reg) -> None:
+    r.breach(at="school-a")
 
 
 @silent("DPIA974")
