@@ -937,6 +937,12 @@ def processor_keeps_longer_than_two_school_rules_of_the_same_length(r: Reg) -> N
 
 
 @silent("DPIA705")
+def processor_keeps_shorter_than_the_schools_longest_rule(r: Reg) -> None:
+    r.add("retention", id="r-zz-education", purpose="education", duration="P1Y", trigger="deregistration")
+    _processor_keeps(r, "P1Y6M", "deregistration")
+
+
+@silent("DPIA705")
 def processor_keeps_exactly_as_long_as_the_school(r: Reg) -> None:
     _processor_keeps(r, "P2Y", "deregistration")
 
@@ -1349,6 +1355,12 @@ def board_decided_on_an_earlier_version(r: Reg) -> None:
     r.entry("dpias", "d")["signoff"]["decision"]["version"] = "0.9"
 
 
+@fires("DPIA961", "d/fg_advice")
+def dpo_advised_on_an_earlier_version_after_a_dpia_without_version(r: Reg) -> None:
+    r.add("dpias", **complete(id="a", version=None))
+    r.dpia(version="1.1")
+
+
 @silent("DPIA961")
 def every_step_on_the_same_version(r: Reg) -> None:
     r.dpia(status="decided")
@@ -1423,6 +1435,11 @@ def dpia_to_be_approved_with_eight_open_findings(r: Reg) -> None:
         r.add("access_roles", id=f"role-{i}", label=TEXT, system="las", read=["name"], needs=["name"], reason="x",
               shared_account=True)
     r.dpia(status="to_be_approved")
+
+
+@fires("DPIA964", "d", params={"count": 1, "findings": "DPIA954/d/r-1"})
+def dpia_to_be_approved_with_an_unrated_risk(r: Reg) -> None:
+    r.dpia(status="to_be_approved", risks=[{k: v for k, v in LOW_RISK.items() if k != "impact"}])
 
 
 @silent("DPIA964")
