@@ -584,6 +584,13 @@ def parent_consents_for_an_adult(r: Reg) -> None:
 
 
 @silent("DPIA403")
+def staff_of_18_are_not_pupils_whose_parents_consent(r: Reg) -> None:
+    r.subject("staff", kind="staff", band="18_plus")
+    r.set("flows", "f-photos", subjects=["pupils-u16", "staff"])
+    r.set("consents", "c-photos", given_by={"under_16": "parent", "16_to_17": "pupil", "18_plus": "parent"})
+
+
+@silent("DPIA403")
 def wrong_consenter_for_a_band_the_flows_do_not_reach(r: Reg) -> None:
     r.set("consents", "c-photos", given_by={"under_16": "parent", "16_to_17": "pupil", "18_plus": "parent"})
 
@@ -966,6 +973,11 @@ def data_sharing_arrangement_is_not_compared(r: Reg) -> None:
 @fires("DPIA706", "va-supplier/care", "va-supplier/name")
 def processor_keeps_longer_from_another_event(r: Reg) -> None:
     _processor_keeps(r, "P3Y", "end_of_contract")
+
+
+@fires("DPIA706", "va-supplier/care", "va-supplier/name")
+def processor_keeps_two_days_longer_from_another_event(r: Reg) -> None:
+    _processor_keeps(r, "P732D", "end_of_contract")
 
 
 @silent("DPIA706")
@@ -1574,7 +1586,7 @@ def _notified(r: Reg, at: str, reason: str | None = None) -> None:
     r.breach(discovered_at="2026-11-20T10:00:00+01:00", ap=ap)
 
 
-@fires("DPIA972", "b")
+@fires("DPIA972", "b", params={"notified": "2026-11-23 10:01", "deadline": "2026-11-23 10:00"})
 def notified_a_minute_late_without_reason(r: Reg) -> None:
     _notified(r, "2026-11-23T10:01:00+01:00")
 
@@ -1683,6 +1695,16 @@ def breach_at_an_independent_controller_with_a_data_sharing_arrangement(r: Reg) 
 @silent("DPIA974")
 def breach_at_a_school(r: Reg) -> None:
     r.breach(at="school-a")
+
+
+@fires("DPIA974", "b/mailer")
+def breach_at_a_processor_without_clause_after_one_under_the_model_agreement(r: Reg) -> None:
+    r.party("mailer", "processor")
+    r.add("agreements", id="va-mailer", kind="processing_agreement", parties=["mailer"], categories=["name"],
+          purposes=["education"], deletion_after_use=True)
+    r.flow("f-mail", "school-a", "mailer", ["name"], ["education"])
+    r.breach(id="a", at="las")
+    r.breach(at="mailer")
 
 
 @silent("DPIA974")
