@@ -23,7 +23,7 @@ help:
 	@echo "make lab     - open the workbench in JupyterLab"
 	@echo "make bench   - run the benchmarks (not part of make test)"
 	@echo "make fuzz    - fuzz the register loader and kill saves at random, for minutes (not part of make test)"
-	@echo "make mutation - mutation testing of dpia/rules with cosmic-ray, some 20 minutes (not part of make test)"
+	@echo "make mutation - mutation testing of dpia/rules with cosmic-ray, some 30 minutes (not part of make test)"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
