@@ -15,7 +15,7 @@ REVIEWED := DPIA_ON=$(REVIEWED_ON) DPIA_REGISTER=$(abspath data/omo-helmond) DPI
 	DPIA_CHOICE=$(abspath $(VENV))/no-choice.json
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: help venv browser report test fuzz notebooks lab schema docs catalogue bench clean
+.PHONY: help venv browser report test fuzz mutation notebooks lab schema docs catalogue bench clean
 
 help:
 	@echo "make report  - validate the example register and write its report to $(OUT)/"
@@ -23,6 +23,7 @@ help:
 	@echo "make lab     - open the workbench in JupyterLab"
 	@echo "make bench   - run the benchmarks (not part of make test)"
 	@echo "make fuzz    - fuzz the register loader and kill saves at random, for minutes (not part of make test)"
+	@echo "make mutation - mutation testing of dpia/rules with cosmic-ray, some 30 minutes (not part of make test)"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,6 +60,14 @@ fuzz: $(STAMP)
 	DPIA_FUZZ=1 DPIA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py tests/test_fuzz_import.py
 	DPIA_KILL_ROUNDS=60 $(BIN)/python -m pytest tests/test_bad_inputs.py -k killed_at
 	DPIA_KILL_ROUNDS=300 $(BIN)/python -m pytest tests/test_save_together.py -k random
+
+# Mutation testing of dpia/rules (docs/mutation.md): cosmic-ray puts each mutant in the working tree and runs
+# the rule cases and tests/test_rules_*.py that can see it; prints mutants, killed, survived, kill rate and
+# time, and writes the survivors to out/mutation/. dpia/rules must be committed; run nothing else meanwhile.
+# MUTATION_ARGS=--before: the rule tests as they were before the rule cases; --only dpia/rules/X.py: one module.
+mutation: $(STAMP)
+	$(BIN)/python -m pip install $(PIP_QUIET) -e '.[test,mutation]' 2>&1 | grep -v '^WARNING: Location' || true
+	$(BIN)/python mutation/run.py $(MUTATION_ARGS)
 
 # Re-run the notebooks on the example and store their outputs: do this after a reviewed change to the
 # register or the rules, then commit the notebooks (their outputs are the reviewed assessment).

@@ -162,6 +162,40 @@ def write_register(folder: Path, files: dict[str, str]) -> Path:
 
 
 @pytest.fixture
+def later_clock(monkeypatch: pytest.MonkeyPatch):
+    """A function that moves the clock years ahead (datetime.now, time.time and time.localtime), so a test
+    can make the same file again 'later': two calls in one second would share their timestamps."""
+    import datetime as dt
+    import time
+
+    def later() -> None:
+        class Later(dt.datetime):
+            @classmethod
+            def now(cls, tz=None):
+                return dt.datetime(2031, 5, 6, 7, 8, 9, tzinfo=tz)
+
+        monkeypatch.setattr(dt, "datetime", Later)
+        monkeypatch.setattr(time, "time", lambda: 1_900_000_000.0)
+        monkeypatch.setattr(time, "localtime", lambda *_: time.struct_time((2030, 1, 2, 3, 4, 5, 0, 2, 0)))
+
+    return later
+
+
+def assert_clock_free(xlsx: bytes) -> None:
+    """Nothing in an XLSX file depends on the clock: fixed entry dates and document dates."""
+    import io
+    import zipfile
+
+    from dpia.io.export import FIXED_TIMESTAMP
+
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as zf:
+        assert {i.date_time for i in zf.infolist()} == {FIXED_TIMESTAMP}
+        core = zf.read("docProps/core.xml").decode()
+    assert "2000-01-01T00:00:00Z" in core and core.count("2000-01-01") == 2
+    assert "openpyxl" not in core
+
+
+@pytest.fixture
 def mini(tmp_path: Path) -> Path:
     """A valid register with every entity, in a temporary folder."""
     return write_register(tmp_path / "mini", MINI)

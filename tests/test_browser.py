@@ -214,7 +214,7 @@ def test_an_output_below_a_file_is_explained(tmp_path: Path, capsys) -> None:
 
 
 def test_a_full_disk_is_explained_and_nothing_is_half_written(tmp_path: Path, monkeypatch, capsys) -> None:
-    from dpia.io import files, store
+    from dpia.io import files
 
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")

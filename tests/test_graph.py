@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import random
 
 import networkx as nx
@@ -10,7 +9,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import dpia.analysis.graph
 from dpia.analysis.graph import (build_graph, carries, category_subgraph, paths_to_public, reachability_index, reachable, receivers_of, subprocessor_chain, unauthorised_subprocessors, UnauthorisedSubprocessor)
 from dpia.model import (AgeBand, Controller, Flow, Location, Party, PartyRole, ProcessingAgreement, Register, School, SubjectCategory, SubjectKind, System, SystemKind, Text)
 
@@ -412,12 +410,3 @@ def test_reachable_on_the_condensation_equals_descendants(case):
     plain = nx.subgraph_view(G, filter_edge=lambda u, v, k: carries(G.edges[u, v, k], category))
     expected = set().union(*(nx.descendants(plain, s) for s in sources))
     assert reachable(G, sources, category) == expected
-
-
-# --------------------------------------------------------------------------------------------------
-# Documentation
-
-
-def test_docstring_examples_run():
-    result = doctest.testmod(dpia.analysis.graph)
-    assert result.attempted > 0 and result.failed == 0

@@ -400,15 +400,6 @@ def test_the_index_is_built_once_per_register(example) -> None:
     assert names._index(example) is first
 
 
-def test_the_examples_in_the_docstrings_run() -> None:
-    import doctest
-
-    import dpia.model.names
-
-    result = doctest.testmod(dpia.model.names)
-    assert result.attempted >= 10 and result.failed == 0
-
-
 # ---- every rule's reader text, rendered
 
 # A value of the example register for each parameter a rule's message can carry.

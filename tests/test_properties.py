@@ -80,7 +80,24 @@ def test_renaming_ids_changes_only_the_ids(data) -> None:
     )
 
 
+def shuffled(data: dict, rnd) -> dict:
+    """The same register with its entries, and the id lists inside them, in another order."""
+    out = copy.deepcopy(data)
+    rnd.shuffle(out["controller"]["schools"])
+    for key, items in out.items():
+        if key == "controller":
+            continue
+        rnd.shuffle(items)
+        for entry in items:
+            for value in entry.values():
+                if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                    rnd.shuffle(value)
+    return out
+
+
 @SETTINGS
-@given(registers())
-def test_two_runs_give_identical_output(data) -> None:
-    assert as_json(check(build(data), ON), "nl") == as_json(check(build(data), ON), "nl")
+@given(registers(), st.randoms(use_true_random=False))
+def test_the_order_of_the_entries_does_not_change_the_output(data, rnd) -> None:
+    """Deterministic output: the findings, their order and every message are those of the register, not of
+    the order in which its files list things (a file reordered or an entry moved changes nothing)."""
+    assert as_json(check(build(shuffled(data, rnd)), ON), "nl") == as_json(check(build(data), ON), "nl")

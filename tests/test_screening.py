@@ -212,8 +212,12 @@ def test_confirmation_and_officer_decision_are_told_apart() -> None:
 
 
 def test_screening_is_deterministic() -> None:
-    reg = register(dpia(systems=["las"], screening=RECORDED))
-    assert screen(reg, "d").as_dict("nl") == screen(reg, "d").as_dict("nl")
+    """The record does not depend on the order in which the officer wrote the answers down."""
+    answers = [answer(Criterion.WP248_MONITORING, True, "volgsysteem"), answer(Criterion.WP248_MATCHING, False, "geen"),
+               answer(Criterion.ART35_3A, False, "geen besluiten"), answer(Criterion.WP248_INNOVATIVE, False, "bekend")]
+    written = screen(register(dpia(systems=["las"], screening={**RECORDED, "answers": answers})), "d").as_dict("nl")
+    reversed_ = screen(register(dpia(systems=["las"], screening={**RECORDED, "answers": answers[::-1]})), "d").as_dict("nl")
+    assert written == reversed_
     assert [r.dpia for r in screen_all(register(dpia("b"), dpia("a")))] == ["a", "b"]
 
 

@@ -60,7 +60,7 @@ def breach_notified_late(ctx: Context) -> Iterable[Hit]:
     now = moment_of(ctx.on)
     for b in sorted(ctx.register.breaches, key=lambda b: b.id):
         ap = b.ap
-        if ap is None or ap.decision.value != "notify" or ap.reason:
+        if ap is None or ap.decision.value != "notify" or (ap.reason or "").strip():
             continue
         when = ap.notified_at or now
         if when > deadline(b):
@@ -164,5 +164,5 @@ def breach_data_not_at_place(ctx: Context) -> Iterable[Hit]:
 def breach_not_notified_without_reason(ctx: Context) -> Iterable[Hit]:
     for b in sorted(ctx.register.breaches, key=lambda b: b.id):
         for which, decision in (("ap", b.ap), ("data_subjects", b.data_subjects)):
-            if decision is not None and decision.decision.value == "not_notify" and not decision.reason:
+            if decision is not None and decision.decision.value == "not_notify" and not (decision.reason or "").strip():
                 yield Hit((b.id, which), {"breach": b.id, "title": b.title, "which": which})
