@@ -144,6 +144,7 @@ def test_manual_promises_need_a_recent_check() -> None:
     assert holds(base(), promise)
     assert not holds(base(), {**promise, "checked_on": "2025-09-15"})
     assert not holds(base(), {"kind": "manual"})
+    assert not holds(base(), {**promise, "evidence": "   "})  # spaces are no evidence
 
 
 def test_the_examples_letter_promises_which_hold_and_which_the_slips_break() -> None:

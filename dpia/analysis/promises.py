@@ -252,7 +252,7 @@ def _only_needed_data(register, tables, promise, on) -> Broken | None:
 
 
 def _manual(register, tables, promise, on) -> Broken | None:
-    if promise.checked_on is None or (on - promise.checked_on).days > MANUAL_VALID_DAYS or not promise.evidence:
+    if promise.checked_on is None or (on - promise.checked_on).days > MANUAL_VALID_DAYS or not (promise.evidence or "").strip():
         return Broken(promise.id, (promise.id,), {"checked_on": promise.checked_on.isoformat() if promise.checked_on else "—"})
     return None
 

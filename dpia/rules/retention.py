@@ -86,10 +86,17 @@ def category_without_retention(ctx: Context) -> Iterable[Hit]:
 
 
 def _beyond_maximum(ctx: Context, statutory: bool) -> list[Hit]:
+    return _against_the_law(ctx, statutory, minimum=False)
+
+
+def _against_the_law(ctx: Context, statutory: bool, minimum: bool) -> list[Hit]:
+    """The school's rules that keep a record type longer than its legal maximum (``minimum`` False) or
+    shorter than its legal minimum (True), or from another trigger, in the statute (``statutory``) or in
+    the sector's own rules."""
     rules = _category_rules(ctx)
-    rules = rules[~rules["legal_minimum"] & (rules["statutory"] == statutory)]
-    bad = rules[(rules["days"] > rules["legal_days"] + 0.5) | (rules["trigger"] != rules["legal_trigger"])]
-    bad = bad.sort_values(["rule", "category"])
+    rules = rules[(rules["legal_minimum"] == minimum) & (rules["statutory"] == statutory)]
+    off = rules["days"] < rules["legal_days"] - 0.5 if minimum else rules["days"] > rules["legal_days"] + 0.5
+    bad = rules[off | (rules["trigger"] != rules["legal_trigger"])].sort_values(["rule", "category"])
     return hits_from(
         bad,
         ["rule", "category"],
@@ -139,19 +146,7 @@ def retention_below_legal_minimum(ctx: Context) -> Iterable[Hit]:
 
 
 def _below_minimum(ctx: Context, statutory: bool) -> Iterable[Hit]:
-    rules = _category_rules(ctx)
-    rules = rules[rules["legal_minimum"] & (rules["statutory"] == statutory)]
-    bad = rules[(rules["days"] < rules["legal_days"] - 0.5) | (rules["trigger"] != rules["legal_trigger"])]
-    bad = bad.sort_values(["rule", "category"])
-    return hits_from(
-        bad,
-        ["rule", "category"],
-        {
-            "rule": "rule", "category": "category", "record_type": "record_type", "duration": "duration",
-            "trigger": "trigger", "legal_duration": "legal_duration", "legal_trigger": "legal_trigger",
-            "source": "legal_source",
-        },
-    )
+    return _against_the_law(ctx, statutory, minimum=True)
 
 
 @rule(
